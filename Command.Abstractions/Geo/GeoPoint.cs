@@ -1,0 +1,4 @@
+namespace Command.Abstractions.Geo;
+
+/// <summary>A position in degrees, in the datum of the map data (GCJ-02 as shipped in maps/).</summary>
+public sealed record GeoPoint(double Lon, double Lat);

@@ -1,0 +1,31 @@
+using Command.Abstractions.Geo;
+
+namespace Command.Abstractions.Incidents;
+
+/// <summary>Everything about one incident that a duty officer needs on screen.</summary>
+public sealed record IncidentDetail(
+    string Id,
+    string Number,
+    IncidentChannel Channel,
+    IncidentType Type,
+    int Severity,
+    IncidentStatus Status,
+    bool IsMassIncident,
+    int? CrowdSize,
+    GeoPoint Location,
+    string? Address,
+    string? Description,
+    string? CallerPhone,
+    string JurisdictionId,
+    IReadOnlyList<JurisdictionRef> JurisdictionChain,
+    bool OutsideBoundary,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset? DispatchedAt,
+    DateTimeOffset? OnSceneAt,
+    DateTimeOffset? HandlingAt,
+    DateTimeOffset? ClosedAt,
+    string? Resolution,
+    DateTimeOffset? DispatchOverdueAt,
+    IReadOnlyList<Assignment> Assignments,
+    IReadOnlyList<Milestone> Milestones,
+    long Version);

@@ -1,0 +1,11 @@
+namespace Command.Abstractions.Incidents;
+
+/// <summary>接警 → 派警 → 到场 → 处置 → 办结.</summary>
+public enum IncidentStatus
+{
+    Received,
+    Dispatched,
+    OnScene,
+    Handling,
+    Closed,
+}

@@ -1,0 +1,21 @@
+using Command.Abstractions.Geo;
+
+namespace Command.Abstractions.Incidents;
+
+/// <summary>What lists and the live feed show of an incident.</summary>
+public sealed record IncidentSummary(
+    string Id,
+    string Number,
+    IncidentChannel Channel,
+    IncidentType Type,
+    int Severity,
+    IncidentStatus Status,
+    bool IsMassIncident,
+    GeoPoint Location,
+    string? Address,
+    string JurisdictionId,
+    string? CountyId,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset StatusSince,
+    int AssignedTeams,
+    long Version);

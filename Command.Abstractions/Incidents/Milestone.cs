@@ -1,0 +1,10 @@
+namespace Command.Abstractions.Incidents;
+
+/// <summary>A timed step an incident must reach, such as the first team on scene.</summary>
+public sealed record Milestone(
+    string Name,
+    string Title,
+    DateTimeOffset DueAt,
+    MilestoneState State,
+    DateTimeOffset? MetAt,
+    string? MetBy);

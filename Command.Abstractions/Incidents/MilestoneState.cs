@@ -1,0 +1,8 @@
+namespace Command.Abstractions.Incidents;
+
+public enum MilestoneState
+{
+    Pending,
+    Met,
+    Breached,
+}

@@ -1,0 +1,6 @@
+using System.Text.Json;
+
+namespace Command.Abstractions.Incidents;
+
+/// <summary>One recorded event of the journal: never edited after it is written.</summary>
+public sealed record TimelineEntry(long Seq, DateTimeOffset At, string Kind, string Actor, JsonElement Data);

@@ -1,0 +1,4 @@
+namespace Command.Abstractions.Jurisdictions;
+
+/// <summary>One entry of the jurisdiction tree. Synthetic nodes were derived by us, not taken from official data.</summary>
+public sealed record JurisdictionNode(string Id, string Name, JurisdictionLevel Level, string? ParentId, bool Synthetic);

@@ -1,0 +1,24 @@
+using Command.Abstractions.Runtime;
+
+namespace Command.Abstractions.Patrols;
+
+/// <summary>One 巡防 team. Keyed by the team id.</summary>
+public interface IPatrolTeamGrain : IGrainWithStringKey
+{
+    /// <summary>Puts the team into service. Calling it again with the same definition changes nothing.</summary>
+    Task<TeamView> Commission(TeamDefinition definition, string actor);
+
+    /// <summary>Null when no team was commissioned under this id.</summary>
+    Task<TeamView?> GetView();
+
+    Task ReportPosition(TeamPosition position);
+
+    /// <summary>A status the team itself reports: en route, on scene, returning, available, off duty.</summary>
+    Task<TeamView> ReportStatus(TeamStatus status, string actor);
+
+    /// <summary>Sends the team to an incident. Refused with a conflict unless the team is available.</summary>
+    Task<TeamView> Dispatch(string incidentId, string actor);
+
+    /// <summary>The incident no longer needs the team (it was closed).</summary>
+    Task<TeamView> Release(string incidentId, string actor);
+}

@@ -1,0 +1,10 @@
+namespace Command.Abstractions.Patrols;
+
+/// <summary>步巡 / 车巡 / 卡点 / 摩托巡.</summary>
+public enum TeamMode
+{
+    Foot,
+    Vehicle,
+    Checkpoint,
+    Motorcycle,
+}

@@ -1,0 +1,4 @@
+namespace Command.Abstractions.Patrols;
+
+/// <summary>A position update as pushed to consoles, batched.</summary>
+public sealed record TeamMoved(string TeamId, TeamPosition Position);

@@ -1,0 +1,17 @@
+using Command.Abstractions.Incidents;
+using Command.Abstractions.Patrols;
+
+namespace Command.Abstractions.Realtime;
+
+/// <summary>What the silo pushes to a console over the hub at /hubs/command. Method names are the event names.</summary>
+public interface IConsoleClient
+{
+    Task IncidentChanged(IncidentSummary incident);
+
+    /// <summary>Positions are batched: one message carries every team that moved since the last flush.</summary>
+    Task TeamsMoved(IReadOnlyList<TeamMoved> moves);
+
+    Task TeamStatusChanged(TeamView team);
+
+    Task MilestoneChanged(MilestoneEvent milestone);
+}

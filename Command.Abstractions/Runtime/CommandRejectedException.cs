@@ -1,0 +1,14 @@
+namespace Command.Abstractions.Runtime;
+
+/// <summary>
+/// A grain refused a request for a business reason. It is thrown before any event is raised, so the
+/// grain's state is untouched; the host maps it to 404, 409 or 422 with <see cref="Exception.Message"/> as the detail.
+/// </summary>
+public sealed class CommandRejectedException(RejectionKind kind, string detail) : Exception(detail)
+{
+    public RejectionKind Kind { get; } = kind;
+
+    public static CommandRejectedException NotFound(string detail) => new(RejectionKind.NotFound, detail);
+    public static CommandRejectedException Conflict(string detail) => new(RejectionKind.Conflict, detail);
+    public static CommandRejectedException Invalid(string detail) => new(RejectionKind.Invalid, detail);
+}

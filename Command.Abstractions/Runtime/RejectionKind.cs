@@ -1,0 +1,11 @@
+namespace Command.Abstractions.Runtime;
+
+public enum RejectionKind
+{
+    /// <summary>Unknown id: HTTP 404.</summary>
+    NotFound,
+    /// <summary>The current state forbids it: HTTP 409.</summary>
+    Conflict,
+    /// <summary>Well-formed but invalid: HTTP 422.</summary>
+    Invalid,
+}

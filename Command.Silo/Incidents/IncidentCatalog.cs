@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Command.Abstractions.Incidents;
+using Command.Silo.Runtime;
+using Command.Silo.Storage;
+
+namespace Command.Silo.Incidents;
+
+/// <summary>
+/// The read model behind incident lists: one summary per incident, kept current by the incident grains and
+/// rebuilt at start from the incidents' snapshots (incidents snapshot on every change, so no replay is needed).
+/// </summary>
+public sealed class IncidentCatalog
+{
+    private readonly ConcurrentDictionary<string, IncidentSummary> incidents = new(StringComparer.Ordinal);
+
+    public int Count => incidents.Count;
+
+    public void Update(IncidentSummary summary) =>
+        incidents.AddOrUpdate(summary.Id, summary, (_, existing) => existing.Version > summary.Version ? existing : summary);
+
+    public IncidentSummary? Find(string id) => incidents.GetValueOrDefault(id);
+
+    public IEnumerable<IncidentSummary> All() => incidents.Values;
+
+    public async Task LoadAsync(IEventJournal journal, CancellationToken cancellationToken)
+    {
+        foreach (var snapshot in await journal.ReadSnapshotsAsync(IncidentGrain.StreamPrefix, cancellationToken).ConfigureAwait(false))
+        {
+            var state = JsonSerializer.Deserialize<IncidentState>(snapshot.State, JournalJson.Options);
+            if (state is { Exists: true })
+            {
+                Update(state.ToSummary(snapshot.Stream[IncidentGrain.StreamPrefix.Length..], snapshot.Version));
+            }
+        }
+    }
+}

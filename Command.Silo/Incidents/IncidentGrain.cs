@@ -1,0 +1,223 @@
+using System.Text.Json;
+using Command.Abstractions.Incidents;
+using Command.Abstractions.Jurisdictions;
+using Command.Abstractions.Patrols;
+using Command.Abstractions.Runtime;
+using Command.Silo.Patrols;
+using Command.Silo.Realtime;
+using Command.Silo.Runtime;
+using Microsoft.Extensions.Options;
+
+namespace Command.Silo.Incidents;
+
+[GrainType("incident")]
+public sealed class IncidentGrain(
+    IncidentCatalog catalog,
+    TeamRegistry teams,
+    ConsoleNotifier notifier,
+    IOptions<DispatchOptions> dispatch,
+    ILogger<IncidentGrain> logger) : JournaledGrain<IncidentState, IncidentEvent>, IIncidentGrain
+{
+    public const string StreamPrefix = "incident/";
+    private const string DispatchDeadline = "dispatch-deadline";
+
+    protected override IncidentState InitialState => IncidentState.Empty;
+
+    /// <summary>Incidents change a handful of times in their life; a snapshot on every change lets the catalog
+    /// rebuild from snapshots alone at start.</summary>
+    protected override int SnapshotEvery => 1;
+
+    protected override IncidentState Apply(IncidentState state, IncidentEvent @event, EventMeta meta) => state.Apply(@event, meta);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+        await CatchUpWithTeams();
+    }
+
+    public async Task<IncidentDetail> Open(IncidentCall call, string number, IncidentPlacement placement, string actor)
+    {
+        if (State.Exists)
+        {
+            return Detail();
+        }
+        RaiseEvent(new IncidentReceived(number, call, placement), actor);
+        await ConfirmEvents();
+        await RegisterOrUpdateReminder(DispatchDeadline, State.ReceivedAt + dispatch.Value.DispatchDeadline(call.Severity));
+        foreach (var jurisdiction in placement.Chain)
+        {
+            await GrainFactory.GetGrain<IJurisdictionGrain>(jurisdiction.Id).IncidentOpened(Key);
+        }
+        Publish();
+        return Detail();
+    }
+
+    public Task<IncidentDetail?> GetDetail() => Task.FromResult(State.Exists ? Detail() : null);
+
+    public async Task<IncidentDetail> Assign(string teamId, string actor)
+    {
+        RequireOpen();
+        if (State.ActiveAssignments.Any(a => a.TeamId == teamId))
+        {
+            return Detail();
+        }
+        if (teams.Find(teamId) is null)
+        {
+            throw CommandRejectedException.NotFound($"No team has the id {teamId}.");
+        }
+        var team = await GrainFactory.GetGrain<IPatrolTeamGrain>(teamId).Dispatch(Key, actor);
+        try
+        {
+            RaiseEvent(new TeamAssigned(teamId, team.Callsign), actor);
+            if (State.Status == IncidentStatus.Received)
+            {
+                RaiseEvent(new IncidentStatusChanged(IncidentStatus.Received, IncidentStatus.Dispatched, null), actor);
+            }
+            await ConfirmEvents();
+        }
+        catch
+        {
+            // The team was reserved for us; give it back rather than leave it dispatched to nothing.
+            await GrainFactory.GetGrain<IPatrolTeamGrain>(teamId).Release(Key, "system");
+            throw;
+        }
+        await UnregisterReminder(DispatchDeadline);
+        Publish();
+        return Detail();
+    }
+
+    public async Task<IncidentDetail> StartHandling(string? note, string actor)
+    {
+        RequireOpen();
+        if (State.Status != IncidentStatus.Handling)
+        {
+            RaiseEvent(new IncidentStatusChanged(State.Status, IncidentStatus.Handling, note), actor);
+            await ConfirmEvents();
+            Publish();
+        }
+        return Detail();
+    }
+
+    public async Task<IncidentDetail> Close(string resolution, string actor)
+    {
+        RequireOpen();
+        var released = State.ActiveAssignments.Select(a => a.TeamId).ToList();
+        RaiseEvent(new IncidentStatusChanged(State.Status, IncidentStatus.Closed, resolution), actor);
+        foreach (var teamId in released)
+        {
+            RaiseEvent(new TeamReleased(teamId), actor);
+        }
+        await ConfirmEvents();
+        foreach (var teamId in released)
+        {
+            await GrainFactory.GetGrain<IPatrolTeamGrain>(teamId).Release(Key, actor);
+        }
+        foreach (var jurisdiction in State.Placement!.Chain)
+        {
+            await GrainFactory.GetGrain<IJurisdictionGrain>(jurisdiction.Id).IncidentClosed(Key);
+        }
+        await UnregisterReminder(DispatchDeadline);
+        Publish();
+        return Detail();
+    }
+
+    public async Task<IReadOnlyList<TimelineEntry>> GetTimeline()
+    {
+        if (!State.Exists)
+        {
+            throw CommandRejectedException.NotFound($"No incident has the id {Key}.");
+        }
+        var entries = await ReadJournal();
+        return [.. entries.Select(e => new TimelineEntry(e.Seq, e.At, e.Kind, e.Actor, JsonDocument.Parse(e.Data).RootElement.Clone()))];
+    }
+
+    public async Task OnTeamStatus(string teamId, TeamStatus status, DateTimeOffset at, string actor)
+    {
+        if (!State.Exists || State.Status == IncidentStatus.Closed)
+        {
+            return;
+        }
+        if (ApplyTeamStatus(teamId, status, actor))
+        {
+            await ConfirmEvents();
+            Publish();
+        }
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == DispatchDeadline && State.Exists && State.Status == IncidentStatus.Received && State.DispatchOverdueAt is null)
+        {
+            RaiseEvent(new DispatchOverdue(status.DueAt, Math.Round(status.Lateness.TotalSeconds, 3)), "system");
+            await ConfirmEvents();
+            Publish();
+        }
+    }
+
+    /// <summary>Raises the events a team's new status means for this incident; false when it means nothing.</summary>
+    private bool ApplyTeamStatus(string teamId, TeamStatus status, string actor)
+    {
+        var assignment = State.ActiveAssignments.FirstOrDefault(a => a.TeamId == teamId);
+        if (assignment is null || assignment.Status == status)
+        {
+            return false;
+        }
+        RaiseEvent(new TeamStatusReported(teamId, status), actor);
+        if (status == TeamStatus.OnScene && State.Status == IncidentStatus.Dispatched)
+        {
+            RaiseEvent(new IncidentStatusChanged(IncidentStatus.Dispatched, IncidentStatus.OnScene, null), actor);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Teams tell incidents about their progress one-way, so a crash between the two can drop a report.
+    /// On activation the incident compares its assignments with the teams' journaled statuses and records what it missed.
+    /// </summary>
+    private async Task CatchUpWithTeams()
+    {
+        if (!State.Exists || State.Status == IncidentStatus.Closed)
+        {
+            return;
+        }
+        bool changed = false;
+        foreach (var assignment in State.ActiveAssignments.ToList())
+        {
+            if (teams.Find(assignment.TeamId) is not { } team)
+            {
+                continue;
+            }
+            var status = team.IncidentId == Key ? team.Status
+                : team.Status is TeamStatus.Returning or TeamStatus.Available or TeamStatus.OffDuty ? TeamStatus.Returning
+                : assignment.Status;
+            changed |= ApplyTeamStatus(assignment.TeamId, status, "system");
+        }
+        if (changed)
+        {
+            logger.LogInformation("Incident {Incident} caught up with its teams' statuses", Key);
+            await ConfirmEvents();
+            Publish();
+        }
+    }
+
+    private void RequireOpen()
+    {
+        if (!State.Exists)
+        {
+            throw CommandRejectedException.NotFound($"No incident has the id {Key}.");
+        }
+        if (State.Status == IncidentStatus.Closed)
+        {
+            throw CommandRejectedException.Conflict($"Incident {State.Number} was closed at {State.ClosedAt:O}.");
+        }
+    }
+
+    private void Publish()
+    {
+        var summary = State.ToSummary(Key, Version);
+        catalog.Update(summary);
+        notifier.IncidentChanged(summary);
+    }
+
+    private IncidentDetail Detail() => State.ToDetail(Key, Version);
+}

@@ -1,0 +1,5 @@
+using Command.Abstractions.Incidents;
+
+namespace Command.Silo.Incidents;
+
+public sealed record IncidentReceived(string Number, IncidentCall Call, IncidentPlacement Placement) : IncidentEvent;

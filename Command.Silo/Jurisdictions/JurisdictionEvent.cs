@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace Command.Silo.Jurisdictions;
+
+[JsonDerivedType(typeof(TeamAttached), "teamAttached")]
+[JsonDerivedType(typeof(IncidentOpened), "incidentOpened")]
+[JsonDerivedType(typeof(IncidentClosed), "incidentClosed")]
+[JsonDerivedType(typeof(RosterSet), "rosterSet")]
+public abstract record JurisdictionEvent;

@@ -1,0 +1,190 @@
+using System.Text.Json;
+using Command.Abstractions.Incidents;
+using Command.Abstractions.Jurisdictions;
+using Command.Abstractions.Patrols;
+using Command.Abstractions.Runtime;
+using Command.Silo.Jurisdictions;
+using Command.Silo.Realtime;
+using Command.Silo.Runtime;
+using Command.Silo.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Command.Silo.Patrols;
+
+[GrainType("team")]
+public sealed class PatrolTeamGrain(
+    TeamRegistry registry,
+    ITelemetryStore telemetry,
+    ConsoleNotifier notifier,
+    JurisdictionMap map,
+    IOptions<DispatchOptions> options) : JournaledGrain<TeamState, TeamEvent>, IPatrolTeamGrain
+{
+    private TeamPosition? position;
+    private bool pushedStale;
+
+    protected override TeamState InitialState => TeamState.Empty;
+
+    protected override TeamState Apply(TeamState state, TeamEvent @event, EventMeta meta) => @event switch
+    {
+        TeamCommissioned c => state.Definition is null
+            ? state with { Definition = c.Definition, Status = TeamStatus.Available, StatusSince = meta.At }
+            : state with { Definition = c.Definition },
+        TeamStatusChanged s => state with { Status = s.To, StatusSince = meta.At, IncidentId = s.IncidentId },
+        _ => state,
+    };
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+        position = registry.Find(Key)?.Position;
+        if (State.Definition is not null)
+        {
+            Publish();
+        }
+        var every = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(5).Ticks, options.Value.StaleAfter.Ticks / 4));
+        RegisterGrainTimer(CheckStaleness, every, every);
+    }
+
+    public async Task<TeamView> Commission(TeamDefinition definition, string actor)
+    {
+        if (map.Find(definition.JurisdictionId) is null)
+        {
+            throw CommandRejectedException.Invalid($"jurisdictionId {definition.JurisdictionId} is not a known jurisdiction.");
+        }
+        if (State.Definition is null || !SameDefinition(State.Definition, definition))
+        {
+            RaiseEvent(new TeamCommissioned(definition), actor);
+            await ConfirmEvents();
+            foreach (var jurisdiction in map.ChainOf(definition.JurisdictionId))
+            {
+                await GrainFactory.GetGrain<IJurisdictionGrain>(jurisdiction.Id).AttachTeam(Key);
+            }
+            Publish(statusChanged: true);
+        }
+        return View();
+    }
+
+    public Task<TeamView?> GetView() => Task.FromResult(State.Definition is null ? null : View());
+
+    public Task ReportPosition(TeamPosition report)
+    {
+        RequireCommissioned();
+        // Reports can arrive out of order over mobile networks; an older fix never replaces a newer one.
+        if (position is null || report.At >= position.At)
+        {
+            position = report;
+            telemetry.Record(Key, report);
+            var view = View();
+            registry.Update(view);
+            notifier.TeamMoved(new TeamMoved(Key, report));
+            if (pushedStale && !view.Stale)
+            {
+                pushedStale = false;
+                notifier.TeamStatusChanged(view);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public async Task<TeamView> ReportStatus(TeamStatus status, string actor)
+    {
+        RequireCommissioned();
+        if (status == State.Status)
+        {
+            return View();
+        }
+        if (TeamTransitions.Refusal(State.Status, status) is { } refusal)
+        {
+            throw CommandRejectedException.Conflict(refusal);
+        }
+        string? incidentId = State.IncidentId;
+        bool keepsIncident = status is TeamStatus.EnRoute or TeamStatus.OnScene;
+        await ChangeStatus(status, keepsIncident ? incidentId : null, actor);
+        if (incidentId is not null)
+        {
+            await GrainFactory.GetGrain<IIncidentGrain>(incidentId).OnTeamStatus(Key, status, State.StatusSince, actor);
+        }
+        return View();
+    }
+
+    public async Task<TeamView> Dispatch(string incidentId, string actor)
+    {
+        RequireCommissioned();
+        if (State.IncidentId == incidentId && State.Status is TeamStatus.Dispatched or TeamStatus.EnRoute or TeamStatus.OnScene)
+        {
+            return View();
+        }
+        if (State.Status != TeamStatus.Available)
+        {
+            throw CommandRejectedException.Conflict(State.IncidentId is null
+                ? $"Team {State.Definition!.Callsign} is {TeamTransitions.Camel(State.Status)}, not available."
+                : $"Team {State.Definition!.Callsign} is {TeamTransitions.Camel(State.Status)} for incident {State.IncidentId}, not available.");
+        }
+        await ChangeStatus(TeamStatus.Dispatched, incidentId, actor);
+        return View();
+    }
+
+    public async Task<TeamView> Release(string incidentId, string actor)
+    {
+        RequireCommissioned();
+        if (State.IncidentId == incidentId)
+        {
+            // A team that never left goes straight back to available; one that was out has to come back first.
+            await ChangeStatus(State.Status == TeamStatus.Dispatched ? TeamStatus.Available : TeamStatus.Returning, null, actor);
+        }
+        return View();
+    }
+
+    private async Task ChangeStatus(TeamStatus to, string? incidentId, string actor)
+    {
+        RaiseEvent(new TeamStatusChanged(State.Status, to, incidentId), actor);
+        await ConfirmEvents();
+        Publish(statusChanged: true);
+    }
+
+    private Task CheckStaleness()
+    {
+        if (State.Definition is not null)
+        {
+            var view = View();
+            if (view.Stale != pushedStale)
+            {
+                pushedStale = view.Stale;
+                registry.Update(view);
+                notifier.TeamStatusChanged(view);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    private void Publish(bool statusChanged = false)
+    {
+        var view = View();
+        pushedStale = view.Stale;
+        registry.Update(view);
+        if (statusChanged)
+        {
+            notifier.TeamStatusChanged(view);
+        }
+    }
+
+    private TeamView View()
+    {
+        var definition = State.Definition!;
+        var view = new TeamView(Key, definition.Callsign, definition.Mode, State.Status, State.StatusSince,
+            definition.Members.Count, definition.Leader, definition.Members, definition.Equipment, definition.JurisdictionId,
+            position, Stale: false, State.IncidentId, Version);
+        return view with { Stale = registry.IsStale(view) };
+    }
+
+    private void RequireCommissioned()
+    {
+        if (State.Definition is null)
+        {
+            throw CommandRejectedException.NotFound($"No team has the id {Key}.");
+        }
+    }
+
+    private static bool SameDefinition(TeamDefinition a, TeamDefinition b) =>
+        JsonSerializer.Serialize(a, JournalJson.Options) == JsonSerializer.Serialize(b, JournalJson.Options);
+}

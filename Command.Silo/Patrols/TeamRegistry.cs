@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using Command.Abstractions.Incidents;
+using Command.Abstractions.Patrols;
+using Command.Silo.Spatial;
+using Microsoft.Extensions.Options;
+
+namespace Command.Silo.Patrols;
+
+/// <summary>
+/// The read model of every team, kept current by the team grains, so that the status board, the map and
+/// recommendations never have to wake a grain. Teams are bucketed in a grid of cells of about 5 km; a
+/// recommendation searches rings of cells outwards and stops once no farther team could arrive sooner.
+/// </summary>
+public sealed class TeamRegistry(IOptions<DispatchOptions> options, TimeProvider time)
+{
+    private const double CellDegrees = 0.05;
+    private readonly ConcurrentDictionary<string, TeamView> teams = new(StringComparer.Ordinal);
+    private readonly Dictionary<(int X, int Y), HashSet<string>> cells = [];
+    private readonly Dictionary<string, (int X, int Y)> cellOf = new(StringComparer.Ordinal);
+    private readonly object indexGate = new();
+
+    public int Count => teams.Count;
+
+    public void Update(TeamView view)
+    {
+        teams[view.Id] = view;
+        if (view.Position is not { } position)
+        {
+            return;
+        }
+        var cell = CellOf(position.Lon, position.Lat);
+        lock (indexGate)
+        {
+            if (cellOf.TryGetValue(view.Id, out var old))
+            {
+                if (old == cell)
+                {
+                    return;
+                }
+                cells[old].Remove(view.Id);
+            }
+            cellOf[view.Id] = cell;
+            if (!cells.TryGetValue(cell, out var members))
+            {
+                cells[cell] = members = [];
+            }
+            members.Add(view.Id);
+        }
+    }
+
+    public TeamView? Find(string teamId) => teams.TryGetValue(teamId, out var view) ? WithStaleness(view) : null;
+
+    public IEnumerable<TeamView> All() => teams.Values.Select(WithStaleness);
+
+    public bool IsStale(TeamView view) =>
+        view.Position is null || time.GetUtcNow() - view.Position.At > options.Value.StaleAfter;
+
+    /// <summary>Available, non-stale teams that carry what the incident type needs, by estimated arrival.</summary>
+    public IReadOnlyList<Recommendation> Recommend(double lon, double lat, IncidentType type, int limit)
+    {
+        var dispatch = options.Value;
+        string[] required = dispatch.RequiredEquipment.GetValueOrDefault(type, []);
+        double fastest = dispatch.SpeedKmh.Values.Max() / 3.6;
+        double quickestTurnout = dispatch.TurnoutSeconds.Values.Min();
+        var (perLon, perLat) = GeoMath.MetersPerDegree(lat);
+        double ringMeters = CellDegrees * Math.Min(perLon, perLat);
+        var (cx, cy) = CellOf(lon, lat);
+        var best = new List<Recommendation>();
+        int maxRing = (int)Math.Ceiling(360 / CellDegrees);
+
+        for (int ring = 0; ring <= maxRing; ring++)
+        {
+            // Every team outside ring r-1 is at least (r-1) cells away: once that bound beats the k-th best, stop.
+            if (best.Count >= limit)
+            {
+                double bound = quickestTurnout + Math.Max(0, ring - 1) * ringMeters * dispatch.DetourFactor / fastest;
+                if (bound > best[limit - 1].EtaSeconds)
+                {
+                    break;
+                }
+            }
+            if (ring > 0 && !AnyCellBeyond(cx, cy, ring))
+            {
+                break;
+            }
+            foreach (var teamId in TeamsInRing(cx, cy, ring))
+            {
+                if (!teams.TryGetValue(teamId, out var team) || team.Status != TeamStatus.Available || IsStale(team)
+                    || required.Any(r => !team.Equipment.Contains(r)))
+                {
+                    continue;
+                }
+                double distance = GeoMath.DistanceMeters(lon, lat, team.Position!.Lon, team.Position.Lat);
+                best.Add(new Recommendation(team.Id, team.Callsign, team.Mode, Math.Round(dispatch.EtaSeconds(team.Mode, distance), 1),
+                    Math.Round(distance, 1), team.JurisdictionId));
+            }
+            best.Sort((a, b) => a.EtaSeconds != b.EtaSeconds ? a.EtaSeconds.CompareTo(b.EtaSeconds) : string.CompareOrdinal(a.TeamId, b.TeamId));
+            if (best.Count > limit)
+            {
+                best.RemoveRange(limit, best.Count - limit);
+            }
+        }
+        return best;
+    }
+
+    private List<string> TeamsInRing(int cx, int cy, int ring)
+    {
+        var found = new List<string>();
+        lock (indexGate)
+        {
+            for (int x = cx - ring; x <= cx + ring; x++)
+            {
+                for (int y = cy - ring; y <= cy + ring; y++)
+                {
+                    if ((Math.Abs(x - cx) == ring || Math.Abs(y - cy) == ring) && cells.TryGetValue((x, y), out var members))
+                    {
+                        found.AddRange(members);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private bool AnyCellBeyond(int cx, int cy, int ring)
+    {
+        lock (indexGate)
+        {
+            return cells.Any(c => c.Value.Count > 0 && Math.Max(Math.Abs(c.Key.X - cx), Math.Abs(c.Key.Y - cy)) >= ring);
+        }
+    }
+
+    private TeamView WithStaleness(TeamView view)
+    {
+        bool stale = IsStale(view);
+        return stale == view.Stale ? view : view with { Stale = stale };
+    }
+
+    private static (int X, int Y) CellOf(double lon, double lat) => ((int)Math.Floor(lon / CellDegrees), (int)Math.Floor(lat / CellDegrees));
+}

@@ -1,0 +1,13 @@
+namespace Command.Silo.Runtime;
+
+public sealed class GrainRuntimeOptions
+{
+    /// <summary>An activation that has had no call for this long is deactivated (Orleans' default is 15 minutes).</summary>
+    public TimeSpan CollectionAge { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often idle activations are looked for.</summary>
+    public TimeSpan CollectionQuantum { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>A reminder whose delivery threw is tried again after this long.</summary>
+    public TimeSpan ReminderRetry { get; set; } = TimeSpan.FromSeconds(10);
+}
