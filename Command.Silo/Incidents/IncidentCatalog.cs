@@ -23,15 +23,27 @@ public sealed class IncidentCatalog
 
     public IEnumerable<IncidentSummary> All() => incidents.Values;
 
-    public async Task LoadAsync(IEventJournal journal, CancellationToken cancellationToken)
+    /// <summary>An unreadable snapshot is logged and skipped: one damaged record must not keep a whole county's
+    /// dispatch centre dark. The incident's journal is untouched and can be repaired and replayed.</summary>
+    public async Task<int> LoadAsync(IEventJournal journal, ILogger logger, CancellationToken cancellationToken)
     {
+        int unreadable = 0;
         foreach (var snapshot in await journal.ReadSnapshotsAsync(IncidentGrain.StreamPrefix, cancellationToken).ConfigureAwait(false))
         {
-            var state = JsonSerializer.Deserialize<IncidentState>(snapshot.State, JournalJson.Options);
-            if (state is { Exists: true })
+            try
             {
-                Update(state.ToSummary(snapshot.Stream[IncidentGrain.StreamPrefix.Length..], snapshot.Version));
+                var state = JsonSerializer.Deserialize<IncidentState>(snapshot.State, JournalJson.Options);
+                if (state is { Exists: true })
+                {
+                    Update(state.ToSummary(snapshot.Stream[IncidentGrain.StreamPrefix.Length..], snapshot.Version));
+                }
+            }
+            catch (JsonException ex)
+            {
+                unreadable++;
+                logger.LogError(ex, "Snapshot of {Stream} at version {Version} is unreadable; the incident is left out of lists", snapshot.Stream, snapshot.Version);
             }
         }
+        return unreadable;
     }
 }

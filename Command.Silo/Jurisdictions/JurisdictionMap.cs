@@ -43,6 +43,9 @@ public sealed class JurisdictionMap
 
     public IReadOnlyCollection<JurisdictionInfo> All => byId.Values;
 
+    /// <summary>The maps/ folder it was loaded from, where the other layers (cameras, checkpoints) live.</summary>
+    public string? SourceDirectory { get; private init; }
+
     public JurisdictionInfo? Find(string id) => byId.GetValueOrDefault(id);
 
     public IEnumerable<JurisdictionInfo> Counties => byId.Values.Where(j => j.Level == JurisdictionLevel.County);
@@ -113,14 +116,14 @@ public sealed class JurisdictionMap
             nodes.Add(new JurisdictionInfo(Text(feature.Properties, "id"), Text(feature.Properties, "name"), level,
                 Text(feature.Properties, "parentId"), synthetic: true, feature.Geometry));
         }
-        return new JurisdictionMap(nodes);
+        return new JurisdictionMap(nodes) { SourceDirectory = mapsDirectory };
     }
 
     public static string FindMapsDirectory()
     {
         foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
         {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            for (var dir = new System.IO.DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
                 var candidate = Path.Combine(dir.FullName, "maps");
                 if (File.Exists(Path.Combine(candidate, "liaocheng.geojson")))
@@ -129,7 +132,7 @@ public sealed class JurisdictionMap
                 }
             }
         }
-        throw new DirectoryNotFoundException("No maps/ folder with liaocheng.geojson was found beside the program or above it.");
+        throw new System.IO.DirectoryNotFoundException("No maps/ folder with liaocheng.geojson was found beside the program or above it.");
     }
 
     private static IReadOnlyList<GeoJsonFeature> Read(string directory, string file)

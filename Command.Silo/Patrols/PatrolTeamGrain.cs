@@ -36,7 +36,7 @@ public sealed class PatrolTeamGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);
-        position = registry.Find(Key)?.Position;
+        position = registry.LastKnownPosition(Key);
         if (State.Definition is not null)
         {
             Publish();

@@ -19,7 +19,21 @@ public sealed class TeamRegistry(IOptions<DispatchOptions> options, TimeProvider
     private readonly Dictionary<string, (int X, int Y)> cellOf = new(StringComparer.Ordinal);
     private readonly object indexGate = new();
 
+    private readonly ConcurrentDictionary<string, TeamPosition> stored = new(StringComparer.Ordinal);
+
     public int Count => teams.Count;
+
+    /// <summary>The last positions the telemetry store kept, loaded at start before the team grains wake.</summary>
+    public void LoadStoredPositions(IReadOnlyDictionary<string, TeamPosition> positions)
+    {
+        foreach (var (teamId, position) in positions)
+        {
+            stored[teamId] = position;
+        }
+    }
+
+    public TeamPosition? LastKnownPosition(string teamId) =>
+        teams.TryGetValue(teamId, out var view) && view.Position is not null ? view.Position : stored.GetValueOrDefault(teamId);
 
     public void Update(TeamView view)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Command.Abstractions.Incidents;
 
 namespace Command.Silo.Runtime;
 
@@ -14,6 +15,9 @@ public static class JournalJson
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         if (!options.Converters.OfType<JsonStringEnumConverter>().Any())
         {
+            // Options-level converters outrank [JsonConverter] on a type, so the channel's own converter
+            // (110, not "police") has to be listed ahead of the general enum one.
+            options.Converters.Insert(0, new IncidentChannelJsonConverter());
             options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         }
         return options;

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Command.Abstractions.Runtime;
+using Command.Silo.Storage;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Command.Silo.Hosting;
+
+/// <summary>
+/// Turns every failure into RFC 9457 problem+json. Bad input is the client's fault and gets a 4xx that says what was
+/// wrong; only a real fault of ours is a 500, and its detail never leaks internals.
+/// </summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = exception switch
+        {
+            BadHttpRequestException bad => (bad.StatusCode, TitleFor(bad.StatusCode), Describe(bad)),
+            CommandRejectedException { Kind: RejectionKind.NotFound } r => (404, "Not found", r.Message),
+            CommandRejectedException { Kind: RejectionKind.Conflict } r => (409, "Conflict", r.Message),
+            CommandRejectedException r => (422, "Invalid", r.Message),
+            JournalConflictException c => (409, "Concurrent change", c.Message + " Reload and try again."),
+            StorageUnavailableException s => (503, "Storage unavailable", s.Message),
+            _ => (500, "Internal error", "The server failed to handle this request; it was logged. Nothing was changed by it unless a 2xx was returned."),
+        };
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Request {Method} {Path} failed", context.Request.Method, context.Request.Path);
+        }
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    private static string Describe(BadHttpRequestException bad)
+    {
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return "The request body is larger than this endpoint accepts.";
+        }
+        for (Exception? inner = bad.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is JsonException json)
+            {
+                return $"Malformed JSON: {json.Message}";
+            }
+        }
+        return bad.Message;
+    }
+
+    private static string TitleFor(int status) => status switch
+    {
+        413 => "Body too large",
+        415 => "Unsupported media type",
+        _ => "Malformed request",
+    };
+}

@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using Command.Abstractions.Incidents;
+using Command.Abstractions.Jurisdictions;
+using Command.Abstractions.Patrols;
+using Command.Silo.Incidents;
+using Command.Silo.Jurisdictions;
+using Command.Silo.Patrols;
+using Command.Silo.Realtime;
+using Command.Silo.Runtime;
+using Command.Silo.Simulation;
+using Command.Silo.Storage;
+using Command.Silo.Storage.Sqlite;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Command.Silo.Hosting;
+
+public static class SiloServiceExtensions
+{
+    /// <summary>Largest request body the API takes; a bigger one is answered 413 before it is read.</summary>
+    public const long MaxRequestBodyBytes = 256 * 1024;
+
+    private static readonly ConcurrentDictionary<string, JurisdictionMap> maps = new();
+
+    public static WebApplicationBuilder AddSilo(this WebApplicationBuilder builder, SiloOptions silo)
+    {
+        var services = builder.Services;
+        services.Configure<SiloOptions>(o =>
+        {
+            o.DataDirectory = silo.DataDirectory;
+            o.Storage = silo.Storage;
+            o.Redis = silo.Redis;
+            o.RulesFile = silo.RulesFile;
+            o.Demo = silo.Demo;
+            o.SimulateRate = silo.SimulateRate;
+            o.MapsDirectory = silo.MapsDirectory;
+        });
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+
+        services.Configure<DispatchOptions>(builder.Configuration.GetSection("Dispatch"));
+        services.Configure<IncidentOptions>(builder.Configuration.GetSection("Incidents"));
+        services.Configure<GrainRuntimeOptions>(builder.Configuration.GetSection("Runtime"));
+        services.AddGrainRuntime()
+            .AddGrain<IIncidentGrain, IncidentGrain>()
+            .AddGrain<IIncidentRegisterGrain, IncidentRegisterGrain>()
+            .AddGrain<IPatrolTeamGrain, PatrolTeamGrain>()
+            .AddGrain<IJurisdictionGrain, JurisdictionGrain>();
+        services.AddStorage();
+
+        // Maps are immutable reference data; tests that start many silos share one parse.
+        services.AddSingleton(sp =>
+        {
+            string directory = Path.GetFullPath(sp.GetRequiredService<IOptions<SiloOptions>>().Value.MapsDirectory ?? JurisdictionMap.FindMapsDirectory());
+            return maps.GetOrAdd(directory, JurisdictionMap.Load);
+        });
+        services.AddSingleton<TeamRegistry>();
+        services.AddSingleton<IncidentCatalog>();
+        services.AddSingleton<IncidentIntake>();
+        services.AddSingleton<Readiness>();
+        services.AddSingleton<ConsoleNotifier>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConsoleNotifier>());
+        services.AddHostedService<SiloStartup>();
+        services.AddHostedService<Simulator>();
+
+        services.AddSignalR().AddJsonProtocol(o => JournalJson.Configure(o.PayloadSerializerOptions));
+        services.Configure<JsonOptions>(o => JournalJson.Configure(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi();
+        return builder;
+    }
+
+    private static IServiceCollection AddStorage(this IServiceCollection services)
+    {
+        services.AddSingleton<IStorageProvider>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SiloOptions>>().Value;
+            return options.Storage switch
+            {
+                StorageKind.Memory => new MemoryStorageProvider(),
+                StorageKind.Sqlite => ActivatorUtilities.CreateInstance<SqliteStorageProvider>(sp, Path.GetFullPath(options.DataDirectory)),
+                _ => throw new NotSupportedException("--storage redis is not available in this build yet; use sqlite (the default) or memory."),
+            };
+        });
+        services.AddSingleton(sp => sp.GetRequiredService<IStorageProvider>().Journal);
+        services.AddSingleton(sp => sp.GetRequiredService<IStorageProvider>().Reminders);
+        services.AddSingleton(sp => sp.GetRequiredService<IStorageProvider>().Telemetry);
+        return services;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Command.Silo.Hosting;
+
+public enum StorageKind
+{
+    Sqlite,
+    Redis,
+    Memory,
+}

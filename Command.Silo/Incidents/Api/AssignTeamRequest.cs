@@ -1,0 +1,3 @@
+namespace Command.Silo.Incidents.Api;
+
+public sealed record AssignTeamRequest(string? TeamId);

@@ -1,0 +1,3 @@
+namespace Command.Silo.Incidents.Api;
+
+public sealed record StartHandlingRequest(string? Note);

@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text.Json;
+using Command.Abstractions.Geo;
+using Command.Abstractions.Incidents;
+using Command.Abstractions.Runtime;
+using Command.Silo.Hosting;
+using Command.Silo.Incidents.Api;
+using Command.Silo.Jurisdictions;
+using Microsoft.Extensions.Options;
+
+namespace Command.Silo.Incidents;
+
+/// <summary>三台合一 intake: every channel's call becomes an incident placed in its jurisdiction, with a case number.</summary>
+public sealed class IncidentIntake(IGrainFactory grains, JurisdictionMap map, TimeProvider time, IOptions<IncidentOptions> options)
+{
+    public const int MaxDescription = 2000;
+    public const int MaxAddress = 200;
+    public const int MaxCrowd = 1_000_000;
+
+    public static IncidentCall Validate(CreateIncidentRequest request)
+    {
+        var check = new Validation();
+        IncidentChannel? channel = ParseChannel(request.Channel);
+        check.Require(channel is not null, "channel", request.Channel is null ? "is required (110, 119, 120 or 122)." : $"must be 110, 119, 120 or 122, not {request.Channel}.");
+        IncidentType? type = request.Type is { } name && name.All(char.IsAsciiLetter) && Enum.TryParse<IncidentType>(name, ignoreCase: true, out var t) ? t : null;
+        check.Require(type is not null, "type", request.Type is null ? "is required." : $"'{request.Type}' is not one of {string.Join(", ", Enum.GetValues<IncidentType>().Select(ToCamel))}.");
+        check.Require(request.Severity is null || Severity.IsValid(request.Severity.Value), "severity", $"must be 1 (I) to 4 (IV), not {request.Severity}.");
+        check.Position(request.Lon, request.Lat);
+        check.MaxLength(request.Description, MaxDescription, "description").MaxLength(request.Address, MaxAddress, "address");
+        check.Require(request.CallerPhone is null || (request.CallerPhone.Length <= 20 && request.CallerPhone.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ')),
+            "callerPhone", "must be at most 20 digits, with + - or spaces.");
+        check.Require(request.CrowdSize is null or >= 0 and <= MaxCrowd, "crowdSize", $"must be between 0 and {MaxCrowd}.");
+        check.ThrowIfInvalid();
+        return new IncidentCall(channel!.Value, type!.Value, request.Severity ?? Severity.DefaultFor(type.Value),
+            new GeoPoint(request.Lon!.Value, request.Lat!.Value), Clean(request.Address), Clean(request.Description),
+            Clean(request.CallerPhone), request.CrowdSize);
+    }
+
+    public async Task<IncidentDetail> ReceiveAsync(IncidentCall call, string actor)
+    {
+        var now = time.GetUtcNow();
+        string id = Guid.CreateVersion7(now).ToString("N");
+        var placement = map.ToIncidentPlacement(map.Locate(call.Location.Lon, call.Location.Lat));
+        var local = now.ToOffset(options.Value.LocalUtcOffset);
+        string day = local.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        int sequence = await grains.GetGrain<IIncidentRegisterGrain>(day).Next(id);
+        string number = $"{options.Value.NumberPrefix}-{day}-{sequence:0000}";
+        return await grains.GetGrain<IIncidentGrain>(id).Open(call, number, placement, actor);
+    }
+
+    private static IncidentChannel? ParseChannel(JsonElement? element)
+    {
+        int? number = element?.ValueKind switch
+        {
+            JsonValueKind.Number when element.Value.TryGetInt32(out int n) => n,
+            JsonValueKind.String when int.TryParse(element.Value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out int n) => n,
+            _ => null,
+        };
+        return number is { } value && Enum.IsDefined((IncidentChannel)value) ? (IncidentChannel)value : null;
+    }
+
+    private static string ToCamel(IncidentType type) => JsonNamingPolicy.CamelCase.ConvertName(type.ToString());
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

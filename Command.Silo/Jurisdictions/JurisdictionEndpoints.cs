@@ -1,0 +1,61 @@
+using Command.Abstractions.Jurisdictions;
+using Command.Abstractions.Runtime;
+using Command.Silo.Hosting;
+using Command.Silo.Spatial;
+
+namespace Command.Silo.Jurisdictions;
+
+public static class JurisdictionEndpoints
+{
+    public static IEndpointRouteBuilder MapJurisdictions(this IEndpointRouteBuilder app)
+    {
+        var jurisdictions = app.MapGroup("/api/jurisdictions").WithTags("Jurisdictions");
+
+        jurisdictions.MapGet("/", (string? level, string? parentId, JurisdictionMap map) =>
+        {
+            JurisdictionLevel? wanted = level is null ? null
+                : level.All(char.IsAsciiLetter) && Enum.TryParse<JurisdictionLevel>(level, ignoreCase: true, out var l) ? l
+                : throw CommandRejectedException.Invalid($"level must be city, county, township, village or grid, not '{level}'.");
+            return map.All
+                .Where(j => wanted is null || j.Level == wanted)
+                .Where(j => parentId is null || j.ParentId == parentId)
+                .OrderBy(j => j.Level).ThenBy(j => j.Id, StringComparer.Ordinal)
+                .Select(j => j.ToNode())
+                .ToList();
+        }).WithSummary("The jurisdiction tree, optionally one level or one parent's children");
+
+        jurisdictions.MapGet("/locate", (double? lon, double? lat, JurisdictionMap map) =>
+        {
+            new Validation().Position(lon, lat).ThrowIfInvalid();
+            var placement = map.Locate(lon!.Value, lat!.Value);
+            return new
+            {
+                jurisdiction = placement.Jurisdiction.ToNode(),
+                chain = placement.Chain.Select(j => j.ToNode()),
+                placement.OutsideBoundary,
+                distanceMeters = placement.DistanceMeters,
+            };
+        }).WithSummary("The deepest jurisdiction containing a point, with its ancestors");
+
+        jurisdictions.MapGet("/{id}", async (string id, JurisdictionMap map, IGrainFactory grains) =>
+        {
+            var info = map.Find(id) ?? throw CommandRejectedException.NotFound($"No jurisdiction has the id {id}.");
+            var state = await grains.GetGrain<IJurisdictionGrain>(id).GetState();
+            return new
+            {
+                info.Id,
+                info.Name,
+                info.Level,
+                info.ParentId,
+                info.Synthetic,
+                boundary = GeoJson.ToJsonNode(info.Boundary, 5),
+                childIds = info.ChildIds,
+                state.TeamIds,
+                state.ActiveIncidentIds,
+                state.Roster,
+            };
+        }).WithSummary("One jurisdiction with its boundary, teams, active incidents and duty roster");
+
+        return app;
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Command.Abstractions.Patrols;
+using Command.Abstractions.Runtime;
+using Command.Silo.Hosting;
+using Command.Silo.Jurisdictions;
+using Command.Silo.Patrols.Api;
+
+namespace Command.Silo.Patrols;
+
+public static class TeamEndpoints
+{
+    /// <summary>A fix stamped further ahead than this is a broken clock on the device, not a position.</summary>
+    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
+
+    public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder app)
+    {
+        var teams = app.MapGroup("/api/teams").WithTags("Patrol teams");
+
+        teams.MapGet("/", (string? jurisdictionId, TeamRegistry registry, JurisdictionMap map) =>
+            registry.All()
+                .Where(t => jurisdictionId is null || map.IsWithin(t.JurisdictionId, jurisdictionId))
+                .OrderBy(t => t.Id, StringComparer.Ordinal)
+                .ToList());
+
+        teams.MapGet("/{id}", (string id, TeamRegistry registry) => registry.Find(id) ?? throw NotFound(id));
+
+        teams.MapPost("/{id}/positions", async (string id, PositionRequest request, TeamRegistry registry, IGrainFactory grains, TimeProvider time) =>
+        {
+            var team = Team(id, registry, grains);
+            var now = time.GetUtcNow();
+            new Validation()
+                .Position(request.Lon, request.Lat)
+                .Require(request.At is null || request.At <= now + MaxClockSkew, "at", $"is in the future ({request.At:O}); check the device clock.")
+                .Require(request.HeadingDeg is null || (double.IsFinite(request.HeadingDeg.Value) && request.HeadingDeg is >= 0 and <= 360), "headingDeg", "must be between 0 and 360.")
+                .Require(request.SpeedMps is null || (double.IsFinite(request.SpeedMps.Value) && request.SpeedMps is >= 0 and <= 100), "speedMps", "must be between 0 and 100.")
+                .ThrowIfInvalid();
+            await team.ReportPosition(new TeamPosition(request.Lon!.Value, request.Lat!.Value, request.At ?? now, request.HeadingDeg, request.SpeedMps));
+            return Results.Accepted();
+        }).WithSummary("Report a team's position (telemetry)");
+
+        teams.MapPost("/{id}/status", async (string id, StatusRequest request, TeamRegistry registry, IGrainFactory grains, HttpContext http) =>
+        {
+            var team = Team(id, registry, grains);
+            TeamStatus? status = request.Status is { } name && name.All(char.IsAsciiLetter) && Enum.TryParse<TeamStatus>(name, ignoreCase: true, out var s) ? s : null;
+            new Validation().Require(status is not null, "status",
+                $"'{request.Status}' is not one of {string.Join(", ", Enum.GetValues<TeamStatus>().Select(v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString())))}.").ThrowIfInvalid();
+            return await team.ReportStatus(status!.Value, Actor.From(http));
+        }).WithSummary("Report a team's status; 409 for a transition that is not allowed");
+
+        return app;
+    }
+
+    private static IPatrolTeamGrain Team(string id, TeamRegistry registry, IGrainFactory grains) =>
+        registry.Find(id) is null ? throw NotFound(id) : grains.GetGrain<IPatrolTeamGrain>(id);
+
+    private static CommandRejectedException NotFound(string id) => CommandRejectedException.NotFound($"No team has the id {id}.");
+}

@@ -1,0 +1,13 @@
+namespace Command.Silo.Storage;
+
+/// <summary>One backing store for everything durable: the journal, reminders and telemetry.</summary>
+public interface IStorageProvider : IAsyncDisposable
+{
+    string Name { get; }
+
+    IEventJournal Journal { get; }
+
+    IReminderTable Reminders { get; }
+
+    ITelemetryStore Telemetry { get; }
+}

@@ -1,0 +1,27 @@
+namespace Command.Silo.Storage.Sqlite;
+
+/// <summary>command.db holds the journal and reminders (synchronous=FULL); telemetry.db the positions (batched).</summary>
+public sealed class SqliteStorageProvider : IStorageProvider
+{
+    public static readonly TimeSpan TelemetryFlushInterval = TimeSpan.FromSeconds(1);
+    private readonly SqliteStore store;
+    private readonly SqliteTelemetryStore telemetry;
+
+    public SqliteStorageProvider(string dataDirectory, TimeProvider time, ILoggerFactory loggers)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        store = new SqliteStore(Path.Combine(dataDirectory, "command.db"), loggers.CreateLogger<SqliteStore>());
+        telemetry = new SqliteTelemetryStore(Path.Combine(dataDirectory, "telemetry.db"), TelemetryFlushInterval, time, loggers.CreateLogger<SqliteTelemetryStore>());
+    }
+
+    public string Name => "sqlite";
+    public IEventJournal Journal => store;
+    public IReminderTable Reminders => store;
+    public ITelemetryStore Telemetry => telemetry;
+
+    public async ValueTask DisposeAsync()
+    {
+        await telemetry.DisposeAsync();
+        await store.DisposeAsync();
+    }
+}
