@@ -40,7 +40,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     {
         if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return "The request body is larger than this endpoint accepts.";
+            return bad.Message.StartsWith("The body is", StringComparison.Ordinal) ? bad.Message
+                : $"The request body is larger than the {SiloServiceExtensions.MaxRequestBodyBytes} bytes this server accepts.";
         }
         for (Exception? inner = bad.InnerException; inner is not null; inner = inner.InnerException)
         {

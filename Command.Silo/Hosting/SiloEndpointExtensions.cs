@@ -13,6 +13,18 @@ public static class SiloEndpointExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.Use((context, next) =>
+        {
+            // Kestrel enforces the limit while reading; this refuses a declared oversize body before any work,
+            // and also where Kestrel is not the server (the test host).
+            if (context.Request.ContentLength > SiloServiceExtensions.MaxRequestBodyBytes)
+            {
+                throw new BadHttpRequestException(
+                    $"The body is {context.Request.ContentLength} bytes; at most {SiloServiceExtensions.MaxRequestBodyBytes} are accepted.",
+                    StatusCodes.Status413PayloadTooLarge);
+            }
+            return next(context);
+        });
         app.MapOpenApi();
         app.MapHealth();
         app.MapJurisdictions();

@@ -40,12 +40,11 @@ public sealed class DispatchOptions
         [IncidentType.Hazmat] = ["防爆器材"],
     };
 
-    /// <summary>Minutes from the call to the first dispatch before the incident is flagged 派警超时, by severity I–IV.</summary>
-    public double[] DispatchDeadlineMinutes { get; set; } = [2, 3, 5, 10];
+    /// <summary>Minutes from the call to the first dispatch before the incident is flagged 派警超时, by severity 1–4 (I–IV).</summary>
+    public Dictionary<int, double> DispatchDeadlineMinutes { get; set; } = new() { [1] = 2, [2] = 3, [3] = 5, [4] = 10 };
 
     public double EtaSeconds(TeamMode mode, double distanceMeters) =>
         TurnoutSeconds.GetValueOrDefault(mode, 60) + distanceMeters * DetourFactor / (SpeedKmh.GetValueOrDefault(mode, 40) / 3.6);
 
-    public TimeSpan DispatchDeadline(int severity) =>
-        TimeSpan.FromMinutes(DispatchDeadlineMinutes[Math.Clamp(severity, 1, DispatchDeadlineMinutes.Length) - 1]);
+    public TimeSpan DispatchDeadline(int severity) => TimeSpan.FromMinutes(DispatchDeadlineMinutes.GetValueOrDefault(severity, 10));
 }

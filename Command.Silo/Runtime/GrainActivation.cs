@@ -39,13 +39,16 @@ internal sealed class GrainActivation(GrainId id, Grain grain)
 
     public void DisposeTimers()
     {
+        IDisposable[] all;
         lock (timers)
         {
-            foreach (var timer in timers)
-            {
-                timer.Dispose();
-            }
+            all = [.. timers];
             timers.Clear();
+        }
+        // Outside the lock: disposing a timer calls back into RemoveTimer.
+        foreach (var timer in all)
+        {
+            timer.Dispose();
         }
     }
 }

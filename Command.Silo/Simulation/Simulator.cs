@@ -16,7 +16,7 @@ namespace Command.Silo.Simulation;
 /// <summary>
 /// --simulate: a living demo. Every second the teams' phones report positions (patrolling teams wander inside their
 /// county, dispatched ones drive to the scene), calls arrive at the given rate, and a simulated duty officer sends
-/// the best-ranked team to calls nobody has picked up and closes calls once handled. It talks to the same grains
+/// the best-ranked team to the calls it raised itself and closes them once handled; calls taken by a person are left to that person. It talks to the same grains
 /// as the HTTP API, so everything it does is journaled and pushed like real work.
 /// </summary>
 internal sealed class Simulator(
@@ -34,6 +34,7 @@ internal sealed class Simulator(
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
     private readonly Random random = new(20261121);
     private readonly Dictionary<string, double> headings = [];
+    private readonly HashSet<string> raised = [];
     private double callsDue;
 
     private static readonly (IncidentChannel Channel, IncidentType Type, string Description)[] calls =
@@ -89,7 +90,8 @@ internal sealed class Simulator(
             callsDue -= 1;
             await RaiseCallAsync();
         }
-        foreach (var incident in catalog.All().Where(i => i.Status != IncidentStatus.Closed).ToList())
+        // Only its own calls: what a person takes stays in that person's hands.
+        foreach (var incident in catalog.All().Where(i => raised.Contains(i.Id) && i.Status != IncidentStatus.Closed).ToList())
         {
             await ActAsDutyOfficerAsync(incident, now);
         }
@@ -159,7 +161,7 @@ internal sealed class Simulator(
         var point = DemoCity.RandomPointIn(county.Boundary, county.Prepared, random);
         var call = new IncidentCall(channel, type, Severity.DefaultFor(type), new GeoPoint(Math.Round(point.X, 6), Math.Round(point.Y, 6)),
             $"{county.Name}（模拟地址）", description, null, null);
-        await intake.ReceiveAsync(call, Actor);
+        raised.Add((await intake.ReceiveAsync(call, Actor)).Id);
     }
 
     private async Task ActAsDutyOfficerAsync(IncidentSummary incident, DateTimeOffset now)

@@ -1,0 +1,167 @@
+using Command.Silo.Runtime;
+using Command.Silo.Storage;
+using Command.Tests.Support;
+
+namespace Command.Tests.Runtime;
+
+public sealed class GrainRuntimeTests
+{
+    private readonly MemoryStore store = new();
+    private readonly FakeTimeProvider time = new();
+
+    [Fact]
+    public async Task ThousandConcurrentCallsToOneGrainNeverInterleave()
+    {
+        await using var silo = await TestSilo.StartAsync(store, store, time);
+        var grain = silo.Grains.GetGrain<ICounterGrain>("busy");
+
+        var probes = Enumerable.Range(0, 1000).Select(_ => Task.Run(() => grain.Probe()));
+        var adds = Enumerable.Range(0, 1000).Select(_ => Task.Run(() => grain.Add(1)));
+        await Task.WhenAll(probes.Concat<Task>(adds));
+
+        Assert.Equal(1, await grain.MaxConcurrency());
+        Assert.Equal(1000, await grain.Get());
+        Assert.Equal(1000, (await store.ReadAsync("counter/busy", 0)).Count);
+    }
+
+    [Fact]
+    public async Task GrainThatThrowsKeepsItsLastConfirmedState()
+    {
+        await using var silo = await TestSilo.StartAsync(store, store, time);
+        var grain = silo.Grains.GetGrain<ICounterGrain>("fragile");
+        await grain.Add(5);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => grain.AddThenThrow(100));
+
+        Assert.Equal("boom after raising an event", error.Message);
+        Assert.Equal(5, await grain.Get());
+        Assert.Equal(12, await grain.Add(7));
+        Assert.Equal([1L, 2L], (await store.ReadAsync("counter/fragile", 0)).Select(e => e.Seq));
+    }
+
+    [Fact]
+    public async Task StateIsRebuiltFromSnapshotAndFollowingEventsInANewProcess()
+    {
+        await using (var first = await TestSilo.StartAsync(store, store, time))
+        {
+            for (int i = 1; i <= 10; i++)
+            {
+                await first.Grains.GetGrain<ICounterGrain>("durable").Add(i);
+            }
+        }
+        var snapshot = await store.ReadSnapshotAsync("counter/durable");
+        Assert.Equal(8, snapshot!.Version); // SnapshotEvery = 4: written at 4 and 8, replay covers 9 and 10
+
+        await using var second = await TestSilo.StartAsync(store, store, time);
+        Assert.Equal(55, await second.Grains.GetGrain<ICounterGrain>("durable").Get());
+    }
+
+    [Fact]
+    public async Task CallingItselfFailsFastInsteadOfDeadlocking()
+    {
+        await using var silo = await TestSilo.StartAsync(store, store, time);
+
+        await Assert.ThrowsAsync<GrainCallCycleException>(() => silo.Grains.GetGrain<ICounterGrain>("narcissus").CallSelf());
+        await Assert.ThrowsAsync<GrainCallCycleException>(() => silo.Grains.GetGrain<ICounterGrain>("a").AskOtherToReadMe("b"));
+    }
+
+    [Fact]
+    public async Task OneWayCallBackToAWaitingGrainDoesNotDeadlock()
+    {
+        await using var silo = await TestSilo.StartAsync(store, store, time);
+        var a = silo.Grains.GetGrain<ICounterGrain>("a");
+
+        await a.PingOther("b");
+
+        await Eventually.Get(() => a.Pings(), pings => pings.Count == 1, "the one-way ping to arrive");
+        Assert.Equal(["b"], await a.Pings());
+    }
+
+    [Fact]
+    public async Task IdleGrainsAreDeactivatedAndComeBackWithTheirState()
+    {
+        await using var silo = await TestSilo.StartAsync(store, store, time);
+        var grain = silo.Grains.GetGrain<ICounterGrain>("sleepy");
+        await grain.Add(3);
+
+        time.Advance(TimeSpan.FromMinutes(12));
+        await Eventually.True(() => silo.Log.Deactivations("sleepy") == 1, "idle collection");
+
+        Assert.Equal(3, await grain.Get());
+        Assert.Equal(2, silo.Log.Count("sleepy"));
+    }
+
+    [Fact]
+    public async Task TimerTicksRunAsTurnsOnTheFakeClock()
+    {
+        await using var silo = await TestSilo.StartAsync(store, store, time);
+        var grain = silo.Grains.GetGrain<ICounterGrain>("ticker");
+        await grain.StartTimer(TimeSpan.FromSeconds(10));
+
+        for (int i = 1; i <= 3; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(10));
+            await Eventually.Get(() => grain.TimerTicks(), ticks => ticks == i, $"tick {i}");
+        }
+        time.Advance(TimeSpan.FromSeconds(9));
+        Assert.Equal(3, await grain.TimerTicks());
+    }
+
+    [Fact]
+    public async Task ReminderFiresAtItsDueTime()
+    {
+        await using var silo = await TestSilo.StartAsync(store, store, time);
+        var grain = silo.Grains.GetGrain<ICounterGrain>("punctual");
+        var due = time.GetUtcNow().AddMinutes(5);
+        await grain.RemindAt(due);
+
+        time.Advance(TimeSpan.FromMinutes(4));
+        Assert.Empty(await grain.Reminders());
+        time.Advance(TimeSpan.FromMinutes(1));
+
+        var fired = await Eventually.Get(() => grain.Reminders(), r => r.Count == 1, "the reminder");
+        Assert.Equal(due, fired[0].DueAt);
+        Assert.Equal(TimeSpan.Zero, fired[0].Lateness);
+        await Eventually.Get(() => store.ReadAllAsync(), rows => rows.Count == 0, "the one-shot reminder row to be removed");
+    }
+
+    [Fact]
+    public async Task ReminderDueWhileTheSiloWasDownFiresOnceOnStartWithItsLateness()
+    {
+        var due = time.GetUtcNow().AddMinutes(5);
+        await using (var before = await TestSilo.StartAsync(store, store, time))
+        {
+            await before.Grains.GetGrain<ICounterGrain>("sleeper").RemindAt(due);
+        }
+
+        time.Advance(TimeSpan.FromMinutes(30)); // the silo is down: nobody is listening
+
+        await using (var after = await TestSilo.StartAsync(store, store, time))
+        {
+            var grain = after.Grains.GetGrain<ICounterGrain>("sleeper");
+            var fired = await Eventually.Get(() => grain.Reminders(), r => r.Count == 1, "the overdue reminder");
+            Assert.Equal(TimeSpan.FromMinutes(25), fired[0].Lateness);
+            await Eventually.Get(() => store.ReadAllAsync(), rows => rows.Count == 0, "the reminder row to be removed");
+        }
+
+        await using var again = await TestSilo.StartAsync(store, store, time);
+        time.Advance(TimeSpan.FromHours(1));
+        Assert.Single(await again.Grains.GetGrain<ICounterGrain>("sleeper").Reminders());
+    }
+
+    [Fact]
+    public async Task PeriodicReminderKeepsItsCadenceAfterMissedPeriods()
+    {
+        await using var silo = await TestSilo.StartAsync(store, store, time);
+        var grain = silo.Grains.GetGrain<ICounterGrain>("metronome");
+        var start = time.GetUtcNow();
+        await grain.RemindAt(start.AddMinutes(1), TimeSpan.FromMinutes(1));
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        await Eventually.Get(() => grain.Reminders(), r => r.Count == 1, "first tick");
+        await Eventually.Get(() => store.ReadAllAsync(), rows => rows.Single().DueAt == start.AddMinutes(2), "the row to move to the next period");
+        time.Advance(TimeSpan.FromMinutes(1));
+        var ticks = await Eventually.Get(() => grain.Reminders(), r => r.Count == 2, "second tick");
+        Assert.Equal([start.AddMinutes(1), start.AddMinutes(2)], ticks.Select(t => t.DueAt));
+    }
+}
