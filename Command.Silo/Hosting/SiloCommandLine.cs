@@ -42,6 +42,10 @@ public static class SiloCommandLine
                 case "--urls":
                     hostArgs[1] = Value();
                     break;
+                case "--environment" or "--contentRoot" or "--applicationName":
+                    // Host settings, passed on as given (the test host uses them).
+                    hostArgs.AddRange([arg, Value()]);
+                    break;
                 case "--data":
                     options.DataDirectory = Value();
                     break;
