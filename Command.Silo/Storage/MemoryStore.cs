@@ -15,21 +15,29 @@ public sealed class MemoryStore : IEventJournal, IReminderTable, ITelemetryStore
 
     public Task AppendAsync(string stream, long expectedVersion, IReadOnlyList<JournalEntry> entries, StreamSnapshot? snapshot, CancellationToken cancellationToken = default)
     {
-        lock (gate)
+        try
         {
-            var list = streams.TryGetValue(stream, out var existing) ? existing : streams[stream] = [];
-            if (list.Count != expectedVersion)
+            lock (gate)
             {
-                throw new JournalConflictException(stream, expectedVersion, list.Count);
+                var list = streams.GetValueOrDefault(stream);
+                if ((list?.Count ?? 0) != expectedVersion)
+                {
+                    throw new JournalConflictException(stream, expectedVersion, list?.Count ?? 0);
+                }
+                JournalOrder.Check(stream, expectedVersion, entries);
+                (list ??= streams[stream] = []).AddRange(entries);
+                if (snapshot is not null)
+                {
+                    snapshots[stream] = snapshot;
+                }
             }
-            JournalOrder.Check(stream, expectedVersion, entries);
-            list.AddRange(entries);
-            if (snapshot is not null)
-            {
-                snapshots[stream] = snapshot;
-            }
+            return Task.CompletedTask;
         }
-        return Task.CompletedTask;
+        catch (Exception ex)
+        {
+            // Same shape as the durable stores: a failed append is a faulted task, not a synchronous throw.
+            return Task.FromException(ex);
+        }
     }
 
     public Task<StreamSnapshot?> ReadSnapshotAsync(string stream, CancellationToken cancellationToken = default)

@@ -1,0 +1,128 @@
+using Command.Silo.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Command.Tests.Storage;
+
+/// <summary>One suite every store must pass; the Redis store joins it when it lands.</summary>
+public sealed class StorageContractTests
+{
+    public static TheoryData<string> Stores => ["memory", "sqlite"];
+
+    private static JournalEntry Entry(long seq, string kind = "added", string data = "{}") =>
+        new(seq, new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.FromHours(8)).AddSeconds(seq), kind, "tester", data);
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task AppendedEventsReadBackInOrderAfterARestart(string kind)
+    {
+        await using var store = new StoreUnderTest(kind);
+        await store.Journal.AppendAsync("incident/a", 0, [Entry(1), Entry(2)], null);
+        await store.Journal.AppendAsync("incident/a", 2, [Entry(3, "closed", "{\"resolution\":\"好\"}")], null);
+        await store.RestartAsync();
+
+        var events = await store.Journal.ReadAsync("incident/a", 0);
+
+        Assert.Equal([1L, 2L, 3L], events.Select(e => e.Seq));
+        Assert.Equal(Entry(3, "closed", "{\"resolution\":\"好\"}"), events[2]);
+        Assert.Equal([3L], (await store.Journal.ReadAsync("incident/a", 2)).Select(e => e.Seq));
+    }
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task AppendAtAStaleVersionIsAConflictAndWritesNothing(string kind)
+    {
+        await using var store = new StoreUnderTest(kind);
+        await store.Journal.AppendAsync("team/x", 0, [Entry(1)], null);
+
+        await Assert.ThrowsAsync<JournalConflictException>(() => store.Journal.AppendAsync("team/x", 0, [Entry(1, "other")], null));
+
+        Assert.Equal("added", Assert.Single(await store.Journal.ReadAsync("team/x", 0)).Kind);
+    }
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task ConcurrentAppendsToManyStreamsAreAllDurable(string kind)
+    {
+        await using var store = new StoreUnderTest(kind);
+
+        await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => store.Journal.AppendAsync($"incident/{i}", 0, [Entry(1), Entry(2)], null))));
+        await store.RestartAsync();
+
+        Assert.Equal(200, (await store.Journal.ListStreamsAsync("incident/")).Count);
+        foreach (int i in new[] { 0, 99, 199 })
+        {
+            Assert.Equal(2, (await store.Journal.ReadAsync($"incident/{i}", 0)).Count);
+        }
+    }
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task OneConflictingAppendInABatchFailsAlone(string kind)
+    {
+        await using var store = new StoreUnderTest(kind);
+        await store.Journal.AppendAsync("s/busy", 0, [Entry(1)], null);
+
+        var appends = Enumerable.Range(0, 50).Select(i => store.Journal.AppendAsync($"s/{i}", 0, [Entry(1)], null)).ToList();
+        var conflict = store.Journal.AppendAsync("s/busy", 0, [Entry(1)], null);
+
+        await Task.WhenAll(appends);
+        await Assert.ThrowsAsync<JournalConflictException>(() => conflict);
+        Assert.Equal(51, (await store.Journal.ListStreamsAsync("s/")).Count);
+    }
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task SnapshotIsStoredWithItsVersion(string kind)
+    {
+        await using var store = new StoreUnderTest(kind);
+        await store.Journal.AppendAsync("incident/s", 0, [Entry(1), Entry(2)], new StreamSnapshot("incident/s", 2, "{\"total\":2}"));
+        await store.Journal.AppendAsync("incident/s", 2, [Entry(3)], null);
+        await store.RestartAsync();
+
+        var snapshot = await store.Journal.ReadSnapshotAsync("incident/s");
+        Assert.Equal(new StreamSnapshot("incident/s", 2, "{\"total\":2}"), snapshot);
+        Assert.Equal([snapshot!], await store.Journal.ReadSnapshotsAsync("incident/"));
+        Assert.Null(await store.Journal.ReadSnapshotAsync("incident/none"));
+        Assert.Empty(await store.Journal.ReadSnapshotsAsync("team/"));
+    }
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task EntriesOutOfSequenceAreRefusedBeforeTheyAreStored(string kind)
+    {
+        await using var store = new StoreUnderTest(kind);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.Journal.AppendAsync("s/gap", 0, [Entry(2)], null));
+
+        Assert.Empty(await store.Journal.ReadAsync("s/gap", 0));
+    }
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task RemindersSurviveARestartAndDeleteOnlyTheDueTheyWereFiredFor(string kind)
+    {
+        await using var store = new StoreUnderTest(kind);
+        var due = new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero);
+        await store.Reminders.UpsertAsync(new ReminderEntry("incident/a", "deadline", due, null));
+        await store.Reminders.UpsertAsync(new ReminderEntry("incident/a", "tick", due, TimeSpan.FromMinutes(1)));
+        await store.RestartAsync();
+
+        Assert.Equal(2, (await store.Reminders.ReadAllAsync()).Count);
+        await store.Reminders.UpsertAsync(new ReminderEntry("incident/a", "deadline", due.AddHours(1), null));
+        await store.Reminders.DeleteAsync("incident/a", "deadline", due);
+        Assert.Equal(due.AddHours(1), (await store.Reminders.ReadAllAsync()).Single(r => r.Name == "deadline").DueAt);
+        Assert.Equal(TimeSpan.FromMinutes(1), (await store.Reminders.ReadAllAsync()).Single(r => r.Name == "tick").Period);
+
+        await store.Reminders.DeleteAsync("incident/a", "deadline", null);
+        Assert.Equal(["tick"], (await store.Reminders.ReadAllAsync()).Select(r => r.Name));
+    }
+
+    [Fact]
+    public async Task SqliteRefusesToEditOrDeleteJournalEvents()
+    {
+        await using var store = new StoreUnderTest("sqlite");
+        await store.Journal.AppendAsync("incident/x", 0, [Entry(1)], null);
+
+        using var connection = new SqliteConnection($"Data Source={store.DatabasePath}");
+        connection.Open();
+        using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE events SET actor = 'someone else'";
+        Assert.Contains("never edited", Assert.Throws<SqliteException>(() => update.ExecuteNonQuery()).Message);
+        using var delete = connection.CreateCommand();
+        delete.CommandText = "DELETE FROM events";
+        Assert.Contains("never deleted", Assert.Throws<SqliteException>(() => delete.ExecuteNonQuery()).Message);
+    }
+}
