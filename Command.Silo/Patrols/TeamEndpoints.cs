@@ -24,6 +24,22 @@ public static class TeamEndpoints
 
         teams.MapGet("/{id}", (string id, TeamRegistry registry) => registry.Find(id) ?? throw NotFound(id));
 
+        teams.MapPut("/{id}", async (string id, TeamDefinition definition, TeamRegistry registry, IGrainFactory grains, HttpContext http) =>
+        {
+            new Validation()
+                .Require(id.Length <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'), "id", "must be at most 64 letters, digits, - or _.")
+                .Require(!string.IsNullOrWhiteSpace(definition.Callsign) && definition.Callsign.Length <= 32, "callsign", "is required, at most 32 characters.")
+                .Require(Enum.IsDefined(definition.Mode), "mode", "must be foot, vehicle, checkpoint or motorcycle.")
+                .Require(!string.IsNullOrWhiteSpace(definition.Leader) && definition.Leader.Length <= 32, "leader", "is required, at most 32 characters.")
+                .Require(definition.Members is { Count: >= 1 and <= 30 } && definition.Members.All(m => !string.IsNullOrWhiteSpace(m) && m.Length <= 32), "members", "must list 1 to 30 names of at most 32 characters.")
+                .Require(definition.Equipment is { Count: <= 30 } && definition.Equipment.All(e => !string.IsNullOrWhiteSpace(e) && e.Length <= 32), "equipment", "must list at most 30 items of at most 32 characters.")
+                .Require(!string.IsNullOrWhiteSpace(definition.JurisdictionId), "jurisdictionId", "is required.")
+                .ThrowIfInvalid();
+            bool existed = registry.Find(id) is not null;
+            var view = await grains.GetGrain<IPatrolTeamGrain>(id).Commission(definition, Actor.From(http));
+            return existed ? Results.Ok(view) : Results.Created($"/api/teams/{id}", view);
+        }).WithSummary("Commission a team, or update its definition");
+
         teams.MapPost("/{id}/positions", async (string id, PositionRequest request, TeamRegistry registry, IGrainFactory grains, TimeProvider time) =>
         {
             var team = Team(id, registry, grains);
