@@ -18,9 +18,20 @@ public sealed class SqliteStore : IEventJournal, IReminderTable, IAsyncDisposabl
     private readonly SqliteConnection writer;
     private readonly Task writerLoop;
     private readonly ILogger logger;
+    private readonly TaskCompletionSource writerGate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long commits;
 
-    public SqliteStore(string path, ILogger<SqliteStore> logger)
+    public SqliteStore(string path, ILogger<SqliteStore> logger) : this(path, logger, paused: false)
     {
+    }
+
+    /// <param name="paused">Tests hold the writer to queue appends deterministically, then <see cref="ResumeWrites"/>.</param>
+    internal SqliteStore(string path, ILogger<SqliteStore> logger, bool paused)
+    {
+        if (!paused)
+        {
+            writerGate.SetResult();
+        }
         this.logger = logger;
         connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 10 }.ToString();
         writer = SqliteSchema.Open(connectionString, synchronous: "FULL");
@@ -182,8 +193,14 @@ public sealed class SqliteStore : IEventJournal, IReminderTable, IAsyncDisposabl
         }
     }
 
+    /// <summary>Transactions committed so far: fewer than appends when group commit is doing its job.</summary>
+    public long Commits => Interlocked.Read(ref commits);
+
+    internal void ResumeWrites() => writerGate.TrySetResult();
+
     private async Task WriteLoopAsync()
     {
+        await writerGate.Task.ConfigureAwait(false);
         var batch = new List<WriteOp>(MaxBatch);
         while (await writes.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
@@ -218,6 +235,7 @@ public sealed class SqliteStore : IEventJournal, IReminderTable, IAsyncDisposabl
                 }
             }
             tx.Commit();
+            Interlocked.Increment(ref commits);
         }
         catch (Exception ex)
         {
@@ -247,6 +265,7 @@ public sealed class SqliteStore : IEventJournal, IReminderTable, IAsyncDisposabl
     public async ValueTask DisposeAsync()
     {
         writes.Writer.TryComplete();
+        writerGate.TrySetResult();
         await writerLoop.ConfigureAwait(false);
         writer.Dispose();
     }
