@@ -1,3 +1,4 @@
+using Command.Silo.Escalation;
 using Command.Silo.Hosting;
 
 if (args is ["maps", "synthesize", ..])
@@ -7,18 +8,20 @@ if (args is ["maps", "synthesize", ..])
 }
 
 SiloCommandLine.Parsed parsed;
+CommandRules rules;
 try
 {
     parsed = SiloCommandLine.Parse(args);
+    rules = RulesLoader.Load(parsed.Options.RulesFile);
 }
-catch (ArgumentException ex)
+catch (Exception ex) when (ex is ArgumentException or RulesException)
 {
     Console.Error.WriteLine(ex.Message);
     return 2;
 }
 
 var builder = WebApplication.CreateBuilder(parsed.HostArgs);
-builder.AddSilo(parsed.Options);
+builder.AddSilo(parsed.Options, rules);
 var app = builder.Build();
 app.MapSilo();
 await app.RunAsync();

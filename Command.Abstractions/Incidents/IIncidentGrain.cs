@@ -1,3 +1,4 @@
+using Command.Abstractions.Escalation;
 using Command.Abstractions.Patrols;
 using Command.Abstractions.Runtime;
 
@@ -19,6 +20,30 @@ public interface IIncidentGrain : IGrainWithStringKey, IRemindable
     Task<IncidentDetail> Close(string resolution, string actor);
 
     Task<IReadOnlyList<TimelineEntry>> GetTimeline();
+
+    /// <summary>A duty officer upgrades the incident to a mass incident (群体性事件).</summary>
+    Task<IncidentDetail> DeclareMassIncident(string cause, int? crowdSize, string actor);
+
+    /// <summary>A new estimate of the crowd; every revision is kept.</summary>
+    Task<IncidentDetail> ReviseCrowd(int crowdSize, string actor);
+
+    Task<IncidentDetail> ChangeSeverity(int severity, string reason, string actor);
+
+    Task<IncidentDetail> CheckInLeader(LeaderCheckIn checkIn, string actor);
+
+    Task<IncidentDetail> SubmitReport(string kind, string text, string actor);
+
+    Task<IncidentDetail> RequestApproval(string gate, string reason, string actor);
+
+    Task<IncidentDetail> DecideApproval(string gate, bool approved, string approver, string reason, string actor);
+
+    /// <summary>Records coercive measures or weapons used; refused unless the gate was approved.</summary>
+    Task<IncidentDetail> RecordMeasure(string gate, string note, string actor);
+
+    Task<EscalationView> AcknowledgeEscalation(string escalationId, string actor);
+
+    /// <summary>A leader decides to take the case higher than the rules' ceiling.</summary>
+    Task<EscalationView> EscalateFurther(string escalationId, string reason, string actor);
 
     /// <summary>A team's leader reported a new status for this incident.</summary>
     [OneWay]

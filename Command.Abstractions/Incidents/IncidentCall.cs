@@ -11,4 +11,5 @@ public sealed record IncidentCall(
     string? Address,
     string? Description,
     string? CallerPhone,
-    int? CrowdSize);
+    int? CrowdSize,
+    string? Cause = null);

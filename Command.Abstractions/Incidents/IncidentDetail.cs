@@ -1,3 +1,4 @@
+using Command.Abstractions.Escalation;
 using Command.Abstractions.Geo;
 
 namespace Command.Abstractions.Incidents;
@@ -28,4 +29,9 @@ public sealed record IncidentDetail(
     DateTimeOffset? DispatchOverdueAt,
     IReadOnlyList<Assignment> Assignments,
     IReadOnlyList<Milestone> Milestones,
-    long Version);
+    long Version,
+    string? MassCause = null,
+    DateTimeOffset? MassSince = null,
+    IReadOnlyList<EscalationView>? Escalations = null,
+    IReadOnlyList<Approval>? Approvals = null,
+    IReadOnlyList<string>? Measures = null);

@@ -18,4 +18,6 @@ public sealed record IncidentSummary(
     DateTimeOffset ReceivedAt,
     DateTimeOffset StatusSince,
     int AssignedTeams,
-    long Version);
+    long Version,
+    Milestone? NextMilestone = null,
+    int OpenEscalations = 0);

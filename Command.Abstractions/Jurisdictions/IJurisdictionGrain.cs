@@ -10,7 +10,9 @@ public interface IJurisdictionGrain : IGrainWithStringKey
 
     Task AttachTeam(string teamId);
 
-    Task IncidentOpened(string incidentId);
+    /// <summary>Records an incident opened here and answers how many incidents with the same cause opened here
+    /// within <paramref name="window"/>, this one included: the 矛盾激化 signal.</summary>
+    Task<int> IncidentOpened(string incidentId, string cause, DateTimeOffset at, TimeSpan window);
 
     Task IncidentClosed(string incidentId);
 

@@ -1,3 +1,4 @@
+using Command.Abstractions.Escalation;
 using Command.Abstractions.Incidents;
 using Command.Abstractions.Patrols;
 
@@ -14,4 +15,9 @@ public interface IConsoleClient
     Task TeamStatusChanged(TeamView team);
 
     Task MilestoneChanged(MilestoneEvent milestone);
+
+    Task EscalationRaised(EscalationView escalation);
+
+    /// <summary>Acknowledged (签收), or resolved because its incident was closed.</summary>
+    Task EscalationAcknowledged(EscalationView escalation);
 }

@@ -2,5 +2,6 @@ using Command.Abstractions.Incidents;
 
 namespace Command.Abstractions.Realtime;
 
-/// <summary>A milestone became due, was met or was breached.</summary>
-public sealed record MilestoneEvent(string IncidentId, string IncidentNumber, Milestone Milestone);
+/// <summary>A golden-window milestone opened, fell due soon, was met or was breached (<see cref="Change"/>:
+/// opened, due, met, breached).</summary>
+public sealed record MilestoneEvent(string IncidentId, string IncidentNumber, Milestone Milestone, string Change);

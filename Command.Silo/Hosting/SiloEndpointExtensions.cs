@@ -1,4 +1,5 @@
 using Command.Console;
+using Command.Silo.Escalation;
 using Command.Silo.Incidents;
 using Command.Silo.Jurisdictions;
 using Command.Silo.Patrols;
@@ -30,6 +31,7 @@ public static class SiloEndpointExtensions
         app.MapJurisdictions();
         app.MapTeams();
         app.MapIncidents();
+        app.MapEscalation();
         app.MapHub<CommandHub>(CommandHub.Path);
         app.MapConsole();
         return app;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Command.Abstractions.Incidents;
 using Command.Abstractions.Jurisdictions;
 using Command.Abstractions.Patrols;
+using Command.Silo.Escalation;
 using Command.Silo.Incidents;
 using Command.Silo.Jurisdictions;
 using Command.Silo.Patrols;
@@ -22,7 +23,7 @@ public static class SiloServiceExtensions
 
     private static readonly ConcurrentDictionary<string, JurisdictionMap> maps = new();
 
-    public static WebApplicationBuilder AddSilo(this WebApplicationBuilder builder, SiloOptions silo)
+    public static WebApplicationBuilder AddSilo(this WebApplicationBuilder builder, SiloOptions silo, CommandRules rules)
     {
         var services = builder.Services;
         services.Configure<SiloOptions>(o =>
@@ -54,7 +55,9 @@ public static class SiloServiceExtensions
             return maps.GetOrAdd(directory, JurisdictionMap.Load);
         });
         services.AddSingleton<TeamRegistry>();
+        services.AddSingleton(rules);
         services.AddSingleton<IncidentCatalog>();
+        services.AddSingleton<EscalationBoard>();
         services.AddSingleton<IncidentIntake>();
         services.AddSingleton<Readiness>();
         services.AddSingleton<ConsoleNotifier>();

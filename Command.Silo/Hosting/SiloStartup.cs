@@ -4,6 +4,7 @@ using Command.Abstractions.Jurisdictions;
 using Command.Abstractions.Patrols;
 using Command.Abstractions.Runtime;
 using Command.Silo.Demo;
+using Command.Silo.Escalation;
 using Command.Silo.Incidents;
 using Command.Silo.Jurisdictions;
 using Command.Silo.Patrols;
@@ -23,6 +24,7 @@ internal sealed class SiloStartup(
     IEventJournal journal,
     ITelemetryStore telemetry,
     IncidentCatalog catalog,
+    EscalationBoard board,
     TeamRegistry teams,
     JurisdictionMap map,
     IGrainFactory grains,
@@ -35,7 +37,7 @@ internal sealed class SiloStartup(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        await catalog.LoadAsync(journal, logger, cancellationToken);
+        await catalog.LoadAsync(journal, board, logger, cancellationToken);
         teams.LoadStoredPositions(await telemetry.ReadLatestAsync(cancellationToken));
         var teamStreams = await journal.ListStreamsAsync("team/", cancellationToken);
         await Parallel.ForEachAsync(teamStreams, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Command.Abstractions.Incidents;
+using Command.Silo.Escalation;
 using Command.Silo.Runtime;
 using Command.Silo.Storage;
 
@@ -8,7 +9,8 @@ namespace Command.Silo.Incidents;
 
 /// <summary>
 /// The read model behind incident lists: one summary per incident, kept current by the incident grains and
-/// rebuilt at start from the incidents' snapshots (incidents snapshot on every change, so no replay is needed).
+/// rebuilt at start from the incidents' snapshots (incidents snapshot on every change, so no replay is needed),
+/// together with the escalation board.
 /// </summary>
 public sealed class IncidentCatalog
 {
@@ -25,7 +27,7 @@ public sealed class IncidentCatalog
 
     /// <summary>An unreadable snapshot is logged and skipped: one damaged record must not keep a whole county's
     /// dispatch centre dark. The incident's journal is untouched and can be repaired and replayed.</summary>
-    public async Task<int> LoadAsync(IEventJournal journal, ILogger logger, CancellationToken cancellationToken)
+    public async Task<int> LoadAsync(IEventJournal journal, EscalationBoard board, ILogger logger, CancellationToken cancellationToken)
     {
         int unreadable = 0;
         foreach (var snapshot in await journal.ReadSnapshotsAsync(IncidentGrain.StreamPrefix, cancellationToken).ConfigureAwait(false))
@@ -36,6 +38,10 @@ public sealed class IncidentCatalog
                 if (state is { Exists: true })
                 {
                     Update(state.ToSummary(snapshot.Stream[IncidentGrain.StreamPrefix.Length..], snapshot.Version));
+                    foreach (var escalation in state.Escalations)
+                    {
+                        board.Update(escalation);
+                    }
                 }
             }
             catch (JsonException ex)

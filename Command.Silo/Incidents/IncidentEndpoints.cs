@@ -69,7 +69,7 @@ public static class IncidentEndpoints
     }
 
     /// <summary>The catalog knows every incident, so unknown ids are refused without waking a grain.</summary>
-    private static IIncidentGrain Incident(string id, IncidentCatalog catalog, IGrainFactory grains) =>
+    internal static IIncidentGrain Incident(string id, IncidentCatalog catalog, IGrainFactory grains) =>
         catalog.Find(id) is null ? throw NotFound(id) : grains.GetGrain<IIncidentGrain>(id);
 
     private static CommandRejectedException NotFound(string id) => CommandRejectedException.NotFound($"No incident has the id {id}.");

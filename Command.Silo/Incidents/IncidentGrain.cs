@@ -1,8 +1,10 @@
 using System.Text.Json;
+using Command.Abstractions.Escalation;
 using Command.Abstractions.Incidents;
 using Command.Abstractions.Jurisdictions;
 using Command.Abstractions.Patrols;
 using Command.Abstractions.Runtime;
+using Command.Silo.Escalation;
 using Command.Silo.Patrols;
 using Command.Silo.Realtime;
 using Command.Silo.Runtime;
@@ -11,11 +13,14 @@ using Microsoft.Extensions.Options;
 namespace Command.Silo.Incidents;
 
 [GrainType("incident")]
-public sealed class IncidentGrain(
+public sealed partial class IncidentGrain(
     IncidentCatalog catalog,
+    EscalationBoard board,
     TeamRegistry teams,
     ConsoleNotifier notifier,
+    CommandRules rules,
     IOptions<DispatchOptions> dispatch,
+    IOptions<IncidentOptions> incidentOptions,
     ILogger<IncidentGrain> logger) : JournaledGrain<IncidentState, IncidentEvent>, IIncidentGrain
 {
     public const string StreamPrefix = "incident/";
@@ -41,12 +46,32 @@ public sealed class IncidentGrain(
         {
             return Detail();
         }
+        if (call.Cause is not null)
+        {
+            RequireCause(call.Cause);
+        }
         RaiseEvent(new IncidentReceived(number, call, placement), actor);
         await ConfirmEvents();
         await RegisterOrUpdateReminder(DispatchDeadline, State.ReceivedAt + dispatch.Value.DispatchDeadline(call.Severity));
+        if (call.Type == IncidentType.MassIncident || call.CrowdSize >= rules.CrowdThreshold)
+        {
+            await OpenGoldenWindow(call.Cause ?? "other", call.Type == IncidentType.MassIncident ? "call" : "crowdThreshold", actor);
+        }
+        // Every level records the incident; the village's count of same-cause incidents is the 矛盾激化 signal.
+        string cause = call.Cause ?? JsonNamingPolicy.CamelCase.ConvertName(call.Type.ToString());
+        int repeated = 0;
         foreach (var jurisdiction in placement.Chain)
         {
-            await GrainFactory.GetGrain<IJurisdictionGrain>(jurisdiction.Id).IncidentOpened(Key);
+            int count = await GrainFactory.GetGrain<IJurisdictionGrain>(jurisdiction.Id).IncidentOpened(Key, cause, State.ReceivedAt, rules.RepeatedWithin);
+            if (jurisdiction.Level == JurisdictionLevel.Village)
+            {
+                repeated = count;
+            }
+        }
+        if (rules.RepeatedTypes.Contains(call.Type) && repeated >= rules.RepeatedCount)
+        {
+            await Escalate(EscalationTriggers.RepeatedIncidents,
+                $"同一村（社区）{rules.RepeatedWithin.TotalDays:0.##}天内第{repeated}起同类（{cause}）警情，有矛盾激化风险", State.ReceivedAt, "system");
         }
         Publish();
         return Detail();
@@ -64,6 +89,11 @@ public sealed class IncidentGrain(
         if (teams.Find(teamId) is null)
         {
             throw CommandRejectedException.NotFound($"No team has the id {teamId}.");
+        }
+        int sent = State.ActiveAssignments.Count();
+        if (sent >= rules.MaxTeamsWithoutApproval)
+        {
+            RequireApproved(Gates.PoliceForce, $"assigning team {sent + 1} (more than {rules.MaxTeamsWithoutApproval})");
         }
         var team = await GrainFactory.GetGrain<IPatrolTeamGrain>(teamId).Dispatch(Key, actor);
         try
@@ -112,6 +142,17 @@ public sealed class IncidentGrain(
         {
             await GrainFactory.GetGrain<IPatrolTeamGrain>(teamId).Release(Key, actor);
         }
+        foreach (var milestone in State.Milestones)
+        {
+            await UnregisterReminder(MilestoneReminder + milestone.Name);
+            await UnregisterReminder(MilestoneWarning + milestone.Name);
+        }
+        foreach (var escalation in State.Escalations.Where(e => e.ResolvedAt == State.ClosedAt))
+        {
+            await UnregisterReminder(EscalationReminder + escalation.Id);
+            board.Update(escalation);
+            notifier.EscalationAcknowledged(escalation);
+        }
         foreach (var jurisdiction in State.Placement!.Chain)
         {
             await GrainFactory.GetGrain<IJurisdictionGrain>(jurisdiction.Id).IncidentClosed(Key);
@@ -139,14 +180,20 @@ public sealed class IncidentGrain(
         }
         if (ApplyTeamStatus(teamId, status, actor))
         {
+            var met = status == TeamStatus.OnScene ? MeetTeamMilestones(teamId) : [];
             await ConfirmEvents();
+            await AfterMilestonesMet(met);
             Publish();
         }
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName == DispatchDeadline && State.Exists && State.Status == IncidentStatus.Received && State.DispatchOverdueAt is null)
+        if (reminderName != DispatchDeadline)
+        {
+            await OnGoldenWindowReminder(reminderName, status);
+        }
+        else if (State.Exists && State.Status == IncidentStatus.Received && State.DispatchOverdueAt is null)
         {
             RaiseEvent(new DispatchOverdue(status.DueAt, Math.Round(status.Lateness.TotalSeconds, 3)), "system");
             await ConfirmEvents();
@@ -181,6 +228,7 @@ public sealed class IncidentGrain(
             return;
         }
         bool changed = false;
+        var met = new List<string>();
         foreach (var assignment in State.ActiveAssignments.ToList())
         {
             if (teams.Find(assignment.TeamId) is not { } team)
@@ -190,22 +238,32 @@ public sealed class IncidentGrain(
             var status = team.IncidentId == Key ? team.Status
                 : team.Status is TeamStatus.Returning or TeamStatus.Available or TeamStatus.OffDuty ? TeamStatus.Returning
                 : assignment.Status;
-            changed |= ApplyTeamStatus(assignment.TeamId, status, "system");
+            if (ApplyTeamStatus(assignment.TeamId, status, "system"))
+            {
+                changed = true;
+                met.AddRange(status == TeamStatus.OnScene ? MeetTeamMilestones(assignment.TeamId) : []);
+            }
         }
         if (changed)
         {
             logger.LogInformation("Incident {Incident} caught up with its teams' statuses", Key);
             await ConfirmEvents();
+            await AfterMilestonesMet(met);
             Publish();
         }
     }
 
-    private void RequireOpen()
+    private void RequireExists()
     {
         if (!State.Exists)
         {
             throw CommandRejectedException.NotFound($"No incident has the id {Key}.");
         }
+    }
+
+    private void RequireOpen()
+    {
+        RequireExists();
         if (State.Status == IncidentStatus.Closed)
         {
             throw CommandRejectedException.Conflict($"Incident {State.Number} was closed at {State.ClosedAt:O}.");

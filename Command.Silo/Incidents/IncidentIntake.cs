@@ -30,10 +30,12 @@ public sealed class IncidentIntake(IGrainFactory grains, JurisdictionMap map, Ti
         check.Require(request.CallerPhone is null || (request.CallerPhone.Length <= 20 && request.CallerPhone.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ')),
             "callerPhone", "must be at most 20 digits, with + - or spaces.");
         check.Require(request.CrowdSize is null or >= 0 and <= MaxCrowd, "crowdSize", $"must be between 0 and {MaxCrowd}.");
+        check.Require(request.Cause is null || Escalation.CommandRules.Causes.Contains(request.Cause), "cause",
+            $"must be one of {string.Join(", ", Escalation.CommandRules.Causes)}, not '{request.Cause}'.");
         check.ThrowIfInvalid();
         return new IncidentCall(channel!.Value, type!.Value, request.Severity ?? Severity.DefaultFor(type.Value),
             new GeoPoint(request.Lon!.Value, request.Lat!.Value), Clean(request.Address), Clean(request.Description),
-            Clean(request.CallerPhone), request.CrowdSize);
+            Clean(request.CallerPhone), request.CrowdSize, request.Cause);
     }
 
     public async Task<IncidentDetail> ReceiveAsync(IncidentCall call, string actor)

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Command.Abstractions.Escalation;
 using Command.Abstractions.Incidents;
 using Command.Abstractions.Patrols;
 using Command.Silo.Runtime;
@@ -22,9 +23,26 @@ public sealed record IncidentState(
 {
     public static IncidentState Empty { get; } = new(null, null, null, IncidentStatus.Received, default, default, null, null, null, null, null, null, []);
 
-    public bool Exists => Call is not null;
+    /// <summary>The current severity: the call's, until someone or the crowd's growth changes it.</summary>
+    public int Severity { get; init; }
 
-    public bool IsMassIncident => Call?.Type == IncidentType.MassIncident;
+    public int? Crowd { get; init; }
+
+    public bool IsMassIncident { get; init; }
+
+    public string? MassCause { get; init; }
+
+    public DateTimeOffset? MassSince { get; init; }
+
+    public ImmutableList<GoldenMilestone> Milestones { get; init; } = [];
+
+    public ImmutableList<EscalationView> Escalations { get; init; } = [];
+
+    public ImmutableDictionary<string, Approval> Approvals { get; init; } = ImmutableDictionary<string, Approval>.Empty;
+
+    public ImmutableList<string> Measures { get; init; } = [];
+
+    public bool Exists => Call is not null;
 
     public IEnumerable<Assignment> ActiveAssignments => Assignments.Where(a => a.ClearedAt is null);
 
@@ -36,7 +54,32 @@ public sealed record IncidentState(
             IncidentReceived r => this with
             {
                 Number = r.Number, Call = r.Call, Placement = r.Placement, Status = IncidentStatus.Received, ReceivedAt = at, StatusSince = at,
+                Severity = r.Call.Severity, Crowd = r.Call.CrowdSize,
             },
+            MassIncidentDeclared m => this with
+            {
+                IsMassIncident = true, MassCause = m.Cause, MassSince = at, Milestones = [.. m.Milestones], Crowd = m.CrowdSize ?? Crowd,
+            },
+            CrowdRevised c => this with { Crowd = c.To },
+            SeverityChanged s => this with { Severity = s.To },
+            MilestoneDueSoon d => UpdateMilestone(d.Name, m => m with { WarnedAt = at }),
+            MilestoneMet m => UpdateMilestone(m.Name, x => x with { State = MilestoneState.Met, MetAt = at, MetBy = m.By }),
+            MilestoneBreached b => UpdateMilestone(b.Name, x => x with { State = MilestoneState.Breached }),
+            EscalationRaised e => this with { Escalations = Escalations.Add(e.Escalation) },
+            EscalationReminded r => UpdateEscalation(r.EscalationId, x => x with { Reminders = x.Reminders + 1, LastRemindedAt = at }),
+            EscalationClimbed c => UpdateEscalation(c.EscalationId, x => x with { ClimbedAt = at }),
+            EscalationAcknowledged a => UpdateEscalation(a.EscalationId, x => x with { AcknowledgedAt = at, AcknowledgedBy = meta.Actor }),
+            ApprovalRequested a => this with
+            {
+                Approvals = Approvals.SetItem(a.Gate, new Approval(a.Gate, ApprovalState.Pending, meta.Actor, at, a.Reason, null, null, null)),
+            },
+            ApprovalDecided d => this with
+            {
+                Approvals = Approvals.SetItem(d.Gate, Approvals.TryGetValue(d.Gate, out var request)
+                    ? request with { State = d.Approved ? ApprovalState.Approved : ApprovalState.Refused, DecidedBy = d.Approver, DecidedAt = at, DecisionReason = d.Reason }
+                    : new Approval(d.Gate, d.Approved ? ApprovalState.Approved : ApprovalState.Refused, d.Approver, at, d.Reason, d.Approver, at, d.Reason)),
+            },
+            MeasureRecorded m => this with { Measures = Measures.Add($"{m.Gate}: {m.Note}") },
             TeamAssigned a => this with
             {
                 Assignments = Assignments.Add(new Assignment(a.TeamId, a.Callsign, TeamStatus.Dispatched, at, at, null, null, null, meta.Actor)),
@@ -59,11 +102,31 @@ public sealed record IncidentState(
                 HandlingAt = c.To == IncidentStatus.Handling ? at : HandlingAt,
                 ClosedAt = c.To == IncidentStatus.Closed ? at : ClosedAt,
                 Resolution = c.To == IncidentStatus.Closed ? c.Note : Resolution,
+                Escalations = c.To == IncidentStatus.Closed
+                    ? [.. Escalations.Select(e => e.IsOpen ? e with { ResolvedAt = at } : e)]
+                    : Escalations,
             },
             DispatchOverdue => this with { DispatchOverdueAt = at },
             _ => this,
         };
     }
+
+    private IncidentState UpdateMilestone(string name, Func<GoldenMilestone, GoldenMilestone> change)
+    {
+        int index = Milestones.FindIndex(m => m.Name == name);
+        return index < 0 ? this : this with { Milestones = Milestones.SetItem(index, change(Milestones[index])) };
+    }
+
+    private IncidentState UpdateEscalation(string id, Func<EscalationView, EscalationView> change)
+    {
+        int index = Escalations.FindIndex(e => e.Id == id);
+        return index < 0 ? this : this with { Escalations = Escalations.SetItem(index, change(Escalations[index])) };
+    }
+
+    /// <summary>What a countdown ring shows: the next pending milestone, or the last one breached.</summary>
+    public GoldenMilestone? NextMilestone =>
+        Milestones.Where(m => m.State == MilestoneState.Pending).MinBy(m => m.DueAt)
+        ?? Milestones.Where(m => m.State == MilestoneState.Breached).MaxBy(m => m.DueAt);
 
     private IncidentState UpdateAssignment(string teamId, Func<Assignment, Assignment> change)
     {
@@ -72,12 +135,13 @@ public sealed record IncidentState(
     }
 
     public IncidentSummary ToSummary(string id, long version) => new(
-        id, Number!, Call!.Channel, Call.Type, Call.Severity, Status, IsMassIncident, Call.Location, Call.Address,
+        id, Number!, Call!.Channel, Call.Type, Severity, Status, IsMassIncident, Call.Location, Call.Address,
         Placement!.JurisdictionId, Placement.Chain.FirstOrDefault(j => j.Level == Abstractions.Jurisdictions.JurisdictionLevel.County)?.Id,
-        ReceivedAt, StatusSince, ActiveAssignments.Count(), version);
+        ReceivedAt, StatusSince, ActiveAssignments.Count(), version, NextMilestone?.ToWire(), Escalations.Count(e => e.IsOpen));
 
     public IncidentDetail ToDetail(string id, long version) => new(
-        id, Number!, Call!.Channel, Call.Type, Call.Severity, Status, IsMassIncident, Call.CrowdSize, Call.Location, Call.Address,
+        id, Number!, Call!.Channel, Call.Type, Severity, Status, IsMassIncident, Crowd, Call.Location, Call.Address,
         Call.Description, Call.CallerPhone, Placement!.JurisdictionId, Placement.Chain, Placement.OutsideBoundary,
-        ReceivedAt, DispatchedAt, OnSceneAt, HandlingAt, ClosedAt, Resolution, DispatchOverdueAt, Assignments, [], version);
+        ReceivedAt, DispatchedAt, OnSceneAt, HandlingAt, ClosedAt, Resolution, DispatchOverdueAt, Assignments,
+        [.. Milestones.Select(m => m.ToWire())], version, MassCause, MassSince, Escalations, [.. Approvals.Values.OrderBy(a => a.RequestedAt)], Measures);
 }

@@ -1,3 +1,3 @@
 namespace Command.Silo.Jurisdictions;
 
-public sealed record IncidentOpened(string IncidentId) : JurisdictionEvent;
+public sealed record IncidentOpened(string IncidentId, string Cause, DateTimeOffset At) : JurisdictionEvent;

@@ -7,12 +7,19 @@ namespace Command.Silo.Jurisdictions;
 [GrainType("jurisdiction")]
 public sealed class JurisdictionGrain(JurisdictionMap map) : JournaledGrain<JurisdictionGrainState, JurisdictionEvent>, IJurisdictionGrain
 {
+    /// <summary>How long an incident counts for the 矛盾激化 rule at most, whatever window the rules set.</summary>
+    private static readonly TimeSpan RecentHorizon = TimeSpan.FromDays(90);
+
     protected override JurisdictionGrainState InitialState => JurisdictionGrainState.Empty;
 
     protected override JurisdictionGrainState Apply(JurisdictionGrainState state, JurisdictionEvent @event, EventMeta meta) => @event switch
     {
         TeamAttached t => state with { TeamIds = state.TeamIds.Add(t.TeamId) },
-        IncidentOpened o => state with { ActiveIncidentIds = state.ActiveIncidentIds.Add(o.IncidentId) },
+        IncidentOpened o => state with
+        {
+            ActiveIncidentIds = state.ActiveIncidentIds.Add(o.IncidentId),
+            Recent = [.. state.Recent.Where(r => o.At - r.At < RecentHorizon), o],
+        },
         IncidentClosed c => state with { ActiveIncidentIds = state.ActiveIncidentIds.Remove(c.IncidentId) },
         RosterSet r => state with { Roster = r.Roster },
         _ => state,
@@ -28,8 +35,14 @@ public sealed class JurisdictionGrain(JurisdictionMap map) : JournaledGrain<Juri
     public Task AttachTeam(string teamId) =>
         State.TeamIds.Contains(teamId) ? Task.CompletedTask : Record(new TeamAttached(teamId), "system");
 
-    public Task IncidentOpened(string incidentId) =>
-        State.ActiveIncidentIds.Contains(incidentId) ? Task.CompletedTask : Record(new IncidentOpened(incidentId), "system");
+    public async Task<int> IncidentOpened(string incidentId, string cause, DateTimeOffset at, TimeSpan window)
+    {
+        if (!State.Recent.Any(r => r.IncidentId == incidentId))
+        {
+            await Record(new IncidentOpened(incidentId, cause, at), "system");
+        }
+        return State.Recent.Count(r => r.Cause == cause && r.At <= at && at - r.At <= window);
+    }
 
     public Task IncidentClosed(string incidentId) =>
         State.ActiveIncidentIds.Contains(incidentId) ? Record(new IncidentClosed(incidentId), "system") : Task.CompletedTask;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using Command.Abstractions.Escalation;
 using Command.Abstractions.Incidents;
 using Command.Abstractions.Patrols;
 using Command.Abstractions.Realtime;
@@ -26,6 +27,10 @@ public sealed class ConsoleNotifier(IHubContext<CommandHub, IConsoleClient> hub,
     public void TeamStatusChanged(TeamView team) => Send(c => c.TeamStatusChanged(team));
 
     public void MilestoneChanged(MilestoneEvent milestone) => Send(c => c.MilestoneChanged(milestone));
+
+    public void EscalationRaised(EscalationView escalation) => Send(c => c.EscalationRaised(escalation));
+
+    public void EscalationAcknowledged(EscalationView escalation) => Send(c => c.EscalationAcknowledged(escalation));
 
     public void TeamMoved(TeamMoved move) => moves[move.TeamId] = move;
 

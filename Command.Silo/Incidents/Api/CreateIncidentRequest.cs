@@ -13,4 +13,5 @@ public sealed record CreateIncidentRequest(
     string? Address,
     string? Description,
     string? CallerPhone,
-    int? CrowdSize);
+    int? CrowdSize,
+    string? Cause = null);

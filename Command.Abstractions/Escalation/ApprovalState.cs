@@ -1,0 +1,8 @@
+namespace Command.Abstractions.Escalation;
+
+public enum ApprovalState
+{
+    Pending,
+    Approved,
+    Refused,
+}

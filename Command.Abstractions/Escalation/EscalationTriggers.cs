@@ -1,0 +1,12 @@
+namespace Command.Abstractions.Escalation;
+
+/// <summary>Why an escalation was raised.</summary>
+public static class EscalationTriggers
+{
+    public const string MilestoneBreached = "milestoneBreached";
+    public const string CrowdGrowth = "crowdGrowth";
+    public const string SeverityUpgrade = "severityUpgrade";
+    public const string Unacknowledged = "unacknowledged";
+    public const string RepeatedIncidents = "repeatedIncidents";
+    public const string LeaderDecision = "leaderDecision";
+}

@@ -1,0 +1,28 @@
+using Command.Abstractions.Jurisdictions;
+
+namespace Command.Abstractions.Escalation;
+
+/// <summary>
+/// One step of an incident's escalation up the hierarchy (督办), addressed to a jurisdiction and its leader on duty.
+/// It is open until that leader acknowledges it (签收) or the incident is closed.
+/// </summary>
+public sealed record EscalationView(
+    string Id,
+    string IncidentId,
+    string IncidentNumber,
+    string JurisdictionId,
+    string JurisdictionName,
+    JurisdictionLevel Level,
+    string? LeaderOnDuty,
+    string Trigger,
+    string Reason,
+    DateTimeOffset RaisedAt,
+    DateTimeOffset? AcknowledgedAt,
+    string? AcknowledgedBy,
+    DateTimeOffset? ClimbedAt,
+    int Reminders,
+    DateTimeOffset? LastRemindedAt,
+    DateTimeOffset? ResolvedAt)
+{
+    public bool IsOpen => AcknowledgedAt is null && ResolvedAt is null;
+}

@@ -1,0 +1,6 @@
+using Command.Abstractions.Jurisdictions;
+
+namespace Command.Abstractions.Escalation;
+
+/// <summary>领导亲临现场: a leader reports being at the scene, with where they are.</summary>
+public sealed record LeaderCheckIn(string Leader, JurisdictionLevel Level, double Lon, double Lat);

@@ -1,0 +1,3 @@
+namespace Command.Silo.Escalation.Api;
+
+public sealed record EscalateRequest(string? Reason);

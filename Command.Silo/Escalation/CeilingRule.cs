@@ -1,0 +1,3 @@
+namespace Command.Silo.Escalation;
+
+public sealed record CeilingRule(bool? MassIncident, IReadOnlyList<int>? Severity, string? Level);

@@ -1,0 +1,58 @@
+using System.Collections.Frozen;
+using Command.Abstractions.Incidents;
+using Command.Abstractions.Jurisdictions;
+
+namespace Command.Silo.Escalation;
+
+/// <summary>The validated rules the grains run on. Built only by <see cref="RulesLoader"/>, so it is never half-configured.</summary>
+public sealed class CommandRules
+{
+    public static readonly FrozenSet<string> Causes = FrozenSet.ToFrozenSet(["landAcquisition", "labourDispute", "environment", "petitioning", "other"]);
+    public static readonly FrozenSet<string> ReportKinds = FrozenSet.ToFrozenSet(["countyInformed", "informationReport", "writtenReport"]);
+
+    public required string Source { get; init; }
+    public required int CrowdThreshold { get; init; }
+    /// <summary>Highest threshold first.</summary>
+    public required IReadOnlyList<CrowdSeverity> SeverityByCrowd { get; init; }
+    public required IReadOnlyList<int> CrowdEscalationSteps { get; init; }
+    public required IReadOnlyList<MilestoneSpec> Milestones { get; init; }
+    public required IReadOnlyList<MilestoneOverride> Overrides { get; init; }
+    public required TimeSpan DueWarning { get; init; }
+    public required IReadOnlyDictionary<JurisdictionLevel, JurisdictionLevel> Ladder { get; init; }
+    public required TimeSpan AcknowledgeWithin { get; init; }
+    public required IReadOnlyList<Ceiling> Ceilings { get; init; }
+    public required IReadOnlySet<IncidentType> RepeatedTypes { get; init; }
+    public required TimeSpan RepeatedWithin { get; init; }
+    public required int RepeatedCount { get; init; }
+    public required int MaxTeamsWithoutApproval { get; init; }
+    public required double LeaderCheckInRadiusMeters { get; init; }
+
+    /// <summary>The milestones of a mass incident of this severity and cause, overrides applied in file order.</summary>
+    public IReadOnlyList<MilestoneSpec> MilestonesFor(int severity, string? cause)
+    {
+        var due = Milestones.ToDictionary(m => m.Name, m => m.Due);
+        foreach (var o in Overrides)
+        {
+            bool applies = (o.Severity is null || o.Severity.Contains(severity)) && (o.Cause is null || (cause is not null && o.Cause.Contains(cause)));
+            if (applies)
+            {
+                foreach (var (name, minutes) in o.DueMinutes!)
+                {
+                    due[name] = TimeSpan.FromMinutes(minutes);
+                }
+            }
+        }
+        return [.. Milestones.Select(m => m with { Due = due[m.Name] })];
+    }
+
+    /// <summary>How high escalation climbs by itself for this kind of case: 小事不出村、大事不出乡、难事不出区.
+    /// Beyond it a leader must decide.</summary>
+    public JurisdictionLevel CeilingFor(bool massIncident, int severity) =>
+        Ceilings.First(c => (c.MassIncident is null || c.MassIncident == massIncident) && c.Severities.Contains(severity)).Level;
+
+    public JurisdictionLevel? Above(JurisdictionLevel level) => Ladder.TryGetValue(level, out var up) ? up : null;
+
+    /// <summary>The severity a crowd of this size calls for, never lower than what the incident already has.</summary>
+    public int SeverityForCrowd(int crowd, int current) =>
+        Math.Min(current, SeverityByCrowd.FirstOrDefault(s => crowd >= s.AtLeast)?.Severity ?? current);
+}

@@ -1,0 +1,3 @@
+namespace Command.Silo.Escalation;
+
+public sealed record CrowdSeverity(int AtLeast, int Severity);

@@ -1,0 +1,3 @@
+namespace Command.Silo.Escalation;
+
+public sealed record RepeatedIncidentRule(IReadOnlyList<string>? Types, double? WithinDays, int? Count);

@@ -1,0 +1,3 @@
+namespace Command.Silo.Incidents;
+
+public sealed record ApprovalDecided(string Gate, bool Approved, string Approver, string Reason) : IncidentEvent;

@@ -1,0 +1,3 @@
+namespace Command.Silo.Incidents;
+
+public sealed record ApprovalRequested(string Gate, string Reason) : IncidentEvent;

@@ -1,0 +1,3 @@
+namespace Command.Silo.Incidents;
+
+public sealed record EscalationClimbed(string EscalationId, string NextEscalationId) : IncidentEvent;

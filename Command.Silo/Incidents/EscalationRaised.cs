@@ -1,0 +1,5 @@
+using Command.Abstractions.Escalation;
+
+namespace Command.Silo.Incidents;
+
+public sealed record EscalationRaised(EscalationView Escalation) : IncidentEvent;

@@ -1,0 +1,405 @@
+using Command.Abstractions.Escalation;
+using Command.Abstractions.Incidents;
+using Command.Abstractions.Jurisdictions;
+using Command.Abstractions.Patrols;
+using Command.Abstractions.Realtime;
+using Command.Abstractions.Runtime;
+using Command.Silo.Escalation;
+using Command.Silo.Spatial;
+
+namespace Command.Silo.Incidents;
+
+/// <summary>
+/// The mass-incident side of an incident: the 黄金处置窗口 with its milestones, escalation up the ladder,
+/// and the 三个慎用 gates. Every deadline is a durable reminder, every step a journal event.
+/// </summary>
+public sealed partial class IncidentGrain
+{
+    private const string MilestoneReminder = "milestone:";
+    private const string MilestoneWarning = "milestone-due:";
+    private const string EscalationReminder = "escalation:";
+
+    public async Task<IncidentDetail> DeclareMassIncident(string cause, int? crowdSize, string actor)
+    {
+        RequireOpen();
+        RequireCause(cause);
+        if (State.IsMassIncident)
+        {
+            throw CommandRejectedException.Conflict($"Incident {State.Number} has been a mass incident since {State.MassSince:O}.");
+        }
+        if (crowdSize is { } crowd && crowd != State.Crowd)
+        {
+            RaiseEvent(new CrowdRevised(State.Crowd, crowd), actor);
+        }
+        await OpenGoldenWindow(cause, "upgrade", actor);
+        await ConfirmEvents();
+        Publish();
+        return Detail();
+    }
+
+    public async Task<IncidentDetail> ReviseCrowd(int crowdSize, string actor)
+    {
+        RequireOpen();
+        int? before = State.Crowd;
+        if (crowdSize == before)
+        {
+            return Detail();
+        }
+        RaiseEvent(new CrowdRevised(before, crowdSize), actor);
+        var reasons = new List<string>();
+        if (!State.IsMassIncident && crowdSize >= rules.CrowdThreshold)
+        {
+            await OpenGoldenWindow(State.MassCause ?? "other", "crowdThreshold", actor);
+        }
+        else if (State.IsMassIncident)
+        {
+            int upgraded = rules.SeverityForCrowd(crowdSize, State.Severity);
+            if (upgraded < State.Severity)
+            {
+                RaiseEvent(new SeverityChanged(State.Severity, upgraded, $"聚集人数增至{crowdSize}人"), actor);
+                reasons.Add($"升级为{Severity.Roman(upgraded)}级");
+            }
+            foreach (int step in rules.CrowdEscalationSteps.Where(s => (before ?? 0) < s && crowdSize >= s))
+            {
+                reasons.Add($"聚集人数超过{step}人");
+            }
+        }
+        await ConfirmEvents();
+        if (reasons.Count > 0)
+        {
+            await Escalate(EscalationTriggers.CrowdGrowth, $"聚集人数由{before?.ToString() ?? "未知"}人增至{crowdSize}人：{string.Join("，", reasons)}", Time.GetUtcNow(), actor);
+        }
+        Publish();
+        return Detail();
+    }
+
+    public async Task<IncidentDetail> ChangeSeverity(int severity, string reason, string actor)
+    {
+        RequireOpen();
+        if (severity == State.Severity)
+        {
+            return Detail();
+        }
+        int before = State.Severity;
+        RaiseEvent(new SeverityChanged(before, severity, reason), actor);
+        await ConfirmEvents();
+        if (severity < before)
+        {
+            await Escalate(EscalationTriggers.SeverityUpgrade, $"等级由{Severity.Roman(before)}级升为{Severity.Roman(severity)}级：{reason}", Time.GetUtcNow(), actor);
+        }
+        Publish();
+        return Detail();
+    }
+
+    public async Task<IncidentDetail> CheckInLeader(LeaderCheckIn checkIn, string actor)
+    {
+        RequireOpen();
+        var scene = State.Call!.Location;
+        double distance = Math.Round(GeoMath.DistanceMeters(checkIn.Lon, checkIn.Lat, scene.Lon, scene.Lat), 1);
+        if (distance > rules.LeaderCheckInRadiusMeters)
+        {
+            throw CommandRejectedException.Invalid(
+                $"The check-in position is {distance:0} m from the scene; a leader on scene is within {rules.LeaderCheckInRadiusMeters:0} m.");
+        }
+        RaiseEvent(new LeaderCheckedIn(checkIn.Leader, checkIn.Level, checkIn.Lon, checkIn.Lat, distance), actor);
+        // A more senior leader on scene also meets a milestone asking for a more junior one.
+        var met = Meet(PendingMilestones(MilestoneTrigger.LeaderOnScene).Where(m => checkIn.Level <= m.LeaderLevel),
+            checkIn.Leader, $"{checkIn.Leader}在距现场{distance:0}米处签到", actor);
+        await ConfirmEvents();
+        await AfterMilestonesMet(met);
+        Publish();
+        return Detail();
+    }
+
+    public async Task<IncidentDetail> SubmitReport(string kind, string text, string actor)
+    {
+        RequireExists();
+        if (!CommandRules.ReportKinds.Contains(kind))
+        {
+            throw CommandRejectedException.Invalid($"kind must be one of {string.Join(", ", CommandRules.ReportKinds)}, not '{kind}'.");
+        }
+        RaiseEvent(new ReportSubmitted(kind, text), actor);
+        var met = Meet(PendingMilestones(MilestoneTrigger.Report).Where(m => m.ReportKind == kind), actor, $"报告已提交（{text.Length}字）", actor);
+        await ConfirmEvents();
+        await AfterMilestonesMet(met);
+        Publish();
+        return Detail();
+    }
+
+    public async Task<IncidentDetail> RequestApproval(string gate, string reason, string actor)
+    {
+        RequireOpen();
+        RequireGate(gate);
+        if (State.Approvals.TryGetValue(gate, out var existing) && existing.State == ApprovalState.Approved)
+        {
+            return Detail();
+        }
+        RaiseEvent(new ApprovalRequested(gate, reason), actor);
+        await ConfirmEvents();
+        Publish();
+        return Detail();
+    }
+
+    public async Task<IncidentDetail> DecideApproval(string gate, bool approved, string approver, string reason, string actor)
+    {
+        RequireOpen();
+        RequireGate(gate);
+        RaiseEvent(new ApprovalDecided(gate, approved, approver, reason), actor);
+        await ConfirmEvents();
+        Publish();
+        return Detail();
+    }
+
+    public async Task<IncidentDetail> RecordMeasure(string gate, string note, string actor)
+    {
+        RequireOpen();
+        if (gate is not (Gates.CoerciveMeasures or Gates.Weapons))
+        {
+            throw CommandRejectedException.Invalid($"gate must be {Gates.CoerciveMeasures} or {Gates.Weapons}, not '{gate}'.");
+        }
+        RequireApproved(gate, gate == Gates.Weapons ? "marking that weapons or police equipment (警械) were used" : "marking coercive measures");
+        RaiseEvent(new MeasureRecorded(gate, note), actor);
+        await ConfirmEvents();
+        Publish();
+        return Detail();
+    }
+
+    public async Task<EscalationView> AcknowledgeEscalation(string escalationId, string actor)
+    {
+        var escalation = FindEscalation(escalationId);
+        if (escalation.AcknowledgedAt is not null)
+        {
+            return escalation;
+        }
+        if (escalation.ResolvedAt is not null)
+        {
+            throw CommandRejectedException.Conflict($"Escalation {escalationId} was resolved when incident {State.Number} was closed.");
+        }
+        RaiseEvent(new EscalationAcknowledged(escalationId), actor);
+        await ConfirmEvents();
+        await UnregisterReminder(EscalationReminder + escalationId);
+        var acknowledged = FindEscalation(escalationId);
+        board.Update(acknowledged);
+        notifier.EscalationAcknowledged(acknowledged);
+        Publish();
+        return acknowledged;
+    }
+
+    public async Task<EscalationView> EscalateFurther(string escalationId, string reason, string actor)
+    {
+        RequireOpen();
+        var escalation = FindEscalation(escalationId);
+        if (escalation.Level != TopEscalatedLevel())
+        {
+            throw CommandRejectedException.Conflict($"Escalation {escalationId} is no longer the highest step of incident {State.Number}.");
+        }
+        var raised = await Escalate(EscalationTriggers.LeaderDecision, reason, Time.GetUtcNow(), actor, overrideCeiling: true)
+            ?? throw CommandRejectedException.Conflict($"Incident {State.Number} is already at the top of the ladder ({escalation.JurisdictionName}).");
+        Publish();
+        return raised;
+    }
+
+    /// <summary>Called in the same turn that raised the events which make this a mass incident; confirms nothing itself.</summary>
+    private async Task OpenGoldenWindow(string cause, string trigger, string actor)
+    {
+        var openedAt = Time.GetUtcNow();
+        if (State.Crowd is { } crowd && rules.SeverityForCrowd(crowd, State.Severity) is var bySize && bySize < State.Severity)
+        {
+            RaiseEvent(new SeverityChanged(State.Severity, bySize, $"聚集人数{crowd}人"), actor);
+        }
+        var milestones = rules.MilestonesFor(State.Severity, cause)
+            .Select(m => new GoldenMilestone(m.Name, m.Title, openedAt + m.Due, m.MetBy, m.LeaderLevel, m.ReportKind))
+            .ToList();
+        RaiseEvent(new MassIncidentDeclared(cause, State.Crowd, trigger, milestones), actor);
+        // A team already on scene when the window opens has met that milestone for real.
+        if (State.Assignments.Where(a => a.OnSceneAt is not null).MinBy(a => a.OnSceneAt) is { } first)
+        {
+            Meet(PendingMilestones(MilestoneTrigger.TeamOnScene), first.Callsign, $"{first.Callsign}已于{Local(first.OnSceneAt!.Value)}到场", "system");
+        }
+        await ConfirmEvents();
+        foreach (var milestone in State.Milestones.Where(m => m.State == MilestoneState.Pending))
+        {
+            await RegisterOrUpdateReminder(MilestoneReminder + milestone.Name, milestone.DueAt);
+            if (rules.DueWarning > TimeSpan.Zero && milestone.DueAt - rules.DueWarning > openedAt)
+            {
+                await RegisterOrUpdateReminder(MilestoneWarning + milestone.Name, milestone.DueAt - rules.DueWarning);
+            }
+        }
+        foreach (var milestone in State.Milestones)
+        {
+            notifier.MilestoneChanged(new MilestoneEvent(Key, State.Number!, milestone.ToWire(), milestone.State == MilestoneState.Met ? "met" : "opened"));
+        }
+    }
+
+    /// <summary>Meets the team-on-scene milestones when a team arrives. Raises events; the caller confirms.</summary>
+    private List<string> MeetTeamMilestones(string teamId)
+    {
+        var callsign = State.Assignments.LastOrDefault(a => a.TeamId == teamId)?.Callsign ?? teamId;
+        return Meet(PendingMilestones(MilestoneTrigger.TeamOnScene), callsign, $"{callsign}到达现场", "system");
+    }
+
+    private List<string> Meet(IEnumerable<GoldenMilestone> milestones, string by, string evidence, string actor)
+    {
+        var names = new List<string>();
+        foreach (var milestone in milestones)
+        {
+            RaiseEvent(new MilestoneMet(milestone.Name, by, evidence), actor);
+            names.Add(milestone.Name);
+        }
+        return names;
+    }
+
+    /// <summary>After milestones were met and confirmed: stop their reminders and tell the consoles.</summary>
+    private async Task AfterMilestonesMet(IReadOnlyList<string> names)
+    {
+        foreach (var milestone in State.Milestones.Where(m => names.Contains(m.Name)))
+        {
+            await UnregisterReminder(MilestoneReminder + milestone.Name);
+            await UnregisterReminder(MilestoneWarning + milestone.Name);
+            notifier.MilestoneChanged(new MilestoneEvent(Key, State.Number!, milestone.ToWire(), "met"));
+        }
+    }
+
+    private async Task OnGoldenWindowReminder(string reminderName, TickStatus status)
+    {
+        if (!State.Exists || State.Status == IncidentStatus.Closed)
+        {
+            return;
+        }
+        if (reminderName.StartsWith(MilestoneWarning, StringComparison.Ordinal))
+        {
+            var milestone = State.Milestones.FirstOrDefault(m => m.Name == reminderName[MilestoneWarning.Length..]);
+            if (milestone is { State: MilestoneState.Pending, WarnedAt: null })
+            {
+                RaiseEvent(new MilestoneDueSoon(milestone.Name, milestone.DueAt), "system");
+                await ConfirmEvents();
+                notifier.MilestoneChanged(new MilestoneEvent(Key, State.Number!, milestone.ToWire(), "due"));
+            }
+        }
+        else if (reminderName.StartsWith(MilestoneReminder, StringComparison.Ordinal))
+        {
+            var milestone = State.Milestones.FirstOrDefault(m => m.Name == reminderName[MilestoneReminder.Length..]);
+            if (milestone is { State: MilestoneState.Pending })
+            {
+                RaiseEvent(new MilestoneBreached(milestone.Name, milestone.DueAt, Math.Round(status.Lateness.TotalSeconds, 3)), "system");
+                await ConfirmEvents();
+                notifier.MilestoneChanged(new MilestoneEvent(Key, State.Number!, State.Milestones.First(m => m.Name == milestone.Name).ToWire(), "breached"));
+                await Escalate(EscalationTriggers.MilestoneBreached, $"“{milestone.Title}”已超时（应于{Local(milestone.DueAt)}前完成）", milestone.DueAt, "system");
+                Publish();
+            }
+        }
+        else if (reminderName.StartsWith(EscalationReminder, StringComparison.Ordinal))
+        {
+            await OnAcknowledgementOverdue(reminderName[EscalationReminder.Length..], status);
+        }
+    }
+
+    /// <summary>Nobody acknowledged in time: remind the leader, and climb one more step while the ceiling allows.</summary>
+    private async Task OnAcknowledgementOverdue(string escalationId, TickStatus status)
+    {
+        var escalation = State.Escalations.FirstOrDefault(e => e.Id == escalationId);
+        if (escalation is not { IsOpen: true, ClimbedAt: null })
+        {
+            return;
+        }
+        RaiseEvent(new EscalationReminded(escalationId, escalation.LeaderOnDuty), "system");
+        await ConfirmEvents();
+        var raised = await Escalate(EscalationTriggers.Unacknowledged,
+            $"{escalation.JurisdictionName}{(escalation.LeaderOnDuty is null ? "" : "带班领导" + escalation.LeaderOnDuty)}未在{rules.AcknowledgeWithin.TotalMinutes:0.##}分钟内签收",
+            status.DueAt, "system", climbingFrom: escalation);
+        if (raised is null)
+        {
+            // At the top the rules allow: keep reminding the same leader every acknowledgement period.
+            await RegisterOrUpdateReminder(EscalationReminder + escalationId, status.DueAt + rules.AcknowledgeWithin);
+        }
+        Publish();
+    }
+
+    /// <summary>
+    /// Raises an escalation one step above the highest reached so far, addressed to that jurisdiction's leader on duty.
+    /// Above the ceiling for this kind of case the step is not taken but recorded, unless a leader decided it.
+    /// Returns the new escalation, or null when none was raised.
+    /// </summary>
+    private async Task<EscalationView?> Escalate(string trigger, string reason, DateTimeOffset raisedAt, string actor,
+        EscalationView? climbingFrom = null, bool overrideCeiling = false)
+    {
+        var from = TopEscalatedLevel();
+        var next = rules.Above(from);
+        var ceiling = rules.CeilingFor(State.IsMassIncident, State.Severity);
+        var target = next is null ? null : State.Placement!.Chain.FirstOrDefault(j => j.Level == next);
+        if (target is null || (!overrideCeiling && next < ceiling))
+        {
+            RaiseEvent(new EscalationCapped(trigger, reason, ceiling), actor);
+            await ConfirmEvents();
+            return null;
+        }
+        var roster = (await GrainFactory.GetGrain<IJurisdictionGrain>(target.Id).GetState()).Roster;
+        var escalation = new EscalationView($"{Key}-e{State.Escalations.Count + 1}", Key, State.Number!, target.Id, target.Name, target.Level,
+            roster.LeaderOnDuty, trigger, reason, raisedAt, null, null, null, 0, null, null);
+        if (climbingFrom is not null)
+        {
+            RaiseEvent(new EscalationClimbed(climbingFrom.Id, escalation.Id), actor);
+        }
+        RaiseEvent(new EscalationRaised(escalation), actor);
+        await ConfirmEvents();
+        await RegisterOrUpdateReminder(EscalationReminder + escalation.Id, raisedAt + rules.AcknowledgeWithin);
+        if (climbingFrom is not null)
+        {
+            board.Update(FindEscalation(climbingFrom.Id));
+        }
+        board.Update(escalation);
+        notifier.EscalationRaised(escalation);
+        return escalation;
+    }
+
+    /// <summary>The level the case has reached: its village until the first escalation.</summary>
+    private JurisdictionLevel TopEscalatedLevel() =>
+        State.Escalations.Count == 0 ? JurisdictionLevel.Village : State.Escalations.Min(e => e.Level);
+
+    private IEnumerable<GoldenMilestone> PendingMilestones(MilestoneTrigger trigger) =>
+        State.Milestones.Where(m => m.State == MilestoneState.Pending && m.Trigger == trigger).ToList();
+
+    /// <summary>三个慎用: refuses the action with the exact approval that is missing.</summary>
+    private void RequireApproved(string gate, string action)
+    {
+        if (!State.IsMassIncident)
+        {
+            return;
+        }
+        var approval = State.Approvals.GetValueOrDefault(gate);
+        if (approval?.State != ApprovalState.Approved)
+        {
+            string state = approval switch
+            {
+                null => "none has been requested",
+                { State: ApprovalState.Pending } => $"the request by {approval.RequestedBy} at {approval.RequestedAt:O} is still pending",
+                _ => $"{approval.DecidedBy} refused it at {approval.DecidedAt:O}: {approval.DecisionReason}",
+            };
+            throw CommandRejectedException.Conflict(
+                $"三个慎用: {action} on mass incident {State.Number} needs a leader's approval of gate '{gate}' ({Gates.Title(gate)}); {state}. " +
+                $"Request it with POST /api/incidents/{Key}/approvals and have a leader decide it.");
+        }
+    }
+
+    private EscalationView FindEscalation(string escalationId) =>
+        State.Escalations.FirstOrDefault(e => e.Id == escalationId)
+        ?? throw CommandRejectedException.NotFound($"No escalation has the id {escalationId}.");
+
+    private static void RequireGate(string gate)
+    {
+        if (!Gates.All.Contains(gate))
+        {
+            throw CommandRejectedException.Invalid($"gate must be one of {string.Join(", ", Gates.All)}, not '{gate}'.");
+        }
+    }
+
+    private static void RequireCause(string cause)
+    {
+        if (!CommandRules.Causes.Contains(cause))
+        {
+            throw CommandRejectedException.Invalid($"cause must be one of {string.Join(", ", CommandRules.Causes)}, not '{cause}'.");
+        }
+    }
+
+    private string Local(DateTimeOffset at) => at.ToOffset(incidentOptions.Value.LocalUtcOffset).ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,3 @@
+namespace Command.Silo.Incidents;
+
+public sealed record ReportSubmitted(string Kind, string Text) : IncidentEvent;
