@@ -356,8 +356,10 @@ public sealed partial class IncidentGrain
     private JurisdictionLevel TopEscalatedLevel() =>
         State.Escalations.Count == 0 ? JurisdictionLevel.Village : State.Escalations.Min(e => e.Level);
 
+    /// <summary>Milestones not yet met. A breached one can still be met, late: the breach stays on the timeline
+    /// and its met time after its due time shows by how much.</summary>
     private IEnumerable<GoldenMilestone> PendingMilestones(MilestoneTrigger trigger) =>
-        State.Milestones.Where(m => m.State == MilestoneState.Pending && m.Trigger == trigger).ToList();
+        State.Milestones.Where(m => m.State != MilestoneState.Met && m.Trigger == trigger).ToList();
 
     /// <summary>三个慎用: refuses the action with the exact approval that is missing.</summary>
     private void RequireApproved(string gate, string action)

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Command.Abstractions.Incidents;
 using Command.Abstractions.Patrols;
+using Command.Silo.Escalation;
 using Command.Silo.Hosting;
 using Command.Silo.Runtime;
 using Command.Silo.Storage;
@@ -21,13 +22,17 @@ public sealed class CommandApp : WebApplicationFactory<SiloOptions>
 {
     public static readonly JsonSerializerOptions Json = JournalJson.Options;
 
-    public FakeTimeProvider Time { get; } = new();
+    public FakeTimeProvider Time { get; }
 
     public MemoryStore Store { get; }
 
-    public CommandApp(MemoryStore? store = null)
+    private readonly CommandRules? rules;
+
+    public CommandApp(MemoryStore? store = null, CommandRules? rules = null, FakeTimeProvider? time = null)
     {
         Store = store ?? new MemoryStore();
+        this.rules = rules;
+        Time = time ?? new FakeTimeProvider();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -43,6 +48,10 @@ public sealed class CommandApp : WebApplicationFactory<SiloOptions>
             });
             services.AddSingleton<TimeProvider>(Time);
             services.AddSingleton<IStorageProvider>(new MemoryStorageProvider(Store));
+            if (rules is not null)
+            {
+                services.AddSingleton(rules);
+            }
         });
     }
 
@@ -53,9 +62,10 @@ public sealed class CommandApp : WebApplicationFactory<SiloOptions>
         return client;
     }
 
-    public async Task<IncidentDetail> CreateIncident(HttpClient api, double lon = 115.45, double lat = 36.49, string type = "publicOrder", int channel = 110, string? description = null)
+    public async Task<IncidentDetail> CreateIncident(HttpClient api, double lon = 115.45, double lat = 36.49, string type = "publicOrder", int channel = 110,
+        string? description = null, int? crowdSize = null, string? cause = null)
     {
-        var response = await api.PostAsJsonAsync("/api/incidents", new { channel, type, lon, lat, address = "测试地址", description });
+        var response = await api.PostAsJsonAsync("/api/incidents", new { channel, type, lon, lat, address = "测试地址", description, crowdSize, cause });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<IncidentDetail>(Json))!;
     }
