@@ -24,6 +24,7 @@ public sealed class CommandRules
     public required IReadOnlySet<IncidentType> RepeatedTypes { get; init; }
     public required TimeSpan RepeatedWithin { get; init; }
     public required int RepeatedCount { get; init; }
+    public required JurisdictionLevel RepeatedCeiling { get; init; }
     public required int MaxTeamsWithoutApproval { get; init; }
     public required double LeaderCheckInRadiusMeters { get; init; }
 

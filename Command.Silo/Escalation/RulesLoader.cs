@@ -190,6 +190,8 @@ public static class RulesLoader
         }
         Check(repeated?.WithinDays is > 0, "$.escalation.repeatedIncidents.withinDays", Need(repeated?.WithinDays, "a number of days > 0"));
         Check(repeated?.Count is >= 2, "$.escalation.repeatedIncidents.count", Need(repeated?.Count, "a whole number ≥ 2"));
+        var repeatedCeiling = ParseLevel(repeated?.Ceiling);
+        Check(repeatedCeiling is not null and not JurisdictionLevel.Grid, "$.escalation.repeatedIncidents.ceiling", $"must be village, township, county or city, not '{repeated?.Ceiling}'.");
         Check(gates.MaxTeamsWithoutApproval is >= 0, "$.gates.maxTeamsWithoutApproval", Need(gates.MaxTeamsWithoutApproval, "a whole number ≥ 0"));
         Check(gates.LeaderCheckInRadiusMeters is > 0, "$.gates.leaderCheckInRadiusMeters", Need(gates.LeaderCheckInRadiusMeters, "a number of metres > 0"));
 
@@ -212,6 +214,7 @@ public static class RulesLoader
             RepeatedTypes = repeatedTypes,
             RepeatedWithin = TimeSpan.FromDays(repeated!.WithinDays!.Value),
             RepeatedCount = repeated.Count!.Value,
+            RepeatedCeiling = repeatedCeiling!.Value,
             MaxTeamsWithoutApproval = gates.MaxTeamsWithoutApproval!.Value,
             LeaderCheckInRadiusMeters = gates.LeaderCheckInRadiusMeters!.Value,
         };

@@ -321,11 +321,15 @@ public sealed partial class IncidentGrain
     /// Returns the new escalation, or null when none was raised.
     /// </summary>
     private async Task<EscalationView?> Escalate(string trigger, string reason, DateTimeOffset raisedAt, string actor,
-        EscalationView? climbingFrom = null, bool overrideCeiling = false)
+        EscalationView? climbingFrom = null, bool overrideCeiling = false, JurisdictionLevel? ceilingAtLeast = null)
     {
         var from = TopEscalatedLevel();
         var next = rules.Above(from);
         var ceiling = rules.CeilingFor(State.IsMassIncident, State.Severity);
+        if (ceilingAtLeast < ceiling)
+        {
+            ceiling = ceilingAtLeast.Value; // lower enum value = more senior level
+        }
         var target = next is null ? null : State.Placement!.Chain.FirstOrDefault(j => j.Level == next);
         if (target is null || (!overrideCeiling && next < ceiling))
         {

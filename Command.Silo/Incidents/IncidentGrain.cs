@@ -71,7 +71,8 @@ public sealed partial class IncidentGrain(
         if (rules.RepeatedTypes.Contains(call.Type) && repeated >= rules.RepeatedCount)
         {
             await Escalate(EscalationTriggers.RepeatedIncidents,
-                $"同一村（社区）{rules.RepeatedWithin.TotalDays:0.##}天内第{repeated}起同类（{cause}）警情，有矛盾激化风险", State.ReceivedAt, "system");
+                $"同一村（社区）{rules.RepeatedWithin.TotalDays:0.##}天内第{repeated}起同类（{cause}）警情，有矛盾激化风险", State.ReceivedAt, "system",
+                ceilingAtLeast: rules.RepeatedCeiling);
         }
         Publish();
         return Detail();

@@ -1,0 +1,176 @@
+using System.Net;
+using Command.Abstractions.Escalation;
+using Command.Abstractions.Incidents;
+using Command.Abstractions.Jurisdictions;
+using Command.Tests.Support;
+
+namespace Command.Tests.Escalation;
+
+/// <summary>Every kind of rule fires, with the built-in county rules unless a test says otherwise.</summary>
+public sealed class EscalationRuleTests : IAsyncLifetime
+{
+    private CommandApp app = new();
+    private HttpClient api = null!;
+
+    public Task InitializeAsync()
+    {
+        api = app.Api();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    private Task<List<EscalationView>> Escalations() => CommandApp.Get<List<EscalationView>>(api, "/api/escalations");
+
+    private async Task<List<TimelineEntry>> Timeline(IncidentDetail incident) =>
+        await CommandApp.Get<List<TimelineEntry>>(api, $"/api/incidents/{incident.Id}/timeline");
+
+    [Fact]
+    public async Task CrowdReachingTheThresholdMakesAMassIncidentAndEveryRevisionIsKept()
+    {
+        var incident = await app.CreateIncident(api, type: "dispute", crowdSize: 12);
+        Assert.False(incident.IsMassIncident);
+
+        await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/crowd", new { crowdSize = 20 }));
+        var mass = await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/crowd", new { crowdSize = 45 }));
+
+        Assert.True(mass.IsMassIncident);
+        Assert.Equal(45, mass.CrowdSize);
+        Assert.Equal(5, mass.Milestones.Count);
+        var revisions = (await Timeline(incident)).Where(e => e.Kind == "crowdRevised").Select(e => e.Data.GetProperty("to").GetInt32());
+        Assert.Equal([20, 45], revisions);
+    }
+
+    [Fact]
+    public async Task DutyOfficerCanUpgradeToAMassIncidentWithACause()
+    {
+        var incident = await app.CreateIncident(api, type: "dispute");
+
+        var mass = await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/mass", new { cause = "landAcquisition", crowdSize = 60 }));
+
+        Assert.Equal((true, "landAcquisition", 60), (mass.IsMassIncident, mass.MassCause, mass.CrowdSize));
+        Assert.Equal(app.Time.GetUtcNow().AddMinutes(15), mass.Milestones.Single(m => m.Name == "firstTeamOnScene").DueAt);
+        await CommandApp.Problem(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/mass", new { cause = "other" }), HttpStatusCode.Conflict);
+        await CommandApp.Problem(await CommandApp.Post(api, $"/api/incidents/{(await app.CreateIncident(api)).Id}/mass", new { cause = "aliens" }), HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Fact]
+    public async Task SeverityOverridesShortenTheWindowForMajorCases()
+    {
+        var major = await app.CreateIncident(api, type: "massIncident", crowdSize: 400, cause: "petitioning");
+
+        Assert.Equal(2, major.Severity);
+        var due = major.Milestones.ToDictionary(m => m.Name, m => m.DueAt - major.ReceivedAt);
+        Assert.Equal(TimeSpan.FromMinutes(10), due["firstTeamOnScene"]);
+        Assert.Equal(TimeSpan.FromMinutes(20), due["countyInformed"]); // the petitioning override comes after the severity one
+        Assert.Equal(TimeSpan.FromHours(24), due["writtenReport"]);
+    }
+
+    [Fact]
+    public async Task CrowdGrowingPastAStepEscalatesAndRaisesTheSeverity()
+    {
+        var incident = await app.CreateIncident(api, type: "massIncident", crowdSize: 50, cause: "labourDispute");
+
+        var grown = await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/crowd", new { crowdSize = 350 }));
+
+        Assert.Equal(2, grown.Severity);
+        var escalation = Assert.Single(await Escalations());
+        Assert.Equal((EscalationTriggers.CrowdGrowth, JurisdictionLevel.Township), (escalation.Trigger, escalation.Level));
+        Assert.Contains("350", escalation.Reason);
+    }
+
+    [Fact]
+    public async Task SeverityUpgradeEscalates()
+    {
+        var incident = await app.CreateIncident(api, type: "criminal"); // III: may climb to the township by itself
+
+        await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/severity", new { severity = 2, reason = "持械伤人" }));
+
+        var escalation = Assert.Single(await Escalations());
+        Assert.Equal((EscalationTriggers.SeverityUpgrade, JurisdictionLevel.Township), (escalation.Trigger, escalation.Level));
+        await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/severity", new { severity = 3, reason = "核实后降级" }));
+        Assert.Single(await Escalations()); // a downgrade does not escalate
+    }
+
+    [Fact]
+    public async Task RepeatedDisputesInOneVillageEscalateAsARiskOfViolence()
+    {
+        await app.CreateIncident(api, 115.45, 36.49, type: "dispute");
+        app.Time.Advance(TimeSpan.FromDays(2));
+        await app.CreateIncident(api, 115.451, 36.491, type: "dispute");
+        Assert.Empty(await Escalations());
+        app.Time.Advance(TimeSpan.FromDays(2));
+
+        var third = await app.CreateIncident(api, 115.449, 36.489, type: "dispute");
+
+        var escalation = Assert.Single(await Escalations());
+        Assert.Equal((third.Id, EscalationTriggers.RepeatedIncidents), (escalation.IncidentId, escalation.Trigger));
+        Assert.Contains("第3起", escalation.Reason);
+    }
+
+    [Fact]
+    public async Task SmallMattersStayInTheVillage()
+    {
+        var incident = await app.CreateIncident(api, type: "dispute"); // severity IV: 小事不出村
+
+        var upgraded = await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/severity", new { severity = 3, reason = "误报等级" }));
+        await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/severity", new { severity = 4, reason = "核实" }));
+        await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/crowd", new { crowdSize = 20 }));
+
+        Assert.Single(await Escalations()); // the upgrade to III went to the township; nothing at IV leaves the village
+        var app2 = new CommandApp(rules: TestRules.With(d => d["escalation"]!["repeatedIncidents"]!["ceiling"] = "village"));
+        await using (app2)
+        {
+            var api2 = app2.Api();
+            await app2.CreateIncident(api2, type: "dispute");
+            await app2.CreateIncident(api2, type: "dispute");
+            var third = await app2.CreateIncident(api2, type: "dispute");
+            Assert.Empty(await CommandApp.Get<List<EscalationView>>(api2, "/api/escalations"));
+            var capped = (await CommandApp.Get<List<TimelineEntry>>(api2, $"/api/incidents/{third.Id}/timeline")).Single(e => e.Kind == "escalationCapped");
+            Assert.Equal(("repeatedIncidents", "village"), (capped.Data.GetProperty("trigger").GetString(), capped.Data.GetProperty("ceiling").GetString()));
+        }
+        Assert.Equal(3, upgraded.Severity);
+    }
+
+    [Fact]
+    public async Task LeaderMayTakeACaseAboveItsCeiling()
+    {
+        var incident = await app.CreateIncident(api, type: "criminal");
+        await CommandApp.Post(api, $"/api/incidents/{incident.Id}/severity", new { severity = 2, reason = "持械伤人" });
+        await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/crowd", new { crowdSize = 35 })); // now a mass incident of II
+        var township = Assert.Single(await Escalations());
+
+        var county = await CommandApp.Read<EscalationView>(await CommandApp.Post(api, $"/api/escalations/{township.Id}/escalate", new { reason = "需县级统一指挥" }));
+
+        Assert.Equal((JurisdictionLevel.County, EscalationTriggers.LeaderDecision), (county.Level, county.Trigger));
+    }
+
+    [Fact]
+    public async Task LeaderOnSceneIsMetByACheckInNearTheScene()
+    {
+        var incident = await app.CreateIncident(api, 115.45, 36.49, type: "massIncident", crowdSize: 80);
+
+        var tooFar = await CommandApp.Problem(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/leader-checkins",
+            new { leader = "张镇长", level = "township", lon = 115.50, lat = 36.49 }), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("from the scene", tooFar.GetProperty("detail").GetString());
+        var met = await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/leader-checkins",
+            new { leader = "李县长", level = "county", lon = 115.451, lat = 36.4905 }));
+
+        var milestone = met.Milestones.Single(m => m.Name == "townshipLeaderOnScene");
+        Assert.Equal((MilestoneState.Met, "李县长"), (milestone.State, milestone.MetBy));
+        Assert.Contains(await Timeline(incident), e => e.Kind == "leaderCheckedIn" && e.Data.GetProperty("leader").GetString() == "李县长");
+    }
+
+    [Fact]
+    public async Task ReportsMeetTheirMilestonesOnlyWithText()
+    {
+        var incident = await app.CreateIncident(api, type: "massIncident", crowdSize: 80);
+
+        await CommandApp.Problem(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/reports", new { kind = "writtenReport", text = " " }), HttpStatusCode.UnprocessableEntity);
+        var detail = await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/reports",
+            new { kind = "countyInformed", text = "已电话报告县委政法委值班室，王主任接报。" }));
+
+        Assert.Equal(MilestoneState.Met, detail.Milestones.Single(m => m.Name == "countyInformed").State);
+        Assert.Equal(MilestoneState.Pending, detail.Milestones.Single(m => m.Name == "writtenReport").State);
+    }
+}

@@ -1,0 +1,49 @@
+using Command.Abstractions.Escalation;
+using Command.Abstractions.Incidents;
+using Command.Silo.Storage;
+using Command.Tests.Support;
+
+namespace Command.Tests.Escalation;
+
+public sealed class GoldenWindowRestartTests
+{
+    [Fact]
+    public async Task RestartMidWindowKeepsEveryDeadlineAndFiresOverdueOnesOnceMarkedLate()
+    {
+        var store = new MemoryStore();
+        var time = new FakeTimeProvider();
+        var rules = TestRules.FirstTeamOnly(firstTeamMinutes: 15, acknowledgeMinutes: 10);
+        var t0 = time.GetUtcNow();
+        IncidentDetail incident;
+        await using (var before = new CommandApp(store, rules, time))
+        {
+            var api = before.Api();
+            incident = await before.CreateIncident(api, type: "massIncident", crowdSize: 300);
+            time.SetUtcNow(t0.AddMinutes(10));
+        }
+
+        time.SetUtcNow(t0.AddMinutes(17)); // the silo is down when the first milestone falls due
+
+        await using var after = new CommandApp(store, rules, time);
+        var api2 = after.Api();
+        var detail = await Eventually.Get(() => CommandApp.Get<IncidentDetail>(api2, $"/api/incidents/{incident.Id}"),
+            d => d.Milestones.Single(m => m.Name == "firstTeamOnScene").State == MilestoneState.Breached, "the overdue breach on start");
+        Assert.Equal(t0.AddHours(24), detail.Milestones.Single(m => m.Name == "writtenReport").DueAt);
+        var escalation = Assert.Single(await Eventually.Get(() => CommandApp.Get<List<EscalationView>>(api2, "/api/escalations"), e => e.Count == 1, "the escalation"));
+        Assert.Equal(t0.AddMinutes(15), escalation.RaisedAt); // raised for when it was due, not for when the silo came back
+
+        var breach = (await CommandApp.Get<List<TimelineEntry>>(api2, $"/api/incidents/{incident.Id}/timeline")).Single(e => e.Kind == "milestoneBreached");
+        Assert.Equal(120, breach.Data.GetProperty("lateSeconds").GetDouble());
+
+        // The escalation's acknowledgement deadline (15 + 10 = 25 min) is still kept after the restart.
+        time.SetUtcNow(t0.AddMinutes(24));
+        Assert.Single(await CommandApp.Get<List<EscalationView>>(api2, "/api/escalations"));
+        time.SetUtcNow(t0.AddMinutes(25));
+        await Eventually.Get(() => CommandApp.Get<List<EscalationView>>(api2, "/api/escalations"), e => e.Count == 2, "the climb to the county");
+
+        time.SetUtcNow(t0.AddMinutes(26));
+        var timeline = await CommandApp.Get<List<TimelineEntry>>(api2, $"/api/incidents/{incident.Id}/timeline");
+        Assert.Single(timeline, e => e.Kind == "milestoneBreached");
+        Assert.Equal(2, timeline.Count(e => e.Kind == "escalationRaised"));
+    }
+}
