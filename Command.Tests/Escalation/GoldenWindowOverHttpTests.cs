@@ -1,0 +1,54 @@
+using System.Net.Http.Json;
+using Command.Abstractions.Escalation;
+using Command.Abstractions.Incidents;
+using Command.Abstractions.Jurisdictions;
+using Command.Tests.Support;
+
+namespace Command.Tests.Escalation;
+
+/// <summary>The same scenario against a real silo on the real clock, with a rules file of windows in seconds.</summary>
+public sealed class GoldenWindowOverHttpTests
+{
+    [Fact]
+    public async Task ShortWindowsClimbStepByStepThroughTheHttpApi()
+    {
+        var document = TestRules.Default();
+        document["milestones"] = new System.Text.Json.Nodes.JsonArray(
+            new System.Text.Json.Nodes.JsonObject { ["name"] = "firstTeamOnScene", ["title"] = "首支处置力量到场", ["dueMinutes"] = 0.05, ["metBy"] = "teamOnScene" });
+        document["milestoneOverrides"] = new System.Text.Json.Nodes.JsonArray();
+        document["dueWarningMinutes"] = 0;
+        document["escalation"]!["acknowledgeWithinMinutes"] = 0.05; // 3 s
+        string file = Path.Combine(Path.GetTempPath(), $"rules-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, document.ToJsonString());
+        try
+        {
+            await using var silo = new SiloProcess(["--storage", "memory", "--rules", file]);
+            await silo.StartAsync();
+            var api = silo.Http;
+            var created = await api.PostAsJsonAsync("/api/incidents", new { channel = 110, type = "massIncident", crowdSize = 300, lon = 115.45, lat = 36.49, cause = "labourDispute" });
+            var incident = (await created.Content.ReadFromJsonAsync<IncidentDetail>(CommandApp.Json))!;
+
+            async Task<List<EscalationView>> Open(int count) => (await Eventually.Get(
+                () => api.GetFromJsonAsync<List<EscalationView>>("/api/escalations?open=true", CommandApp.Json),
+                e => e!.Count >= count, $"{count} open escalations"))!;
+
+            var township = Assert.Single(await Open(1));
+            Assert.Equal(JurisdictionLevel.Township, township.Level);
+            var county = (await Open(2)).Single(e => e.Level == JurisdictionLevel.County);
+            var city = (await Open(3)).Single(e => e.Level == JurisdictionLevel.City);
+            Assert.Equal(incident.Milestones.Single().DueAt, township.RaisedAt);
+            Assert.Equal(township.RaisedAt.AddSeconds(3), county.RaisedAt);
+            Assert.Equal(county.RaisedAt.AddSeconds(3), city.RaisedAt);
+
+            (await api.PostAsync($"/api/escalations/{city.Id}/ack", null)).EnsureSuccessStatusCode();
+            var open = await api.GetFromJsonAsync<List<EscalationView>>("/api/escalations?open=true", CommandApp.Json);
+            Assert.DoesNotContain(open!, e => e.Id == city.Id);
+            var all = await api.GetFromJsonAsync<List<EscalationView>>("/api/escalations", CommandApp.Json);
+            Assert.NotNull(all!.Single(e => e.Id == city.Id).AcknowledgedAt);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
