@@ -6,6 +6,10 @@ if (args is ["maps", "synthesize", ..])
     Command.Silo.Jurisdictions.Synthesis.MapSynthesizer.WriteFiles(args.Length > 2 ? args[2] : "maps");
     return 0;
 }
+if (args is ["bench", "timers", ..])
+{
+    return await Command.Silo.Bench.TimerLatencyBench.RunAsync(args[2..]);
+}
 
 SiloCommandLine.Parsed parsed;
 CommandRules rules;

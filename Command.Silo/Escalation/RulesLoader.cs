@@ -20,13 +20,19 @@ public static class RulesLoader
         AllowTrailingCommas = true,
     };
 
+    /// <summary>The built-in rules file, as text: the worked example in the README.</summary>
+    public static string BuiltInJson()
+    {
+        using var builtIn = typeof(RulesLoader).Assembly.GetManifestResourceStream("Command.Silo.Escalation.default-rules.json")
+            ?? throw new InvalidOperationException("The built-in rules are missing from the build.");
+        return new StreamReader(builtIn).ReadToEnd();
+    }
+
     public static CommandRules Load(string? path)
     {
         if (path is null)
         {
-            using var builtIn = typeof(RulesLoader).Assembly.GetManifestResourceStream("Command.Silo.Escalation.default-rules.json")
-                ?? throw new InvalidOperationException("The built-in rules are missing from the build.");
-            return Parse(builtIn, BuiltInSource);
+            return Parse(BuiltInJson(), BuiltInSource);
         }
         if (!File.Exists(path))
         {
