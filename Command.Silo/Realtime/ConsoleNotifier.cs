@@ -21,6 +21,8 @@ public sealed class ConsoleNotifier(IHubContext<CommandHub, IConsoleClient> hub,
     private readonly Channel<Func<IConsoleClient, Task>> outbox = Channel.CreateUnbounded<Func<IConsoleClient, Task>>(
         new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<string, TeamMoved> moves = new();
+    private ITimer? flushTimer;
+    private int flushArmed;
 
     public void IncidentChanged(IncidentSummary incident) => Send(c => c.IncidentChanged(incident));
 
@@ -32,13 +34,21 @@ public sealed class ConsoleNotifier(IHubContext<CommandHub, IConsoleClient> hub,
 
     public void EscalationAcknowledged(EscalationView escalation) => Send(c => c.EscalationAcknowledged(escalation));
 
-    public void TeamMoved(TeamMoved move) => moves[move.TeamId] = move;
+    /// <summary>Coalesces per team; the first move after a flush arms the next flush, so an idle silo never wakes.</summary>
+    public void TeamMoved(TeamMoved move)
+    {
+        moves[move.TeamId] = move;
+        if (flushTimer is not null && Interlocked.CompareExchange(ref flushArmed, 1, 0) == 0)
+        {
+            flushTimer.Change(MoveFlushInterval, Timeout.InfiniteTimeSpan);
+        }
+    }
 
     private void Send(Func<IConsoleClient, Task> message) => outbox.Writer.TryWrite(message);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var flusher = FlushMovesAsync(stoppingToken);
+        flushTimer = time.CreateTimer(_ => FlushMoves(), null, MoveFlushInterval, Timeout.InfiniteTimeSpan);
         await foreach (var message in outbox.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
         {
             try
@@ -50,33 +60,34 @@ public sealed class ConsoleNotifier(IHubContext<CommandHub, IConsoleClient> hub,
                 logger.LogWarning(ex, "Push to consoles failed");
             }
         }
-        await flusher.ConfigureAwait(false);
     }
 
-    private async Task FlushMovesAsync(CancellationToken stoppingToken)
+    private void FlushMoves()
     {
-        using var timer = new PeriodicTimer(MoveFlushInterval, time);
-        try
+        Volatile.Write(ref flushArmed, 0);
+        if (moves.IsEmpty)
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            return;
+        }
+        var batch = new List<TeamMoved>(moves.Count);
+        foreach (var teamId in moves.Keys)
+        {
+            if (moves.TryRemove(teamId, out var move))
             {
-                if (moves.IsEmpty)
-                {
-                    continue;
-                }
-                var batch = new List<TeamMoved>(moves.Count);
-                foreach (var teamId in moves.Keys)
-                {
-                    if (moves.TryRemove(teamId, out var move))
-                    {
-                        batch.Add(move);
-                    }
-                }
-                Send(c => c.TeamsMoved(batch));
+                batch.Add(move);
             }
         }
-        catch (OperationCanceledException)
+        Send(c => c.TeamsMoved(batch));
+        // A move that raced the flush found the timer armed and left it to us: look once more.
+        if (!moves.IsEmpty && Interlocked.CompareExchange(ref flushArmed, 1, 0) == 0)
         {
+            flushTimer!.Change(MoveFlushInterval, Timeout.InfiniteTimeSpan);
         }
+    }
+
+    public override void Dispose()
+    {
+        flushTimer?.Dispose();
+        base.Dispose();
     }
 }

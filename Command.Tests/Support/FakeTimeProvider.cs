@@ -59,7 +59,7 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
                 {
                     now = next.DueAt!.Value;
                 }
-                next.Rearm(target);
+                next.Rearm();
             }
             next.Fire();
         }
@@ -98,23 +98,9 @@ public sealed class FakeTimeProvider(DateTimeOffset start) : TimeProvider
             return true;
         }
 
-        /// <summary>Called under the owner's lock just before firing. A periodic timer that would fire again before
-        /// the end of this advance fires once for all those periods, as a real periodic timer coalesces missed ticks:
-        /// advancing two days must not run a 200 ms timer 864,000 times.</summary>
-        public void Rearm(DateTimeOffset advancingTo)
-        {
-            if (period == Timeout.InfiniteTimeSpan || period <= TimeSpan.Zero)
-            {
-                DueAt = null;
-                return;
-            }
-            var next = DueAt!.Value + period;
-            if (next <= advancingTo)
-            {
-                next += period * Math.Floor((advancingTo - next) / period) + period;
-            }
-            DueAt = next;
-        }
+        /// <summary>Called under the owner's lock just before firing.</summary>
+        public void Rearm() =>
+            DueAt = period == Timeout.InfiniteTimeSpan || period <= TimeSpan.Zero ? null : DueAt + period;
 
         public void Fire() => callback(state);
 
