@@ -153,14 +153,30 @@ internal sealed class Simulator(
         return next;
     }
 
+    private static readonly (string Cause, string Description)[] gatherings =
+    [
+        ("labourDispute", "工地工人聚集讨要拖欠工资，情绪激动"),
+        ("landAcquisition", "村民因征地补偿问题聚集在村委会门口"),
+        ("environment", "群众因工厂排污聚集，堵塞道路"),
+        ("petitioning", "信访群众聚集在乡镇政府门口"),
+    ];
+
     private async Task RaiseCallAsync()
     {
         var (channel, type, description) = calls[random.Next(calls.Length)];
         var counties = map.Counties.ToList();
         var county = counties[random.Next(counties.Count)];
         var point = DemoCity.RandomPointIn(county.Boundary, county.Prepared, random);
+        int? crowd = null;
+        string? cause = null;
+        if (random.Next(12) == 0)
+        {
+            // About one call in twelve is a gathering: the golden window and escalation come alive on the map.
+            (cause, description) = gatherings[random.Next(gatherings.Length)];
+            (channel, type, crowd) = (IncidentChannel.Police, IncidentType.MassIncident, random.Next(40, 400));
+        }
         var call = new IncidentCall(channel, type, Severity.DefaultFor(type), new GeoPoint(Math.Round(point.X, 6), Math.Round(point.Y, 6)),
-            $"{county.Name}（模拟地址）", description, null, null);
+            $"{county.Name}（模拟地址）", description, null, crowd, cause);
         raised.Add((await intake.ReceiveAsync(call, Actor)).Id);
     }
 
