@@ -15,7 +15,7 @@ public static class IncidentEndpoints
 
         incidents.MapPost("/", async (CreateIncidentRequest request, IncidentIntake intake, HttpContext http) =>
         {
-            var detail = await intake.ReceiveAsync(IncidentIntake.Validate(request), Actor.From(http));
+            var detail = await intake.ReceiveAsync(intake.Validate(request), Actor.From(http));
             return Results.Created($"/api/incidents/{detail.Id}", detail);
         }).WithSummary("Receive a call (110/119/120/122) as an incident");
 

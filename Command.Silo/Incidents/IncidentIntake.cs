@@ -11,13 +11,13 @@ using Microsoft.Extensions.Options;
 namespace Command.Silo.Incidents;
 
 /// <summary>三台合一 intake: every channel's call becomes an incident placed in its jurisdiction, with a case number.</summary>
-public sealed class IncidentIntake(IGrainFactory grains, JurisdictionMap map, TimeProvider time, IOptions<IncidentOptions> options)
+public sealed class IncidentIntake(IGrainFactory grains, JurisdictionMap map, TimeProvider time, IOptions<IncidentOptions> options, Escalation.CommandRules rules)
 {
     public const int MaxDescription = 2000;
     public const int MaxAddress = 200;
     public const int MaxCrowd = 1_000_000;
 
-    public static IncidentCall Validate(CreateIncidentRequest request)
+    public IncidentCall Validate(CreateIncidentRequest request)
     {
         var check = new Validation();
         IncidentChannel? channel = ParseChannel(request.Channel);
@@ -33,7 +33,7 @@ public sealed class IncidentIntake(IGrainFactory grains, JurisdictionMap map, Ti
         check.Require(request.Cause is null || Escalation.CommandRules.Causes.Contains(request.Cause), "cause",
             $"must be one of {string.Join(", ", Escalation.CommandRules.Causes)}, not '{request.Cause}'.");
         check.ThrowIfInvalid();
-        return new IncidentCall(channel!.Value, type!.Value, request.Severity ?? Severity.DefaultFor(type.Value),
+        return new IncidentCall(channel!.Value, type!.Value, request.Severity ?? DefaultSeverity(type.Value, request.CrowdSize),
             new GeoPoint(request.Lon!.Value, request.Lat!.Value), Clean(request.Address), Clean(request.Description),
             Clean(request.CallerPhone), request.CrowdSize, request.Cause);
     }
@@ -49,6 +49,11 @@ public sealed class IncidentIntake(IGrainFactory grains, JurisdictionMap map, Ti
         string number = $"{options.Value.NumberPrefix}-{day}-{sequence:0000}";
         return await grains.GetGrain<IIncidentGrain>(id).Open(call, number, placement, actor);
     }
+
+    /// <summary>A gathering whose size is known takes the severity of its crowd band (一般 below every band);
+    /// of unknown size, the type's default.</summary>
+    private int DefaultSeverity(IncidentType type, int? crowd) =>
+        type == IncidentType.MassIncident && crowd is { } size ? rules.SeverityForCrowd(size, Severity.Max) : Severity.DefaultFor(type);
 
     private static IncidentChannel? ParseChannel(JsonElement? element)
     {

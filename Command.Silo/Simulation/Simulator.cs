@@ -25,6 +25,7 @@ internal sealed class Simulator(
     TeamRegistry teams,
     IncidentCatalog catalog,
     IncidentIntake intake,
+    Escalation.CommandRules rules,
     JurisdictionMap map,
     IGrainFactory grains,
     TimeProvider time,
@@ -175,7 +176,8 @@ internal sealed class Simulator(
             (cause, description) = gatherings[random.Next(gatherings.Length)];
             (channel, type, crowd) = (IncidentChannel.Police, IncidentType.MassIncident, random.Next(40, 400));
         }
-        var call = new IncidentCall(channel, type, Severity.DefaultFor(type), new GeoPoint(Math.Round(point.X, 6), Math.Round(point.Y, 6)),
+        int severity = crowd is { } size ? rules.SeverityForCrowd(size, Severity.Max) : Severity.DefaultFor(type);
+        var call = new IncidentCall(channel, type, severity, new GeoPoint(Math.Round(point.X, 6), Math.Round(point.Y, 6)),
             $"{county.Name}（模拟地址）", description, null, crowd, cause);
         raised.Add((await intake.ReceiveAsync(call, Actor)).Id);
     }

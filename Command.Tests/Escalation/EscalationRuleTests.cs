@@ -54,6 +54,19 @@ public sealed class EscalationRuleTests : IAsyncLifetime
         await CommandApp.Problem(await CommandApp.Post(api, $"/api/incidents/{(await app.CreateIncident(api)).Id}/mass", new { cause = "aliens" }), HttpStatusCode.UnprocessableEntity);
     }
 
+    [Theory]
+    [InlineData(40, 4)]
+    [InlineData(150, 3)]
+    [InlineData(300, 2)]
+    [InlineData(5000, 1)]
+    [InlineData(null, 2)]
+    public async Task GatheringTakesTheSeverityOfItsCrowdBandUnlessTheCallTakerGaveOne(int? crowd, int severity)
+    {
+        Assert.Equal(severity, (await app.CreateIncident(api, type: "massIncident", crowdSize: crowd)).Severity);
+        var response = await CommandApp.Post(api, "/api/incidents", new { channel = 110, type = "massIncident", severity = 1, crowdSize = crowd, lon = 115.45, lat = 36.49 });
+        Assert.Equal(1, (await CommandApp.Read<IncidentDetail>(response, HttpStatusCode.Created)).Severity);
+    }
+
     [Fact]
     public async Task SeverityOverridesShortenTheWindowForMajorCases()
     {
