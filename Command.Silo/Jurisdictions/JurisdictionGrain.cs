@@ -7,6 +7,8 @@ namespace Command.Silo.Jurisdictions;
 [GrainType("jurisdiction")]
 public sealed class JurisdictionGrain(JurisdictionMap map) : JournaledGrain<JurisdictionGrainState, JurisdictionEvent>, IJurisdictionGrain
 {
+    private JurisdictionLevel level;
+
     /// <summary>How long an incident counts for the 矛盾激化 rule at most, whatever window the rules set.</summary>
     private static readonly TimeSpan RecentHorizon = TimeSpan.FromDays(90);
 
@@ -18,17 +20,19 @@ public sealed class JurisdictionGrain(JurisdictionMap map) : JournaledGrain<Juri
         IncidentOpened o => state with
         {
             ActiveIncidentIds = state.ActiveIncidentIds.Add(o.IncidentId),
-            Recent = [.. state.Recent.Where(r => o.At - r.At < RecentHorizon), o],
+            // Only a village counts repeats (矛盾激化 is judged in the same place); higher levels would only grow.
+            Recent = level == JurisdictionLevel.Village ? [.. state.Recent.Where(r => o.At - r.At < RecentHorizon), o] : state.Recent,
         },
         IncidentClosed c => state with { ActiveIncidentIds = state.ActiveIncidentIds.Remove(c.IncidentId) },
         RosterSet r => state with { Roster = r.Roster },
         _ => state,
     };
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        map.Find(Key) is null
-            ? throw CommandRejectedException.NotFound($"No jurisdiction has the id {Key}.")
-            : base.OnActivateAsync(cancellationToken);
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        level = (map.Find(Key) ?? throw CommandRejectedException.NotFound($"No jurisdiction has the id {Key}.")).Level;
+        return base.OnActivateAsync(cancellationToken);
+    }
 
     public Task<JurisdictionState> GetState() => Task.FromResult(View());
 
@@ -37,7 +41,7 @@ public sealed class JurisdictionGrain(JurisdictionMap map) : JournaledGrain<Juri
 
     public async Task<int> IncidentOpened(string incidentId, string cause, DateTimeOffset at, TimeSpan window)
     {
-        if (!State.Recent.Any(r => r.IncidentId == incidentId))
+        if (!State.ActiveIncidentIds.Contains(incidentId) && !State.Recent.Any(r => r.IncidentId == incidentId))
         {
             await Record(new IncidentOpened(incidentId, cause, at), "system");
         }
