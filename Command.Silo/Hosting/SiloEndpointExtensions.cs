@@ -28,6 +28,7 @@ public static class SiloEndpointExtensions
         app.MapOpenApi();
         app.MapHealth();
         app.MapJurisdictions();
+        app.MapMapLayers();
         app.MapTeams();
         app.MapIncidents();
         app.MapHub<CommandHub>(CommandHub.Path);
