@@ -1,0 +1,246 @@
+// Patrol teams on the map: symbol by mode, colour by status, faded when the last fix is old. A new fix does not
+// make the icon jump: it glides from where it is drawn to the new position over about the time between fixes.
+//
+// Why a custom layer and not OpenLayers features: with 2,000 teams gliding, every frame moves every icon. As
+// features, each move runs OpenLayers' change-event chain and the vector renderer rebuilds its instructions for all
+// of them. Here a team is a plain record, a frame is one pass of arithmetic and one unscaled drawImage at whole
+// pixels per visible team (scaled or sub-pixel blits cost several times more on a CPU-rendered canvas), and hit
+// testing (hover, click) is a scan of screen pixels. A glide that nobody could see (off screen, or less than a pixel
+// at the current zoom, which is every move of a car at city scale) completes at once, so the map repaints only as
+// often as something visibly moves.
+import Layer from 'ol/layer/Layer.js';
+import { toLonLat } from 'ol/proj.js';
+import { ratio as iconRatio, teamIcon, teamIconSize } from './icons.js';
+import { toMap } from './mapView.js';
+import { staleColour, teamModeGlyph, teamStatusColour } from '../../shared/labels.js';
+
+/** The server's default (Dispatch:StaleAfter); the server's own flag is taken whenever a team view arrives. */
+const staleAfterMs = 2 * 60 * 1000;
+const minGlideMs = 250;
+const maxGlideMs = 1500;
+/** A fix this far from the last is a jump (a restarted device, a corrected fix): gliding across the county would lie. */
+const jumpMetres = 5000;
+/** Callsigns are written under the icons from this resolution (metres per pixel, about zoom 12) inwards. */
+const labelResolution = 40;
+const hitRadius = teamIconSize / 2;
+const font = '12px "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
+
+export function createTeamLayer(store) {
+  /** id → { team, x, y (drawn, map units), glide } */
+  const drawn = new Map();
+  let selectedTeamId = null;
+  let canvas = null;
+  /** Screen positions of the last frame, for hit testing: [x, y, record] in CSS pixels. */
+  let lastFrame = [];
+
+  function isStale(team, now = Date.now()) {
+    if (!team.position) return true;
+    return team.stale || now - new Date(team.position.at).getTime() > staleAfterMs;
+  }
+
+  function symbol(team, stale, selected) {
+    return teamIcon({
+      mode: team.mode,
+      glyph: teamModeGlyph[team.mode] ?? '巡',
+      colour: stale ? staleColour : teamStatusColour[team.status] ?? staleColour,
+      stale,
+      selected,
+    });
+  }
+
+  function render(frameState) {
+    const [width, height] = frameState.size;
+    const ratio = frameState.pixelRatio;
+    if (!canvas) {
+      canvas = document.createElement('canvas');
+      canvas.className = 'team-layer';
+      // Styles through the CSSOM: allowed under a Content-Security-Policy without 'unsafe-inline'.
+      canvas.style.position = 'absolute';
+      canvas.style.left = '0';
+      canvas.style.top = '0';
+      canvas.style.width = '100%';
+      canvas.style.height = '100%';
+      canvas.style.pointerEvents = 'none';
+    }
+    if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+      canvas.width = Math.round(width * ratio);
+      canvas.height = Math.round(height * ratio);
+    }
+    const ctx = canvas.getContext('2d');
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+
+    // The glide is advanced by the frame being drawn, and asks for the next frame while any team is moving: one
+    // animation loop, the map's own, for every team.
+    if (advance(performance.now(), frameState.extent, frameState.viewState.resolution)) frameState.animate = true;
+    const t = frameState.coordinateToPixelTransform;
+    const now = Date.now();
+    const half = teamIconSize / 2;
+    const labels = frameState.viewState.resolution <= labelResolution;
+    const frame = [];
+    // Idle teams first, busy ones over them, the selected one on top: a team on its way is never hidden.
+    const later = [];
+    let selected = null;
+    for (const record of drawn.values()) {
+      const x = t[0] * record.x + t[2] * record.y + t[4];
+      const y = t[1] * record.x + t[3] * record.y + t[5];
+      if (x < -half || y < -half || x > width + half || y > height + half) continue;
+      frame.push([x, y, record]);
+      if (record.team.id === selectedTeamId) selected = frame[frame.length - 1];
+      else if (record.team.status === 'available' || record.team.status === 'offDuty') draw(ctx, x, y, record, now, false, ratio);
+      else later.push(frame[frame.length - 1]);
+    }
+    for (const [x, y, record] of later) draw(ctx, x, y, record, now, false, ratio);
+    if (selected) draw(ctx, selected[0], selected[1], selected[2], now, true, ratio);
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    if (labels) {
+      ctx.font = font;
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'top';
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = '#ffffff';
+      ctx.fillStyle = '#1a237e';
+      for (const [x, y, record] of frame) {
+        ctx.strokeText(record.team.callsign, x, y + half - 4);
+        ctx.fillText(record.team.callsign, x, y + half - 4);
+      }
+    }
+    lastFrame = frame;
+    return canvas;
+  }
+
+  /** Draws in device pixels: unscaled at whole pixels when the symbols were made for this pixel ratio. */
+  function draw(ctx, x, y, record, now, selected, ratio) {
+    const stale = isStale(record.team, now);
+    const image = symbol(record.team, stale, selected);
+    if (stale) ctx.globalAlpha = 0.6;
+    const size = teamIconSize * ratio;
+    const left = Math.round(x * ratio - size / 2);
+    const top = Math.round(y * ratio - size / 2);
+    if (ratio === iconRatio) ctx.drawImage(image, left, top);
+    else ctx.drawImage(image, left, top, size, size);
+    if (stale) ctx.globalAlpha = 1;
+  }
+
+  const layer = new Layer({ render, zIndex: 20, properties: { name: 'teams', kind: 'team' } });
+
+  function place(team) {
+    if (!team.position) return null;
+    let record = drawn.get(team.id);
+    if (!record) {
+      const [x, y] = toMap(team.position.lon, team.position.lat);
+      record = { team, x, y, glide: null };
+      drawn.set(team.id, record);
+    }
+    return record;
+  }
+
+  function glideTo(record, now) {
+    const [tx, ty] = toMap(record.team.position.lon, record.team.position.lat);
+    // Web Mercator metres are stretched by 1/cos(latitude): about 1.24 at Liaocheng.
+    if (Math.hypot(tx - record.x, ty - record.y) / 1.24 > jumpMetres) {
+      record.x = tx;
+      record.y = ty;
+      record.glide = { start: now, done: true };
+      return;
+    }
+    const interval = record.glide ? now - record.glide.start : maxGlideMs;
+    record.glide = { fx: record.x, fy: record.y, tx, ty, start: now, duration: Math.min(maxGlideMs, Math.max(minGlideMs, interval)), done: false };
+  }
+
+  /**
+   * Moves every gliding team to where it is at `now`; true while a visible glide is still under way. `extent` and
+   * `resolution` are the frame's, in map units: what is off screen or under a pixel completes at once.
+   */
+  function advance(now, extent, resolution) {
+    let active = false;
+    const margin = teamIconSize * resolution;
+    for (const record of drawn.values()) {
+      const g = record.glide;
+      if (!g || g.done) continue;
+      const t = (now - g.start) / g.duration;
+      const unseen = Math.hypot(g.tx - g.fx, g.ty - g.fy) < resolution
+        || (outside(g.fx, g.fy, extent, margin) && outside(g.tx, g.ty, extent, margin));
+      if (t >= 1 || unseen) {
+        record.x = g.tx;
+        record.y = g.ty;
+        g.done = true;
+      } else {
+        // Ease-out: the icon sets off at once, which is what a watcher notices, and settles gently.
+        const e = 1 - (1 - t) * (1 - t);
+        record.x = g.fx + (g.tx - g.fx) * e;
+        record.y = g.fy + (g.ty - g.fy) * e;
+        active = true;
+      }
+    }
+    return active;
+  }
+
+  function outside(x, y, extent, margin) {
+    return x < extent[0] - margin || x > extent[2] + margin || y < extent[1] - margin || y > extent[3] + margin;
+  }
+
+  function applyMoves(teams) {
+    const now = performance.now();
+    for (const team of teams) {
+      const record = place(team);
+      if (!record) continue;
+      record.team = team;
+      glideTo(record, now);
+    }
+    layer.changed();
+  }
+
+  store.on('reset', () => {
+    drawn.clear();
+    for (const team of store.teams.values()) place(team);
+    layer.changed();
+  });
+  store.on('team', (team) => {
+    const record = place(team);
+    if (!record) return;
+    const moved = record.team.position?.at !== team.position?.at;
+    record.team = team;
+    if (moved) applyMoves([team]);
+    else layer.changed();
+  });
+  store.on('moves', applyMoves);
+
+  // A team that stops reporting turns grey without any event telling us: redraw now and then.
+  setInterval(() => layer.changed(), 5000);
+
+  return {
+    layer,
+    select(teamId) {
+      selectedTeamId = teamId;
+      layer.changed();
+    },
+    /** The team drawn under a screen pixel (CSS pixels relative to the map), nearest first. */
+    teamAt(pixel) {
+      let best = null;
+      let bestDistance = hitRadius;
+      for (const [x, y, record] of lastFrame) {
+        const d = Math.hypot(x - pixel[0], y - pixel[1]);
+        if (d <= bestDistance) {
+          best = record.team;
+          bestDistance = d;
+        }
+      }
+      return best;
+    },
+    /** Where the icon is drawn now, in degrees: what the eye sees, mid-glide included. */
+    drawnPosition(teamId) {
+      const record = drawn.get(teamId);
+      return record ? toLonLat([record.x, record.y]) : null;
+    },
+    drawnStyle(teamId) {
+      const record = drawn.get(teamId);
+      if (!record) return null;
+      const team = record.team;
+      const stale = isStale(team);
+      return { mode: team.mode, status: team.status, stale, colour: stale ? staleColour : teamStatusColour[team.status] };
+    },
+    count: () => drawn.size,
+    isStale,
+  };
+}
