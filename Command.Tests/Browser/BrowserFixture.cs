@@ -31,6 +31,10 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public static string ChromiumPath => Environment.GetEnvironmentVariable("COMMAND_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
 
+    /// <summary>A second browser with extra command-line switches, for a test that needs them; the caller closes it.</summary>
+    public Task<IBrowser> LaunchBrowserAsync(params string[] extraArgs) =>
+        playwright!.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true, Args = [.. chromiumArgs, .. extraArgs] });
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))

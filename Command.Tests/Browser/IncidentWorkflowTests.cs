@@ -125,6 +125,70 @@ public sealed class IncidentWorkflowTests(BrowserFixture browser, ITestOutputHel
     }
 
     [Fact]
+    public async Task MassIncidentTypedByAddressShowsCrowdSizeAndHandlingPrinciples()
+    {
+        var page = await browser.NewPageAsync();
+        await page.OpenConsoleAsync(browser.Silo.BaseAddress);
+        await page.ClickAsync("#new-incident");
+        await page.SelectOptionAsync("#new-type", "massIncident");
+        await Assertions.Expect(page.Locator("#new-crowd")).ToBeVisibleAsync();
+        await page.FillAsync("#new-crowd", "60");
+        await page.FillAsync("#new-description", "约六十名村民聚集在镇政府门口，要求解决征地补偿问题");
+
+        // No street geocoder on the intranet: the address is typed and a named place is picked from the list.
+        await page.Locator("#new-address").PressSequentiallyAsync("冠城关");
+        var suggestion = page.Locator(".suggestions li").First;
+        await Assertions.Expect(suggestion).ToContainTextAsync("冠城关街道");
+        await suggestion.DispatchEventAsync("mousedown");
+        await Assertions.Expect(page.Locator("#new-address")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("冠县.*冠城关街道"));
+        await Assertions.Expect(page.Locator("#new-location")).ToContainTextAsync("所属辖区：冠县");
+        await page.ClickAsync("#new-save");
+
+        await Assertions.Expect(page.Locator(".guidance")).ToContainTextAsync("宜散不宜聚、宜解不宜结、宜顺不宜激");
+        await Assertions.Expect(page.Locator("#incident-panel .info")).ToContainTextAsync("约 60 人");
+        await Assertions.Expect(page.Locator("#incident-panel .info")).ToContainTextAsync("II级 重大");
+        string id = await page.EvaluateAsync<string>("() => window.__command.selectedIncident()");
+        var incident = await browser.Silo.Http.GetJsonAsync($"api/incidents/{id}");
+        Assert.True(incident.GetProperty("isMassIncident").GetBoolean());
+        Assert.Equal(60, incident.GetProperty("crowdSize").GetInt32());
+        Assert.Equal("371525", incident.GetProperty("jurisdictionChain")[1].Text("id"));
+        await page.ScreenshotAsync("mass-incident");
+    }
+
+    [Fact]
+    public async Task ClosingAnIncidentAsksForTheResolutionAndFreesItsTeam()
+    {
+        var team = await browser.Silo.Http.TakeAvailableTeamAsync();
+        var incident = await browser.Silo.Http.CreateIncidentNearAsync(team, "电动车被盗，车主在现场等候", type: "criminal");
+        await browser.Silo.Http.PostJsonAsync($"api/incidents/{incident.Id()}/assignments", new { teamId = team.Id() });
+        var page = await browser.NewPageAsync();
+        await page.OpenConsoleAsync(browser.Silo.BaseAddress);
+        await page.ClickAsync($"#incident-list tr[data-id='{incident.Id()}']");
+
+        await page.ClickAsync("#action-handling");
+        await page.FillAsync("#handling-note", "民警已调取周边监控");
+        await page.ClickAsync(".part-actions button[type='submit']");
+        await Assertions.Expect(page.Locator("#detail-progress li[data-step='handling']")).ToHaveClassAsync("current");
+
+        await page.ClickAsync("#action-close");
+        await page.ClickAsync(".part-actions button[type='submit']");
+        await Assertions.Expect(page.Locator(".panel-message")).ToHaveTextAsync("请填写办结情况");
+        await page.FillAsync("#close-resolution", "车辆已找回，移交派出所立案");
+        await page.ClickAsync(".part-actions button[type='submit']");
+
+        await Assertions.Expect(page.Locator("#detail-progress li[data-step='closed']")).ToHaveClassAsync("current");
+        await Assertions.Expect(page.Locator(".resolution")).ToHaveTextAsync("车辆已找回，移交派出所立案");
+        await Assertions.Expect(page.Locator($"#incident-list tr[data-id='{incident.Id()}']")).ToHaveCountAsync(0);
+        await page.WaitForFunctionAsync("id => window.__command.teamStyle(id).status === 'available'", team.Id());
+        await page.ClickAsync("[data-tab='team-board']");
+        await Assertions.Expect(page.Locator($"#team-board tr[data-id='{team.Id()}'] .team-status")).ToHaveTextAsync("待命");
+        var timeline = await browser.Silo.Http.GetJsonAsync($"api/incidents/{incident.Id()}/timeline");
+        Assert.Contains(timeline.EnumerateArray(), e => e.Text("kind") == "statusChanged" && e.Text("actor") == "值班员"
+            && e.GetProperty("data").Text("note") == "车辆已找回，移交派出所立案");
+        await page.ScreenshotAsync("closed");
+    }
+
+    [Fact]
     public async Task MarkupInADescriptionIsShownAsTextNotRun()
     {
         const string markup = "<img src=x onerror=alert(1)>";

@@ -43,10 +43,21 @@ function syntheticTeams() {
   }));
 }
 
+/** Two mass incidents, so the picture also shows the golden-window ring: one running down, one breached. */
+function syntheticIncidents() {
+  const now = Date.now();
+  const incident = (id, number, lon, lat, minutesAgo) => ({
+    id, number, channel: 110, type: 'massIncident', severity: 2, status: 'dispatched', isMassIncident: true,
+    location: { lon, lat }, address: '合成数据', jurisdictionId: '371502', countyId: '371502',
+    receivedAt: new Date(now - minutesAgo * 60000).toISOString(), statusSince: new Date(now).toISOString(), assignedTeams: 1, version: 1,
+  });
+  return [incident('bench-mass-1', 'BENCH-0001', 115.99, 36.46, 4), incident('bench-mass-2', 'BENCH-0002', 115.62, 36.2, 40)];
+}
+
 const state = { store: null };
 function benchFeed(store, { onState }) {
   state.store = store;
-  store.reset(syntheticTeams(), []);
+  store.reset(syntheticTeams(), syntheticIncidents());
   onState('connected');
   store.emit('synced');
 }
@@ -57,7 +68,10 @@ const percentile = (values, p) => {
 };
 
 async function run() {
-  const { map } = await startConsole({ feed: benchFeed });
+  const { map, incidentLayer } = await startConsole({ feed: benchFeed });
+  const minutesFromNow = (m) => new Date(Date.now() + m * 60000).toISOString();
+  incidentLayer.setMilestones('bench-mass-1', [{ name: 'firstOnScene', title: '首支警力到场', dueAt: minutesFromNow(6), state: 'pending', metAt: null, metBy: null }]);
+  incidentLayer.setMilestones('bench-mass-2', [{ name: 'firstOnScene', title: '首支警力到场', dueAt: minutesFromNow(-20), state: 'breached', metAt: null, metBy: null }]);
   const store = state.store;
   const teams = [...store.teams.values()];
   // Let the boundaries load and the first frame settle before measuring.

@@ -190,7 +190,7 @@ export async function startConsole({ feed }) {
   });
   let frames = 0;
   map.on('postrender', () => { frames++; });
-  return { store, map, teamLayer };
+  return { store, map, teamLayer, incidentLayer };
 }
 
 function bindToggle(id, layer) {
