@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace Command.Tests.Browser;
@@ -48,6 +49,26 @@ public sealed class ConsoleMapTests(BrowserFixture browser, ITestOutputHelper ou
         await page.WaitForFunctionAsync("([id, lon, lat]) => { const p = window.__command.teamPosition(id); return Math.abs(p[0] - lon) < 1e-6 && Math.abs(p[1] - lat) < 1e-6; }",
             new object[] { team.Id(), lon, lat }, new() { Timeout = 5000 });
         output.WriteLine($"It reached the new position after {clock.ElapsedMilliseconds} ms.");
+    }
+
+    [Fact]
+    public async Task HoveringATeamShowsCallsignStatusTimeInStatusAndMembers()
+    {
+        var team = await browser.Silo.Http.TakeAvailableTeamAsync();
+        var page = await browser.NewPageAsync();
+        await page.OpenConsoleAsync(browser.Silo.BaseAddress);
+        var at = await page.EvaluateAsync<double[]>("id => window.__command.teamPosition(id)", team.Id());
+        var pixel = await page.EvaluateAsync<double[]>("([lon, lat]) => window.__command.pixelOf(lon, lat)", at);
+        var box = await page.Locator("#map").BoundingBoxAsync();
+        await page.Mouse.MoveAsync((float)(box!.X + pixel[0]), (float)(box.Y + pixel[1]));
+
+        var tooltip = page.Locator(".map-tooltip");
+        await Assertions.Expect(tooltip).ToBeVisibleAsync();
+        await Assertions.Expect(tooltip.Locator(".map-tooltip-title")).ToHaveTextAsync(team.Text("callsign"));
+        await Assertions.Expect(tooltip).ToContainTextAsync("待命（");
+        await Assertions.Expect(tooltip).ToContainTextAsync($"人员：{team.GetProperty("members").GetInt32()} 人");
+        await Assertions.Expect(tooltip).ToContainTextAsync(team.GetProperty("roster")[0].GetString()!);
+        await page.ScreenshotAsync("team-tooltip");
     }
 
     [Fact]

@@ -49,8 +49,9 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>Starts a silo on <paramref name="port"/> (a free one when null) over <paramref name="dataDirectory"/>
-    /// (a new temporary folder when null) and waits until /healthz answers 200.</summary>
-    public static async Task<SiloProcess> StartAsync(string? dataDirectory = null, int? port = null)
+    /// (a new temporary folder when null) and waits until /healthz answers 200. <paramref name="configuration"/>
+    /// entries are passed as environment variables (e.g. Dispatch__StaleAfter).</summary>
+    public static async Task<SiloProcess> StartAsync(string? dataDirectory = null, int? port = null, IReadOnlyDictionary<string, string>? configuration = null)
     {
         dataDirectory ??= Directory.CreateTempSubdirectory("command-browser-").FullName;
         int chosen = port ?? FreePort();
@@ -70,6 +71,10 @@ public sealed class SiloProcess : IAsyncDisposable
         start.Environment["Dispatch__StaleAfter"] = "1.00:00:00";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (key, value) in configuration ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started.");
         var silo = new SiloProcess(process, chosen, dataDirectory);
         process.OutputDataReceived += (_, e) => silo.Append(e.Data);

@@ -50,7 +50,7 @@ export class Store {
     if (known && known.version > team.version) return;
     // A status event carries the position as of that moment; a newer fix already received wins.
     if (known?.position && team.position && new Date(known.position.at) > new Date(team.position.at)) {
-      team = { ...team, position: known.position, stale: known.stale };
+      team = { ...team, position: known.position };
     }
     this.teams.set(team.id, team);
     this.emit('team', team);
@@ -64,7 +64,6 @@ export class Store {
       if (!team) continue;
       if (team.position && new Date(team.position.at) > new Date(move.position.at)) continue;
       team.position = move.position;
-      team.stale = false;
       moved.push(team);
     }
     if (moved.length) this.emit('moves', moved);

@@ -176,7 +176,7 @@ function updateMiniMap(fit = false) {
     miniSource.addFeature(me);
   }
   if (fit) {
-    miniMap.getView().fit(boundingExtent(points), { padding: [40, 40, 40, 40], maxZoom: 15, size: miniMap.getSize() ?? [320, 200] });
+    miniMap.getView().fit(boundingExtent(points), { padding: [40, 40, 40, 40], maxZoom: 14, size: miniMap.getSize() ?? [320, 200] });
   }
 }
 

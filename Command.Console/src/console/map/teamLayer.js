@@ -14,8 +14,6 @@ import { ratio as iconRatio, teamIcon, teamIconSize } from './icons.js';
 import { toMap } from './mapView.js';
 import { staleColour, teamModeGlyph, teamStatusColour } from '../../shared/labels.js';
 
-/** The server's default (Dispatch:StaleAfter); the server's own flag is taken whenever a team view arrives. */
-const staleAfterMs = 2 * 60 * 1000;
 const minGlideMs = 250;
 const maxGlideMs = 1500;
 /** A fix this far from the last is a jump (a restarted device, a corrected fix): gliding across the county would lie. */
@@ -33,9 +31,9 @@ export function createTeamLayer(store) {
   /** Screen positions of the last frame, for hit testing: [x, y, record] in CSS pixels. */
   let lastFrame = [];
 
-  function isStale(team, now = Date.now()) {
-    if (!team.position) return true;
-    return team.stale || now - new Date(team.position.at).getTime() > staleAfterMs;
+  // The silo decides staleness (Dispatch:StaleAfter) and pushes the team when it goes stale or fresh again.
+  function isStale(team) {
+    return !team.position || team.stale;
   }
 
   function symbol(team, stale, selected) {
@@ -74,7 +72,6 @@ export function createTeamLayer(store) {
     // animation loop, the map's own, for every team.
     if (advance(performance.now(), frameState.extent, frameState.viewState.resolution)) frameState.animate = true;
     const t = frameState.coordinateToPixelTransform;
-    const now = Date.now();
     const half = teamIconSize / 2;
     const labels = frameState.viewState.resolution <= labelResolution;
     const frame = [];
@@ -87,11 +84,11 @@ export function createTeamLayer(store) {
       if (x < -half || y < -half || x > width + half || y > height + half) continue;
       frame.push([x, y, record]);
       if (record.team.id === selectedTeamId) selected = frame[frame.length - 1];
-      else if (record.team.status === 'available' || record.team.status === 'offDuty') draw(ctx, x, y, record, now, false, ratio);
+      else if (record.team.status === 'available' || record.team.status === 'offDuty') draw(ctx, x, y, record, false, ratio);
       else later.push(frame[frame.length - 1]);
     }
-    for (const [x, y, record] of later) draw(ctx, x, y, record, now, false, ratio);
-    if (selected) draw(ctx, selected[0], selected[1], selected[2], now, true, ratio);
+    for (const [x, y, record] of later) draw(ctx, x, y, record, false, ratio);
+    if (selected) draw(ctx, selected[0], selected[1], selected[2], true, ratio);
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     if (labels) {
       ctx.font = font;
@@ -110,10 +107,10 @@ export function createTeamLayer(store) {
   }
 
   /** Draws in device pixels: unscaled at whole pixels when the symbols were made for this pixel ratio. */
-  function draw(ctx, x, y, record, now, selected, ratio) {
-    const stale = isStale(record.team, now);
+  function draw(ctx, x, y, record, selected, ratio) {
+    const stale = isStale(record.team);
     const image = symbol(record.team, stale, selected);
-    if (stale) ctx.globalAlpha = 0.6;
+    if (stale) ctx.globalAlpha = 0.75;
     const size = teamIconSize * ratio;
     const left = Math.round(x * ratio - size / 2);
     const top = Math.round(y * ratio - size / 2);
@@ -205,9 +202,6 @@ export function createTeamLayer(store) {
     else layer.changed();
   });
   store.on('moves', applyMoves);
-
-  // A team that stops reporting turns grey without any event telling us: redraw now and then.
-  setInterval(() => layer.changed(), 5000);
 
   return {
     layer,

@@ -18,6 +18,12 @@ export function attachTooltip(map, pick) {
       return;
     }
     replace(el, h('div', { class: 'map-tooltip-title' }, card.title), ...card.lines.map((line) => h('div', {}, line)));
+    // Open towards the middle of the map, so a card for a symbol near an edge is not cut off.
+    const [width, height] = map.getSize();
+    const below = pixel[1] < height / 2;
+    const right = pixel[0] < width / 2;
+    overlay.setPositioning(`${below ? 'top' : 'bottom'}-${right ? 'left' : 'right'}`);
+    overlay.setOffset([right ? 14 : -14, below ? 14 : -14]);
     overlay.setPosition(map.getCoordinateFromPixel(pixel));
     el.hidden = false;
   };

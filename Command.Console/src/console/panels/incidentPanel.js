@@ -168,7 +168,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
             const team = store.teams.get(a.teamId);
             return h('tr', { dataset: { team: a.teamId }, onClick: () => onTeamFocus?.(a.teamId) },
               h('td', {}, a.callsign),
-              h('td', {}, statusChip({ status: a.status }, a.clearedAt ? false : team ? isStale(team) : false), a.clearedAt ? '（已解除）' : ''),
+              h('td', {}, a.clearedAt ? h('span', { class: 'muted' }, `已解除 ${timeOfDay(a.clearedAt)}`) : statusChip({ status: a.status }, team ? isStale(team) : false)),
               h('td', {}, a.clearedAt ? '' : sinceText(a.statusSince)),
               h('td', {}, timeOfDay(a.assignedAt)));
           }))));
