@@ -1,7 +1,7 @@
 // Owns the SignalR connection to /hubs/command. It reconnects for ever with backoff, and after every (re)connect
 // asks its owner to re-sync over HTTP, because events sent while the connection was down are lost for good.
 // The state (connecting, connected, reconnecting) is reported on every change so the page can always show it.
-import { HubConnectionBuilder, LogLevel } from '@microsoft/signalr';
+import { HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
 
 const delays = [0, 1000, 2000, 3000, 5000];
 const maxDelay = 10000;
@@ -35,12 +35,18 @@ export function connectHub({ handlers, onState, resync }) {
     onState?.(next, info ?? {});
   };
 
+  // A failed re-sync (the silo still starting, a proxy hiccup) is retried while the connection holds: a console
+  // that shows "connected" must not sit on a picture it never managed to fetch.
   const synced = async () => {
     setState('connected', {});
-    try {
-      await resync?.();
-    } catch (e) {
-      console.warn('re-sync failed', e);
+    for (let failures = 0; connection.state === HubConnectionState.Connected; failures++) {
+      try {
+        await resync?.();
+        return;
+      } catch (e) {
+        console.warn('re-sync failed', e);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(10000, 1000 * 2 ** failures)));
+      }
     }
   };
 

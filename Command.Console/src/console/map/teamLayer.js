@@ -9,6 +9,8 @@
 // at the current zoom, which is every move of a car at city scale) completes at once, so the map repaints only as
 // often as something visibly moves.
 import Layer from 'ol/layer/Layer.js';
+import ViewHint from 'ol/ViewHint.js';
+import { apply as applyTransform } from 'ol/transform.js';
 import { toLonLat } from 'ol/proj.js';
 import { ratio as iconRatio, teamIcon, teamIconSize } from './icons.js';
 import { toMap } from './mapView.js';
@@ -28,8 +30,6 @@ export function createTeamLayer(store) {
   const drawn = new Map();
   let selectedTeamId = null;
   let canvas = null;
-  /** Screen positions of the last frame, for hit testing: [x, y, record] in CSS pixels. */
-  let lastFrame = [];
 
   // The silo decides staleness (Dispatch:StaleAfter) and pushes the team when it goes stale or fresh again.
   function isStale(team) {
@@ -45,6 +45,14 @@ export function createTeamLayer(store) {
       selected,
     });
   }
+
+  // While the map is dragged or animated, the teams are drawn once onto a sheet covering the view and a margin
+  // around it; as long as nothing about the teams changes, each frame is one drawImage of that sheet, shifted.
+  let sheet = null;
+  /** The sheet's canvas, kept while no sheet is current, so that every drag does not allocate a new one. */
+  let spare = null;
+  let version = 0;
+  let lastTransform = null;
 
   function render(frameState) {
     const [width, height] = frameState.size;
@@ -64,13 +72,70 @@ export function createTeamLayer(store) {
       canvas.width = Math.round(width * ratio);
       canvas.height = Math.round(height * ratio);
     }
-    const ctx = canvas.getContext('2d');
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
 
     // The glide is advanced by the frame being drawn, and asks for the next frame while any team is moving: one
     // animation loop, the map's own, for every team.
-    if (advance(performance.now(), frameState.extent, frameState.viewState.resolution)) frameState.animate = true;
+    const { resolution, rotation } = frameState.viewState;
+    if (advance(performance.now(), frameState.extent, resolution)) {
+      frameState.animate = true;
+      version++;
+    }
+    const t = frameState.coordinateToPixelTransform;
+    lastTransform = [...t];
+    const moving = frameState.viewHints[ViewHint.ANIMATING] > 0 || frameState.viewHints[ViewHint.INTERACTING] > 0;
+    const reusable = moving && sheet && sheet.version === version && sheet.resolution === resolution
+      && sheet.rotation === rotation && sheet.ratio === ratio && sheet.width === width && sheet.height === height;
+    const ctx = canvas.getContext('2d');
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    if (!moving) {
+      // A still map (teams gliding, or a batch of fixes): draw what is in view, straight onto the layer.
+      sheet = null;
+      drawTeams(ctx, frameState, 0, 0);
+      return canvas;
+    }
+    if (!reusable) sheet = drawSheet(frameState);
+    // Where the sheet's top-left corner is now: its anchor coordinate through this frame's transform.
+    const [ax, ay] = sheet.anchor;
+    ctx.drawImage(sheet.canvas, Math.round((t[0] * ax + t[2] * ay + t[4]) * ratio), Math.round((t[1] * ax + t[3] * ay + t[5]) * ratio));
+    return canvas;
+  }
+
+  /** Draws every team within the view and half a view more on each side onto the (offscreen) sheet. */
+  function drawSheet(frameState) {
+    const [width, height] = frameState.size;
+    const ratio = frameState.pixelRatio;
+    const mx = Math.round(width / 2);
+    const my = Math.round(height / 2);
+    const sheetCanvas = sheet?.canvas ?? spare ?? document.createElement('canvas');
+    spare = sheetCanvas;
+    const sw = Math.round((width + 2 * mx) * ratio);
+    const sh = Math.round((height + 2 * my) * ratio);
+    if (sheetCanvas.width !== sw || sheetCanvas.height !== sh) {
+      sheetCanvas.width = sw;
+      sheetCanvas.height = sh;
+    }
+    const ctx = sheetCanvas.getContext('2d');
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, sw, sh);
+    drawTeams(ctx, frameState, mx, my);
+    return {
+      canvas: sheetCanvas,
+      // The map coordinate under the sheet's top-left pixel.
+      anchor: applyTransform(frameState.pixelToCoordinateTransform, [-mx, -my]),
+      version,
+      resolution: frameState.viewState.resolution,
+      rotation: frameState.viewState.rotation,
+      ratio,
+      width,
+      height,
+    };
+  }
+
+  /** Draws the teams within the frame's view widened by (mx, my) CSS pixels, shifted by the same amount. */
+  function drawTeams(ctx, frameState, mx, my) {
+    const [width, height] = frameState.size;
+    const ratio = frameState.pixelRatio;
     const t = frameState.coordinateToPixelTransform;
     const half = teamIconSize / 2;
     const labels = frameState.viewState.resolution <= labelResolution;
@@ -79,18 +144,19 @@ export function createTeamLayer(store) {
     const later = [];
     let selected = null;
     for (const record of drawn.values()) {
-      const x = t[0] * record.x + t[2] * record.y + t[4];
-      const y = t[1] * record.x + t[3] * record.y + t[5];
-      if (x < -half || y < -half || x > width + half || y > height + half) continue;
-      frame.push([x, y, record]);
-      if (record.team.id === selectedTeamId) selected = frame[frame.length - 1];
+      const x = t[0] * record.x + t[2] * record.y + t[4] + mx;
+      const y = t[1] * record.x + t[3] * record.y + t[5] + my;
+      if (x < -half || y < -half || x > width + 2 * mx + half || y > height + 2 * my + half) continue;
+      const entry = [x, y, record];
+      frame.push(entry);
+      if (record.team.id === selectedTeamId) selected = entry;
       else if (record.team.status === 'available' || record.team.status === 'offDuty') draw(ctx, x, y, record, false, ratio);
-      else later.push(frame[frame.length - 1]);
+      else later.push(entry);
     }
     for (const [x, y, record] of later) draw(ctx, x, y, record, false, ratio);
     if (selected) draw(ctx, selected[0], selected[1], selected[2], true, ratio);
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     if (labels) {
+      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
       ctx.font = font;
       ctx.textAlign = 'center';
       ctx.textBaseline = 'top';
@@ -101,9 +167,8 @@ export function createTeamLayer(store) {
         ctx.strokeText(record.team.callsign, x, y + half - 4);
         ctx.fillText(record.team.callsign, x, y + half - 4);
       }
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
     }
-    lastFrame = frame;
-    return canvas;
   }
 
   /** Draws in device pixels: unscaled at whole pixels when the symbols were made for this pixel ratio. */
@@ -178,6 +243,7 @@ export function createTeamLayer(store) {
   }
 
   function applyMoves(teams) {
+    version++;
     const now = performance.now();
     for (const team of teams) {
       const record = place(team);
@@ -189,6 +255,7 @@ export function createTeamLayer(store) {
   }
 
   store.on('reset', () => {
+    version++;
     drawn.clear();
     for (const team of store.teams.values()) place(team);
     layer.changed();
@@ -198,6 +265,7 @@ export function createTeamLayer(store) {
     if (!record) return;
     const moved = record.team.position?.at !== team.position?.at;
     record.team = team;
+    version++;
     if (moved) applyMoves([team]);
     else layer.changed();
   });
@@ -207,14 +275,17 @@ export function createTeamLayer(store) {
     layer,
     select(teamId) {
       selectedTeamId = teamId;
+      version++;
       layer.changed();
     },
     /** The team drawn under a screen pixel (CSS pixels relative to the map), nearest first. */
     teamAt(pixel) {
+      const t = lastTransform;
+      if (!t) return null;
       let best = null;
       let bestDistance = hitRadius;
-      for (const [x, y, record] of lastFrame) {
-        const d = Math.hypot(x - pixel[0], y - pixel[1]);
+      for (const record of drawn.values()) {
+        const d = Math.hypot(t[0] * record.x + t[2] * record.y + t[4] - pixel[0], t[1] * record.x + t[3] * record.y + t[5] - pixel[1]);
         if (d <= bestDistance) {
           best = record.team;
           bestDistance = d;
