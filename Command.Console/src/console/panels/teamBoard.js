@@ -12,7 +12,7 @@ export function createTeamBoard(container, store, { onTeamClick, isStale }) {
     { key: 'callsign', label: '巡防队', sort: (t) => t.callsign, cell: (t) => t.callsign },
     { key: 'mode', label: '方式', sort: (t) => teamModeLabel[t.mode] ?? t.mode, cell: (t) => teamModeLabel[t.mode] ?? t.mode },
     { key: 'status', label: '状态', sort: (t) => teamStatusOrder.indexOf(t.status), cell: (t) => statusChip(t, isStale(t)) },
-    { key: 'since', label: '状态用时', sort: (t) => new Date(t.statusSince).getTime(), cell: (t) => sinceText(t.statusSince) },
+    { key: 'since', label: '用时', sort: (t) => new Date(t.statusSince).getTime(), cell: (t) => sinceText(t.statusSince) },
     { key: 'members', label: '人数', sort: (t) => t.members, cell: (t) => String(t.members) },
     { key: 'county', label: '辖区', sort: (t) => store.countyName(countyOf(t.jurisdictionId)), cell: (t) => store.countyName(countyOf(t.jurisdictionId)) },
     { key: 'incident', label: '警情', sort: (t) => incidentNumber(t) ?? '', cell: (t) => incidentNumber(t) ?? '' },
