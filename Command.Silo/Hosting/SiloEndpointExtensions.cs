@@ -29,6 +29,7 @@ public static class SiloEndpointExtensions
         app.MapOpenApi();
         app.MapHealth();
         app.MapJurisdictions();
+        app.MapMapLayers();
         app.MapTeams();
         app.MapIncidents();
         app.MapEscalation();

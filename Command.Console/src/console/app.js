@@ -1,0 +1,252 @@
+// The duty officer's console at /: wires the store, the data feed, the map layers and the panels together.
+// The feed is a parameter so that the measurement page (/bench.html) can drive the same console with 2,000
+// synthetic teams; the real console gets its data from the silo (liveFeed).
+import { setActor } from '../shared/api.js';
+import { connectionBadge } from '../shared/connectionBadge.js';
+import { byId, h, replace } from '../shared/dom.js';
+import { startTicker } from '../shared/ticker.js';
+import {
+  countyOf, incidentStatusLabel, incidentTypeLabel, severityLabel, teamModeLabel, teamStatusLabel, timeOfDay, duration,
+} from '../shared/labels.js';
+import { get } from '../shared/api.js';
+import { Store } from './store.js';
+import { createMap, loadConfig, toGeo, toMap } from './map/mapView.js';
+import { createBoundaryLayers } from './map/boundaryLayers.js';
+import { createAssetLayers } from './map/assetLayers.js';
+import { createTeamLayer } from './map/teamLayer.js';
+import { createIncidentLayer } from './map/incidentLayer.js';
+import { createDraftLayer } from './map/draftLayer.js';
+import { attachTooltip } from './map/tooltip.js';
+import { trackMilestones } from './milestoneTracker.js';
+import { createIncidentList } from './panels/incidentList.js';
+import { createTeamBoard } from './panels/teamBoard.js';
+import { createIncidentPanel } from './panels/incidentPanel.js';
+import { createIncidentForm } from './panels/createIncident.js';
+import { createLegend } from './panels/legend.js';
+
+const actorKey = 'command.console.actor';
+
+export async function startConsole({ feed }) {
+  const store = new Store();
+  const actorInput = byId('actor');
+  actorInput.value = localStorage.getItem(actorKey) || '值班员';
+  setActor(actorInput.value);
+  actorInput.addEventListener('change', () => {
+    setActor(actorInput.value);
+    localStorage.setItem(actorKey, actorInput.value.trim());
+  });
+
+  const config = await loadConfig();
+  const map = createMap(byId('map'), config);
+  const boundaries = createBoundaryLayers();
+  const assets = createAssetLayers();
+  const teamLayer = createTeamLayer(store);
+  const incidentLayer = createIncidentLayer(store);
+  const draft = createDraftLayer();
+  for (const layer of [...boundaries.all, assets.cameras, assets.checkpoints, teamLayer.layer, incidentLayer.layer, draft.layer]) map.addLayer(layer);
+  byId('map').append(createLegend());
+
+  // Frame the city once its outline is known, whatever the size of the screen.
+  const countySource = boundaries.counties.getSource();
+  const fitCity = () => {
+    if (countySource.getFeatures().length === 0) return;
+    countySource.un('change', fitCity);
+    map.getView().fit(countySource.getExtent(), { padding: [20, 20, 20, 20] });
+    cityFitted = true;
+  };
+  let cityFitted = false;
+  countySource.on('change', fitCity);
+
+  bindToggle('layer-cameras', assets.cameras);
+  bindToggle('layer-checkpoints', assets.checkpoints);
+  bindToggle('layer-grids', boundaries.grids);
+
+  get('/api/jurisdictions?level=county').then((counties) => store.setCounties(counties)).catch(() => {});
+  trackMilestones(store, incidentLayer);
+  startTicker();
+
+  // Panels.
+  const focusTeam = (teamId) => {
+    teamLayer.select(teamId);
+    const team = store.teams.get(teamId);
+    if (team?.position) map.getView().animate({ center: toMap(team.position.lon, team.position.lat), zoom: Math.max(map.getView().getZoom(), 11.5), duration: 400 });
+  };
+  createIncidentList(byId('incident-list'), store);
+  createTeamBoard(byId('team-board'), store, { onTeamClick: (t) => focusTeam(t.id), isStale: teamLayer.isStale });
+  const detailPanel = createIncidentPanel(byId('incident-panel'), { store, incidentLayer, onTeamFocus: focusTeam, isStale: teamLayer.isStale });
+
+  const createPanel = byId('create-panel');
+  const incidentPanel = byId('incident-panel');
+  let creating = false;
+  const showCreate = (open) => {
+    creating = open;
+    createPanel.hidden = !open;
+    incidentPanel.hidden = open;
+    byId('new-incident').classList.toggle('active', open);
+    byId('map').classList.toggle('picking', open);
+    if (!open) draft.clear();
+  };
+  const form = createIncidentForm(createPanel, {
+    store,
+    draft,
+    onFocusPoint: (lon, lat) => map.getView().animate({ center: toMap(lon, lat), zoom: Math.max(map.getView().getZoom(), 12), duration: 400 }),
+    onCreated: (detail) => {
+      store.upsertIncident(summaryOf(detail));
+      showCreate(false);
+      store.select(detail.id);
+    },
+    onClose: () => showCreate(false),
+  });
+  byId('new-incident').addEventListener('click', () => {
+    showCreate(!creating);
+    if (creating) form.focus();
+  });
+  showCreate(false);
+
+  // Tabs of the left column.
+  for (const tab of document.querySelectorAll('[data-tab]')) {
+    tab.addEventListener('click', () => {
+      for (const other of document.querySelectorAll('[data-tab]')) {
+        const on = other === tab;
+        other.setAttribute('aria-selected', String(on));
+        byId(other.dataset.tab).hidden = !on;
+      }
+    });
+  }
+  const incidentCount = byId('incident-count');
+  const teamCount = byId('team-count');
+  const counts = () => {
+    replace(incidentCount, String(store.incidents.size));
+    replace(teamCount, String(store.teams.size));
+  };
+  for (const event of ['reset', 'incident', 'incidentRemoved', 'team']) store.on(event, counts);
+
+  // Map interaction: while registering a call a click places it; otherwise a click selects what is under it.
+  map.on('singleclick', (event) => {
+    if (creating) {
+      const [lon, lat] = toGeo(event.coordinate);
+      form.setLocation(lon, lat);
+      return;
+    }
+    const incident = featureAt(map, event.pixel, 'incident');
+    if (incident) {
+      store.select(incident.getId());
+      return;
+    }
+    const team = teamLayer.teamAt(event.pixel);
+    if (team) {
+      teamLayer.select(team.id);
+      if (team.incidentId && store.incidents.has(team.incidentId)) store.select(team.incidentId);
+    }
+  });
+  store.on('selected', (id) => {
+    const incident = id && store.incidents.get(id);
+    if (!incident) return;
+    const at = toMap(incident.location.lon, incident.location.lat);
+    const extent = map.getView().calculateExtent(map.getSize());
+    if (at[0] < extent[0] || at[0] > extent[2] || at[1] < extent[1] || at[1] > extent[3]) map.getView().animate({ center: at, duration: 400 });
+  });
+
+  attachTooltip(map, (pixel) => {
+    const team = teamLayer.teamAt(pixel);
+    if (team) return describeTeam(store, team, teamLayer);
+    const incident = featureAt(map, pixel, 'incident');
+    if (incident) return describeIncident(incident.incident);
+    const asset = featureAt(map, pixel, 'asset');
+    return asset ? { title: asset.get('name'), lines: [asset.get('kind') === 'camera' ? '视频监控' : '治安卡点'] } : null;
+  });
+
+  const setConnection = connectionBadge(byId('connection'));
+  let connectionState = 'connecting';
+  let synced = false;
+  store.on('synced', () => { synced = true; });
+  feed(store, { onState: (state, info) => { connectionState = state; setConnection(state, info); } });
+
+  // Read-only hooks for the browser tests: what the map draws, never a way to change it.
+  window.__command = Object.freeze({
+    get synced() { return synced; },
+    connectionState: () => connectionState,
+    /** True once the counties are drawn and the view frames the city. */
+    mapReady: () => cityFitted && countySource.getFeatures().length > 0 && !map.getView().getAnimating(),
+    countyNames: () => countySource.getFeatures().map((f) => f.get('name')).sort(),
+    /** Where a place is on the screen, relative to the map element (for a test to click there). */
+    pixelOf: (lon, lat) => map.getPixelFromCoordinate(toMap(lon, lat)),
+    /** The county drawn at a place: a hit test on the rendered map, so it proves the polygon is on screen. */
+    countyAt(lon, lat) {
+      const pixel = map.getPixelFromCoordinate(toMap(lon, lat));
+      let name = null;
+      map.forEachFeatureAtPixel(pixel, (f) => { name = f.get('name'); return true; }, { layerFilter: (l) => l === boundaries.counties });
+      return name;
+    },
+    layerVisible: (name) => map.getAllLayers().some((l) => l.get('name') === name && l.getVisible()),
+    assetCount: (name) => (name === 'cameras' ? assets.cameras : assets.checkpoints).getSource().getFeatures().length,
+    teamPosition: (id) => teamLayer.drawnPosition(id),
+    teamStyle: (id) => teamLayer.drawnStyle(id),
+    teamCount: () => teamLayer.count(),
+    incidentRing: (id) => incidentLayer.ringOf(id),
+    selectedIncident: () => store.selectedIncidentId,
+    detail: () => detailPanel.detail?.id ?? null,
+    renderedFrames: () => frames,
+  });
+  let frames = 0;
+  map.on('postrender', () => { frames++; });
+  return { store, map, teamLayer, incidentLayer };
+}
+
+function bindToggle(id, layer) {
+  const box = byId(id);
+  box.checked = layer.getVisible();
+  box.addEventListener('change', () => layer.setVisible(box.checked));
+}
+
+function summaryOf(detail) {
+  const county = detail.jurisdictionChain?.find((j) => j.level === 'county');
+  return {
+    id: detail.id,
+    number: detail.number,
+    channel: detail.channel,
+    type: detail.type,
+    severity: detail.severity,
+    status: detail.status,
+    isMassIncident: detail.isMassIncident,
+    location: detail.location,
+    address: detail.address,
+    jurisdictionId: detail.jurisdictionId,
+    countyId: county?.id ?? countyOf(detail.jurisdictionId),
+    receivedAt: detail.receivedAt,
+    statusSince: detail.receivedAt,
+    assignedTeams: detail.assignments?.length ?? 0,
+    version: detail.version,
+  };
+}
+
+function featureAt(map, pixel, kind) {
+  let found = null;
+  map.forEachFeatureAtPixel(pixel, (feature) => {
+    found = feature;
+    return true;
+  }, { hitTolerance: 4, layerFilter: (layer) => layer.get('kind') === kind });
+  return found;
+}
+
+function describeTeam(store, team, teamLayer) {
+  const lines = [
+    `${teamModeLabel[team.mode] ?? team.mode} · ${teamStatusLabel[team.status] ?? team.status}（${duration(Date.now() - new Date(team.statusSince).getTime())}）`,
+    `人员：${team.members} 人（带队：${team.leader ?? ''}）`,
+  ];
+  if (team.roster?.length) lines.push(`队员：${team.roster.slice(0, 6).join('、')}${team.roster.length > 6 ? '…' : ''}`);
+  if (team.incidentId) lines.push(`警情：${store.incidents.get(team.incidentId)?.number ?? team.incidentId}`);
+  if (teamLayer.isStale(team)) lines.push(`位置已过时（最后上报 ${team.position ? timeOfDay(team.position.at) : '无'}）`);
+  return { title: team.callsign, lines };
+}
+
+function describeIncident(incident) {
+  return {
+    title: `${incident.number} ${incidentTypeLabel[incident.type] ?? incident.type}`,
+    lines: [
+      `${severityLabel[incident.severity] ?? ''} · ${incidentStatusLabel[incident.status] ?? incident.status}`,
+      incident.address ?? '',
+      `接警 ${timeOfDay(incident.receivedAt)}，已派 ${incident.assignedTeams} 队`,
+    ].filter(Boolean),
+  };
+}

@@ -1,0 +1,42 @@
+// Feeds the store from the silo: a snapshot over HTTP, then live events over the hub. Events that arrive while a
+// snapshot is being fetched are held and replayed on top of it (versions drop the ones it already contains), so
+// neither a slow snapshot nor an early event can roll the picture back.
+import { get } from '../shared/api.js';
+import { connectHub } from '../shared/hub.js';
+
+export function liveFeed(store, { onState }) {
+  let syncing = false;
+  let held = [];
+
+  const deliver = (apply) => (payload) => {
+    if (syncing) held.push(() => apply(payload));
+    else apply(payload);
+  };
+
+  async function resync() {
+    syncing = true;
+    held = [];
+    try {
+      const [teams, incidents] = await Promise.all([get('/api/teams'), get('/api/incidents?active=true')]);
+      store.reset(teams, incidents);
+    } finally {
+      syncing = false;
+      const replay = held;
+      held = [];
+      for (const apply of replay) apply();
+    }
+    store.emit('synced');
+  }
+
+  const hub = connectHub({
+    handlers: {
+      IncidentChanged: deliver((incident) => store.upsertIncident(incident)),
+      TeamsMoved: deliver((moves) => store.moveTeams(moves)),
+      TeamStatusChanged: deliver((team) => store.upsertTeam(team)),
+      MilestoneChanged: deliver((event) => store.emit('milestone', event)),
+    },
+    onState,
+    resync,
+  });
+  return { hub, resync };
+}

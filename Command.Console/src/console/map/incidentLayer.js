@@ -1,0 +1,154 @@
+// Active incidents on the map, coloured by severity (red, orange, yellow, blue), with the type's first character.
+// A mass incident (群体性事件) is drawn larger, and carries a ring that runs down to its next golden-window
+// milestone: the ring's arc is the time left, and it turns red once the milestone is breached.
+import VectorLayer from 'ol/layer/Vector.js';
+import VectorSource from 'ol/source/Vector.js';
+import Feature from 'ol/Feature.js';
+import Point from 'ol/geom/Point.js';
+import { Circle as CircleStyle, Fill, Stroke, Style, Text } from 'ol/style.js';
+import { toMap } from './mapView.js';
+import { incidentTypeGlyph, severityColour } from '../../shared/labels.js';
+
+const font = '"Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
+const radiusBySeverity = { 1: 14, 2: 13, 3: 12, 4: 11 };
+
+/** The milestone the ring counts down to: the first pending one by due time, else a breached one. */
+export function nextMilestone(milestones) {
+  if (!milestones?.length) return null;
+  const pending = milestones.filter((m) => m.state === 'pending').sort((a, b) => new Date(a.dueAt) - new Date(b.dueAt));
+  if (pending.length) return pending[0];
+  return milestones.find((m) => m.state === 'breached') ?? null;
+}
+
+export function createIncidentLayer(store) {
+  const source = new VectorSource();
+  const features = new Map();
+  /** Milestones of the incidents that have them (mass incidents), from their detail. */
+  const milestones = new Map();
+  const styles = new Map();
+
+  function baseStyle(incident, selected) {
+    const key = `${incident.severity}|${incident.type}|${incident.isMassIncident}|${selected}|${incident.status}`;
+    let style = styles.get(key);
+    if (style) return style;
+    const radius = radiusBySeverity[incident.severity] ?? 11;
+    const colour = severityColour[incident.severity] ?? '#1565c0';
+    const list = [];
+    if (selected) {
+      list.push(new Style({ image: new CircleStyle({ radius: radius + 6, fill: new Fill({ color: 'rgba(255, 214, 0, 0.55)' }), stroke: new Stroke({ color: '#ffab00', width: 2 }) }), zIndex: 9 }));
+    }
+    if (incident.isMassIncident) {
+      list.push(new Style({ image: new CircleStyle({ radius: radius + 3, stroke: new Stroke({ color: colour, width: 2 }) }), zIndex: 10 }));
+    }
+    list.push(new Style({
+      image: new CircleStyle({
+        radius,
+        fill: new Fill({ color: colour }),
+        // A call nobody has been sent to yet has a dashed rim: it still waits for 派警.
+        stroke: new Stroke({ color: '#ffffff', width: 2, lineDash: incident.status === 'received' ? [3, 2] : undefined }),
+      }),
+      text: new Text({
+        text: incidentTypeGlyph[incident.type] ?? '警',
+        font: `bold 13px ${font}`,
+        fill: new Fill({ color: incident.severity === 3 ? '#212121' : '#ffffff' }),
+      }),
+      zIndex: 10,
+    }));
+    styles.set(key, list);
+    return list;
+  }
+
+  function ringStyle(incident) {
+    const milestone = nextMilestone(milestones.get(incident.id));
+    if (!milestone) return null;
+    const radius = (radiusBySeverity[incident.severity] ?? 11) + 7;
+    const due = new Date(milestone.dueAt).getTime();
+    const start = new Date(incident.receivedAt).getTime();
+    const breached = milestone.state === 'breached' || Date.now() > due;
+    const left = breached ? 0 : Math.max(0, Math.min(1, (due - Date.now()) / Math.max(1, due - start)));
+    return new Style({
+      zIndex: 11,
+      renderer(coordinates, state) {
+        const ctx = state.context;
+        const [x, y] = coordinates;
+        const r = radius * state.pixelRatio;
+        ctx.save();
+        ctx.lineWidth = 4 * state.pixelRatio;
+        ctx.strokeStyle = 'rgba(0, 0, 0, 0.15)';
+        ctx.beginPath();
+        ctx.arc(x, y, r, 0, 2 * Math.PI);
+        ctx.stroke();
+        ctx.strokeStyle = breached ? '#d50000' : left < 0.25 ? '#ff6d00' : '#00c853';
+        ctx.beginPath();
+        if (breached) ctx.arc(x, y, r, 0, 2 * Math.PI);
+        else ctx.arc(x, y, r, -Math.PI / 2, -Math.PI / 2 + 2 * Math.PI * left);
+        ctx.stroke();
+        ctx.restore();
+      },
+    });
+  }
+
+  function style(feature) {
+    const incident = feature.incident;
+    const base = baseStyle(incident, incident.id === store.selectedIncidentId);
+    const ring = incident.isMassIncident ? ringStyle(incident) : null;
+    return ring ? [...base, ring] : base;
+  }
+
+  const layer = new VectorLayer({ source, style, zIndex: 30, properties: { name: 'incidents', kind: 'incident' } });
+
+  function upsert(incident) {
+    let feature = features.get(incident.id);
+    if (!feature) {
+      feature = new Feature(new Point(toMap(incident.location.lon, incident.location.lat)));
+      feature.setId(incident.id);
+      features.set(incident.id, feature);
+      feature.incident = incident;
+      source.addFeature(feature);
+    } else {
+      feature.incident = incident;
+      feature.getGeometry().setCoordinates(toMap(incident.location.lon, incident.location.lat));
+      feature.changed();
+    }
+  }
+
+  function remove(id) {
+    const feature = features.get(id);
+    if (feature) source.removeFeature(feature);
+    features.delete(id);
+    milestones.delete(id);
+  }
+
+  store.on('reset', () => {
+    source.clear(true);
+    features.clear();
+    for (const incident of store.incidents.values()) upsert(incident);
+  });
+  store.on('incident', upsert);
+  store.on('incidentRemoved', (incident) => remove(incident.id));
+  store.on('selected', () => {
+    for (const feature of features.values()) feature.changed();
+  });
+
+  // The rings run down by the second.
+  setInterval(() => {
+    if (milestones.size) layer.changed();
+  }, 1000);
+
+  return {
+    layer,
+    /** Milestones come with the incident detail; whoever fetched it hands them over. */
+    setMilestones(incidentId, list) {
+      if (list?.length) milestones.set(incidentId, list);
+      else milestones.delete(incidentId);
+      features.get(incidentId)?.changed();
+    },
+    milestonesOf: (id) => milestones.get(id),
+    ringOf(id) {
+      const incident = features.get(id)?.incident;
+      const milestone = incident && nextMilestone(milestones.get(id));
+      if (!milestone) return null;
+      return { name: milestone.name, dueAt: milestone.dueAt, breached: milestone.state === 'breached' || Date.now() > new Date(milestone.dueAt).getTime() };
+    },
+  };
+}

@@ -1,0 +1,44 @@
+// The OpenLayers map itself: view, controls and the optional base tiles. No base tiles by default: the police
+// intranet has no public tile server, and the vector boundaries are enough to dispatch on. A tile URL (an
+// intranet XYZ server in GCJ-02, like the map data) can be configured on the silo as Console:TileUrl.
+import Map from 'ol/Map.js';
+import View from 'ol/View.js';
+import TileLayer from 'ol/layer/Tile.js';
+import XYZ from 'ol/source/XYZ.js';
+import { defaults as defaultControls } from 'ol/control/defaults.js';
+import ScaleLine from 'ol/control/ScaleLine.js';
+import { fromLonLat, toLonLat } from 'ol/proj.js';
+
+export const liaochengCentre = [115.95, 36.5];
+
+export function createMap(target, { tileUrl, tileAttribution } = {}, { zoom = 9.2, center = liaochengCentre, controls = true } = {}) {
+  const layers = [];
+  if (tileUrl) {
+    layers.push(new TileLayer({ source: new XYZ({ url: tileUrl, attributions: tileAttribution || undefined, crossOrigin: 'anonymous' }), zIndex: 0 }));
+  }
+  const map = new Map({
+    target,
+    layers,
+    controls: controls ? defaultControls({ rotate: false }).extend([new ScaleLine()]) : [],
+    view: new View({
+      center: fromLonLat(center),
+      zoom,
+      minZoom: 7,
+      maxZoom: 18,
+      enableRotation: false,
+    }),
+  });
+  return map;
+}
+
+export const toMap = (lon, lat) => fromLonLat([lon, lat]);
+export const toGeo = (coordinate) => toLonLat(coordinate);
+
+export async function loadConfig() {
+  try {
+    const response = await fetch('/console-config.json', { cache: 'no-store' });
+    return response.ok ? await response.json() : {};
+  } catch {
+    return {};
+  }
+}

@@ -1,0 +1,52 @@
+// 在办警情: every incident not yet closed, sortable, filterable by county; a click selects it.
+import { h, replace } from '../../shared/dom.js';
+import { sortableTable } from '../../shared/sortableTable.js';
+import { sinceText } from '../../shared/ticker.js';
+import {
+  countyOf, incidentStatusLabel, incidentStatusOrder, incidentTypeLabel, severityColour, severityRoman, timeOfDay,
+} from '../../shared/labels.js';
+import { countyFilter } from './countyFilter.js';
+
+export function createIncidentList(container, store) {
+  let county = '';
+  const count = h('span', { class: 'count' });
+  const table = sortableTable([
+    { key: 'number', label: '警情编号', sort: (i) => i.number, cell: (i) => i.number, class: 'num' },
+    { key: 'severity', label: '级别', sort: (i) => i.severity, cell: (i) => severityBadge(i.severity) },
+    { key: 'type', label: '类别', sort: (i) => incidentTypeLabel[i.type] ?? i.type, cell: (i) => incidentTypeLabel[i.type] ?? i.type },
+    { key: 'status', label: '状态', sort: (i) => incidentStatusOrder.indexOf(i.status), cell: (i) => h('span', { class: `status status-${i.status}` }, incidentStatusLabel[i.status] ?? i.status) },
+    { key: 'county', label: '辖区', sort: (i) => store.countyName(i.countyId ?? countyOf(i.jurisdictionId)), cell: (i) => store.countyName(i.countyId ?? countyOf(i.jurisdictionId)) },
+    { key: 'elapsed', label: '历时', sort: (i) => -new Date(i.receivedAt).getTime(), cell: (i) => h('span', { title: `接警 ${timeOfDay(i.receivedAt)}` }, sinceText(i.receivedAt)) },
+    { key: 'assigned', label: '警力', sort: (i) => i.assignedTeams, cell: (i) => String(i.assignedTeams) },
+  ], {
+    rowKey: (i) => i.id,
+    onRowClick: (i) => store.select(i.id),
+    rowClass: (i) => `${i.id === store.selectedIncidentId ? 'selected' : ''} ${i.isMassIncident ? 'mass' : ''}`,
+    // Newest first: the call that just came in is the one that needs a decision.
+    initialSort: { key: 'elapsed', descending: false },
+    empty: '暂无在办警情',
+  });
+
+  replace(container,
+    h('div', { class: 'list-toolbar' }, countyFilter(store, (value) => { county = value; schedule(); }), count),
+    h('div', { class: 'list-scroll' }, table.element));
+
+  let pending = false;
+  function schedule() {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      const rows = [...store.incidents.values()].filter((i) => !county || (i.countyId ?? countyOf(i.jurisdictionId)) === county);
+      table.setRows(rows);
+      replace(count, `共 ${rows.length} 起`);
+    });
+  }
+  for (const event of ['reset', 'incident', 'incidentRemoved', 'selected', 'counties']) store.on(event, schedule);
+  schedule();
+  return { refresh: schedule };
+}
+
+export function severityBadge(severity) {
+  return h('span', { class: `severity severity-${severity}`, style: { '--severity': severityColour[severity] ?? '#1565c0' } }, `${severityRoman[severity] ?? severity}级`);
+}

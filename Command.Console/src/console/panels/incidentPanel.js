@@ -1,0 +1,289 @@
+// 警情详情: what the duty officer works on. The call as taken, the 接警→派警→到场→处置→办结 progress, golden-window
+// milestones counting down, 推荐警力 with 预计到达 and a 派警 button each, the teams sent with their status timers,
+// 处置 and 办结, and the timeline. Every text from the call is set as text: it may contain anything.
+import { ApiError, get, post } from '../../shared/api.js';
+import { h, replace } from '../../shared/dom.js';
+import { dueText, sinceText } from '../../shared/ticker.js';
+import {
+  channelLabel, clockSpan, dateTime, distance, incidentStatusLabel, incidentStatusOrder, incidentTypeLabel,
+  milestoneStateLabel, severityLabel, teamModeLabel, teamStatusLabel, timelineKindLabel, timeOfDay,
+} from '../../shared/labels.js';
+import { severityBadge } from './incidentList.js';
+import { statusChip } from './teamBoard.js';
+
+const massGuidance = '宜散不宜聚、宜解不宜结、宜顺不宜激';
+
+export function createIncidentPanel(container, { store, incidentLayer, onTeamFocus, isStale }) {
+  let incidentId = null;
+  let detail = null;
+  let recommendations = [];
+  let recommendationError = null;
+  let timeline = [];
+  let message = null;
+  let pendingAction = null;
+  let loadSeq = 0;
+
+  async function load({ recs = true } = {}) {
+    if (!incidentId) return;
+    const seq = ++loadSeq;
+    const id = incidentId;
+    try {
+      const [d, t] = await Promise.all([get(`/api/incidents/${encodeURIComponent(id)}`), get(`/api/incidents/${encodeURIComponent(id)}/timeline`)]);
+      if (seq !== loadSeq) return;
+      detail = d;
+      timeline = t;
+      incidentLayer.setMilestones(id, d.milestones);
+      if (recs) await loadRecommendations(seq);
+    } catch (e) {
+      if (seq !== loadSeq) return;
+      message = { error: true, text: `读取警情失败：${e.message}` };
+    }
+    if (seq === loadSeq) render();
+  }
+
+  async function loadRecommendations(seq = loadSeq) {
+    if (!detail || detail.status === 'closed') {
+      recommendations = [];
+      return;
+    }
+    try {
+      const found = await get(`/api/incidents/${encodeURIComponent(detail.id)}/recommendations?limit=5`);
+      if (seq !== loadSeq) return;
+      recommendations = found;
+      recommendationError = null;
+    } catch (e) {
+      recommendationError = e.message;
+    }
+  }
+
+  async function act(label, fn) {
+    message = null;
+    try {
+      await fn();
+      message = { error: false, text: `${label}成功` };
+      pendingAction = null;
+    } catch (e) {
+      message = { error: true, text: `${label}失败：${e instanceof ApiError ? e.message : e}` };
+    }
+    await load();
+  }
+
+  function dispatch(teamId, callsign) {
+    return act(`派警（${callsign}）`, () => post(`/api/incidents/${encodeURIComponent(detail.id)}/assignments`, { teamId }));
+  }
+
+  // The panel is a fixed set of parts, refreshed in place: a reload while the officer types a resolution must not
+  // throw away the text or the focus, so the actions part is left alone while one of its forms is open.
+  const parts = {};
+  let article = null;
+  let actionsFor = null;
+
+  function render() {
+    if (!incidentId) {
+      article = null;
+      replace(container, h('div', { class: 'empty-detail' },
+        h('h2', {}, '警情详情'),
+        h('p', {}, '在左侧列表或地图上选择一起警情；新的报警请点上方“接警登记”。')));
+      return;
+    }
+    if (!detail) {
+      article = null;
+      replace(container, h('div', { class: 'empty-detail' }, message ? h('p', { class: 'warning' }, message.text) : h('p', {}, '正在读取警情…')));
+      return;
+    }
+    const d = detail;
+    const closed = d.status === 'closed';
+    if (!article || article.dataset.id !== d.id) {
+      for (const name of ['head', 'progress', 'message', 'guidance', 'info', 'milestones', 'assignments', 'recommendations', 'actions', 'resolution', 'timeline']) {
+        parts[name] = h('div', { class: `part part-${name}` });
+      }
+      article = h('article', { class: 'incident-detail', dataset: { id: d.id } }, Object.values(parts));
+      actionsFor = null;
+      replace(container, article);
+    }
+    article.dataset.status = d.status;
+    replace(parts.head, h('header', { class: 'detail-head' },
+      h('h2', {}, severityBadge(d.severity), ' ', h('span', { class: 'mono', id: 'detail-number' }, d.number), ' ',
+        h('span', { class: 'detail-type' }, incidentTypeLabel[d.type] ?? d.type)),
+      h('button', { class: 'close-x', title: '关闭', attrs: { 'aria-label': '关闭详情' }, onClick: () => store.select(null) }, '×')));
+    replace(parts.progress, progress(d));
+    replace(parts.message, message && h('div', { class: `panel-message${message.error ? ' error' : ''}`, attrs: { role: 'status' } }, message.text));
+    replace(parts.guidance, d.isMassIncident && h('div', { class: 'guidance' }, h('strong', {}, '群体性事件处置原则：'), massGuidance));
+    replace(parts.info, infoList(d));
+    replace(parts.milestones, d.milestones?.length > 0 && milestonesSection(d));
+    replace(parts.assignments, assignmentsSection(d));
+    replace(parts.recommendations, !closed && recommendationSection());
+    const actionsKey = `${d.status}|${pendingAction}`;
+    if (actionsFor !== actionsKey) {
+      actionsFor = actionsKey;
+      replace(parts.actions, !closed && actionsSection(d));
+    }
+    replace(parts.resolution, closed && d.resolution && h('section', {}, h('h3', {}, '办结情况'), h('p', { class: 'resolution' }, d.resolution)));
+    replace(parts.timeline, timelineSection());
+  }
+
+  function progress(d) {
+    const times = { received: d.receivedAt, dispatched: d.dispatchedAt, onScene: d.onSceneAt, handling: d.handlingAt, closed: d.closedAt };
+    const current = incidentStatusOrder.indexOf(d.status);
+    return h('ol', { class: 'progress', id: 'detail-progress' }, incidentStatusOrder.map((s, i) => h('li', {
+      class: i < current ? 'done' : i === current ? 'current' : '',
+      dataset: { step: s },
+    }, h('span', { class: 'step-name' }, incidentStatusLabel[s]), h('span', { class: 'step-time' }, times[s] ? timeOfDay(times[s]) : ''))));
+  }
+
+  function infoList(d) {
+    const chain = (d.jurisdictionChain ?? []).filter((j) => j.level !== 'city').map((j) => j.name).join(' › ');
+    const rows = [
+      ['报警渠道', channelLabel[d.channel] ?? String(d.channel)],
+      ['警情级别', severityLabel[d.severity] ?? String(d.severity)],
+      ['接警时间', dateTime(d.receivedAt)],
+      ['地址', d.address ?? '（未填）'],
+      ['所属辖区', chain + (d.outsideBoundary ? '（辖区外，就近划归）' : '')],
+      ['报警电话', d.callerPhone ?? '（未留）'],
+      d.isMassIncident ? ['聚集人数', d.crowdSize != null ? `约 ${d.crowdSize} 人` : '（未报）'] : null,
+    ].filter(Boolean);
+    return h('section', {},
+      h('dl', { class: 'info' }, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+      h('h3', {}, '警情描述'),
+      h('p', { class: 'description', id: 'detail-description' }, d.description ?? '（无）'),
+      d.dispatchOverdueAt && h('p', { class: 'warning' }, `派警超时（${timeOfDay(d.dispatchOverdueAt)}）`));
+  }
+
+  function milestonesSection(d) {
+    return h('section', { class: 'milestones' }, h('h3', {}, '黄金时间节点'),
+      h('ul', {}, d.milestones.map((m) => h('li', { class: `milestone ${m.state}`, dataset: { name: m.name } },
+        h('span', { class: 'milestone-title' }, m.title),
+        h('span', { class: 'milestone-due' }, `时限 ${timeOfDay(m.dueAt)}`),
+        m.state === 'pending' ? dueText(m.dueAt)
+          : h('span', { class: 'milestone-state' }, milestoneStateLabel[m.state] ?? m.state,
+            m.metAt ? ` ${timeOfDay(m.metAt)}` : '', m.metBy ? `（${m.metBy}）` : '')))));
+  }
+
+  function assignmentsSection(d) {
+    return h('section', { class: 'assignments' }, h('h3', {}, `已派警力（${d.assignments.length}）`),
+      d.assignments.length === 0 ? h('p', { class: 'muted' }, '尚未派警')
+        : h('table', { class: 'grid-table compact', id: 'detail-assignments' },
+          h('thead', {}, h('tr', {}, ['巡防队', '状态', '状态用时', '派警时间'].map((t) => h('th', {}, t)))),
+          h('tbody', {}, d.assignments.map((a) => {
+            const team = store.teams.get(a.teamId);
+            return h('tr', { dataset: { team: a.teamId }, onClick: () => onTeamFocus?.(a.teamId) },
+              h('td', {}, a.callsign),
+              h('td', {}, a.clearedAt ? h('span', { class: 'muted' }, `已解除 ${timeOfDay(a.clearedAt)}`) : statusChip({ status: a.status }, team ? isStale(team) : false)),
+              h('td', {}, a.clearedAt ? '' : sinceText(a.statusSince)),
+              h('td', {}, timeOfDay(a.assignedAt)));
+          }))));
+  }
+
+  function recommendationSection() {
+    return h('section', { class: 'recommendations' }, h('h3', {}, '推荐警力'),
+      recommendationError ? h('p', { class: 'warning' }, `推荐失败：${recommendationError}`)
+        : recommendations.length === 0 ? h('p', { class: 'muted' }, '附近暂无可派的待命警力')
+          : h('table', { class: 'grid-table compact', id: 'detail-recommendations' },
+            h('thead', {}, h('tr', {}, ['巡防队', '方式', '预计到达', '距离', ''].map((t) => h('th', {}, t)))),
+            h('tbody', {}, recommendations.map((r) => h('tr', { dataset: { team: r.teamId } },
+              h('td', {}, h('a', { href: '#', onClick: (e) => { e.preventDefault(); onTeamFocus?.(r.teamId); } }, r.callsign)),
+              h('td', {}, teamModeLabel[r.mode] ?? r.mode),
+              h('td', { class: 'eta' }, clockSpan(r.etaSeconds * 1000)),
+              h('td', {}, distance(r.distanceMeters)),
+              h('td', {}, h('button', { class: 'primary small dispatch', dataset: { team: r.teamId }, onClick: () => dispatch(r.teamId, r.callsign) }, '派警')))))));
+  }
+
+  function actionsSection(d) {
+    const controls = [];
+    if (pendingAction === 'handling') {
+      const note = h('input', { type: 'text', maxLength: 2000, placeholder: '处置情况（可不填）', id: 'handling-note' });
+      controls.push(h('form', { class: 'inline-form', onSubmit: (e) => { e.preventDefault(); act('开始处置', () => post(`/api/incidents/${encodeURIComponent(d.id)}/handling`, { note: note.value.trim() || null })); } },
+        note, h('button', { type: 'submit', class: 'primary' }, '确认开始处置'), h('button', { type: 'button', onClick: () => { pendingAction = null; render(); } }, '取消')));
+    } else if (pendingAction === 'close') {
+      const resolution = h('textarea', { rows: 3, maxLength: 2000, placeholder: '办结情况（必填）：处理结果、移交单位等', id: 'close-resolution' });
+      controls.push(h('form', { class: 'inline-form', onSubmit: (e) => {
+        e.preventDefault();
+        if (!resolution.value.trim()) {
+          message = { error: true, text: '请填写办结情况' };
+          render();
+          return;
+        }
+        act('办结', () => post(`/api/incidents/${encodeURIComponent(d.id)}/close`, { resolution: resolution.value.trim() }));
+      } }, resolution, h('button', { type: 'submit', class: 'danger' }, '确认办结'), h('button', { type: 'button', onClick: () => { pendingAction = null; render(); } }, '取消')));
+    } else {
+      if (d.status !== 'handling') controls.push(h('button', { id: 'action-handling', onClick: () => { pendingAction = 'handling'; render(); } }, '开始处置'));
+      controls.push(h('button', { id: 'action-close', class: 'danger', onClick: () => { pendingAction = 'close'; render(); } }, '办结'));
+    }
+    return h('section', { class: 'actions' }, controls);
+  }
+
+  function timelineSection() {
+    return h('section', { class: 'timeline' }, h('h3', {}, '时间线'),
+      h('ol', { id: 'detail-timeline' }, timeline.map((entry) => h('li', { dataset: { kind: entry.kind } },
+        h('span', { class: 'tl-time' }, timeOfDay(entry.at)),
+        h('span', { class: 'tl-kind' }, timelineKindLabel[entry.kind] ?? entry.kind),
+        h('span', { class: 'tl-text' }, describe(entry)),
+        h('span', { class: 'tl-actor' }, entry.actor)))));
+  }
+
+  function callsignOf(teamId) {
+    return store.teams.get(teamId)?.callsign ?? teamId;
+  }
+
+  function describe(entry) {
+    const data = entry.data ?? {};
+    switch (entry.kind) {
+      case 'received': {
+        const call = data.call ?? {};
+        return `${channelLabel[call.channel] ?? ''} ${incidentTypeLabel[call.type] ?? ''} ${severityLabel[call.severity] ?? ''}`.trim();
+      }
+      case 'teamAssigned':
+        return data.callsign ?? callsignOf(data.teamId);
+      case 'teamStatus':
+        return `${callsignOf(data.teamId)}：${teamStatusLabel[data.status] ?? data.status}`;
+      case 'teamReleased':
+        return callsignOf(data.teamId);
+      case 'statusChanged':
+        return `${incidentStatusLabel[data.from] ?? data.from} → ${incidentStatusLabel[data.to] ?? data.to}${data.note ? `：${data.note}` : ''}`;
+      case 'dispatchOverdue':
+        return `超过派警时限 ${Math.round(data.lateSeconds ?? 0)} 秒`;
+      default:
+        return '';
+    }
+  }
+
+  // Changes to the incident reload it; a team changing status may change who is recommended.
+  // A throttle, not a debounce: under a steady stream of team events the panel must still refresh.
+  let reloadTimer = null;
+  let reloadDue = 0;
+  const reloadSoon = (delay) => {
+    const due = Date.now() + delay;
+    if (reloadTimer && reloadDue <= due) return;
+    clearTimeout(reloadTimer);
+    reloadDue = due;
+    reloadTimer = setTimeout(() => {
+      reloadTimer = null;
+      load();
+    }, delay);
+  };
+  store.on('incidentDetailChanged', (incident) => incident.id === incidentId && reloadSoon(100));
+  store.on('milestone', (event) => event.incidentId === incidentId && reloadSoon(100));
+  store.on('team', (team) => {
+    if (!detail || detail.status === 'closed') return;
+    const involved = detail.assignments.some((a) => a.teamId === team.id) || recommendations.some((r) => r.teamId === team.id);
+    reloadSoon(involved ? 150 : 1500);
+  });
+  store.on('reset', () => incidentId && reloadSoon(0));
+  store.on('selected', (id) => {
+    if (id === incidentId) return;
+    incidentId = id;
+    detail = null;
+    recommendations = [];
+    timeline = [];
+    message = null;
+    pendingAction = null;
+    render();
+    load();
+  });
+
+  render();
+  return {
+    get detail() { return detail; },
+    get recommendations() { return recommendations; },
+  };
+}

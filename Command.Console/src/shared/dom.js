@@ -1,0 +1,44 @@
+// Building DOM without innerHTML: every piece of text goes through a text node, so a description such as
+// <img src=x onerror=alert(1)> is shown as typed and never parsed as markup.
+
+/**
+ * Creates an element. props: class, title, type, value, disabled, checked, dataset {...}, style {...}, attrs {...} and
+ * on<Event> handlers; children are nodes or strings (strings become text nodes), null/false are skipped.
+ */
+export function h(tag, props = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(props ?? {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'class') el.className = value;
+    else if (key === 'dataset') Object.assign(el.dataset, value);
+    // Styles go through the CSSOM, which a Content-Security-Policy without 'unsafe-inline' still allows.
+    else if (key === 'style') for (const [p, v] of Object.entries(value)) el.style.setProperty(p, v);
+    else if (key === 'attrs') for (const [a, v] of Object.entries(value)) el.setAttribute(a, v);
+    else if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2).toLowerCase(), value);
+    else if (key in el) el[key] = value;
+    else el.setAttribute(key, value);
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+/** Replaces an element's content with the given children. */
+export function replace(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
+/** Finds a required element by id; a missing one is a page defect worth failing loudly on. */
+export function byId(id) {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`页面缺少元素 #${id}`);
+  return el;
+}

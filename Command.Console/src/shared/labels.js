@@ -1,0 +1,118 @@
+// The words duty officers and patrol leaders use, for the camelCase values of the API.
+
+export const incidentStatusLabel = {
+  received: '接警',
+  dispatched: '派警',
+  onScene: '到场',
+  handling: '处置',
+  closed: '办结',
+};
+export const incidentStatusOrder = ['received', 'dispatched', 'onScene', 'handling', 'closed'];
+
+export const teamStatusLabel = {
+  available: '待命',
+  dispatched: '已派警',
+  enRoute: '出警途中',
+  onScene: '到场处置',
+  returning: '返回途中',
+  offDuty: '下勤',
+};
+export const teamStatusOrder = ['available', 'dispatched', 'enRoute', 'onScene', 'returning', 'offDuty'];
+
+/** Status colours, shared by the map icons and the status board so that both say the same thing. */
+export const teamStatusColour = {
+  available: '#2e7d32',
+  dispatched: '#ef6c00',
+  enRoute: '#1565c0',
+  onScene: '#c62828',
+  returning: '#6a1b9a',
+  offDuty: '#757575',
+};
+export const staleColour = '#9e9e9e';
+
+export const teamModeLabel = { vehicle: '车巡', foot: '步巡', checkpoint: '卡点', motorcycle: '摩巡' };
+/** One character per mode, drawn inside the map icon. */
+export const teamModeGlyph = { vehicle: '车', foot: '步', checkpoint: '卡', motorcycle: '摩' };
+
+export const incidentTypeLabel = {
+  criminal: '刑事',
+  publicOrder: '治安',
+  traffic: '交通',
+  fire: '火灾',
+  medical: '医疗急救',
+  dispute: '矛盾纠纷',
+  massIncident: '群体性事件',
+  hazmat: '危爆物品',
+  workSafety: '安全生产',
+  other: '其他',
+};
+export const incidentTypeGlyph = {
+  criminal: '刑', publicOrder: '治', traffic: '交', fire: '火', medical: '医',
+  dispute: '纠', massIncident: '群', hazmat: '危', workSafety: '安', other: '他',
+};
+
+export const channelLabel = { 110: '110 报警', 119: '119 火警', 120: '120 急救', 122: '122 交通事故' };
+
+export const severityLabel = { 1: 'I级 特别重大', 2: 'II级 重大', 3: 'III级 较大', 4: 'IV级 一般' };
+export const severityRoman = { 1: 'I', 2: 'II', 3: 'III', 4: 'IV' };
+/** The national warning colours: red, orange, yellow, blue. */
+export const severityColour = { 1: '#c62828', 2: '#ef6c00', 3: '#f9a825', 4: '#1565c0' };
+
+/** The level a type gets when the call-taker picks none (mirrors Severity.DefaultFor on the server). */
+export function defaultSeverity(type) {
+  if (type === 'massIncident' || type === 'hazmat') return 2;
+  if (type === 'criminal' || type === 'fire' || type === 'workSafety') return 3;
+  return 4;
+}
+
+export const timelineKindLabel = {
+  received: '接警登记',
+  teamAssigned: '派警',
+  teamStatus: '警力状态',
+  teamReleased: '警力解除',
+  statusChanged: '警情状态',
+  dispatchOverdue: '派警超时',
+};
+
+export const milestoneStateLabel = { pending: '计时中', met: '已达成', breached: '已超时' };
+
+/** 1小时02分 / 3分05秒 / 12秒: how long something has been going on. */
+export function duration(ms) {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  if (h > 0) return `${h}小时${String(m).padStart(2, '0')}分`;
+  if (m > 0) return `${m}分${String(s).padStart(2, '0')}秒`;
+  return `${s}秒`;
+}
+
+/** mm:ss (or h:mm:ss) for countdowns, which must be readable at a glance. */
+export function clockSpan(ms) {
+  const total = Math.max(0, Math.round(Math.abs(ms) / 1000));
+  const h = Math.floor(total / 3600);
+  const mm = String(Math.floor((total % 3600) / 60)).padStart(2, '0');
+  const ss = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+}
+
+export function timeOfDay(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return d.toLocaleTimeString('zh-CN', { hour12: false });
+}
+
+export function dateTime(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return `${d.toLocaleDateString('zh-CN')} ${d.toLocaleTimeString('zh-CN', { hour12: false })}`;
+}
+
+export function distance(meters) {
+  return meters >= 1000 ? `${(meters / 1000).toFixed(1)} 公里` : `${Math.round(meters)} 米`;
+}
+
+/** The county a jurisdiction id belongs to: ids are {county}-t{NN}-v{NN}-g{NN} below the six-digit county code. */
+export function countyOf(jurisdictionId) {
+  return jurisdictionId ? jurisdictionId.slice(0, 6) : '';
+}

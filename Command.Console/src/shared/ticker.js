@@ -1,0 +1,38 @@
+// One timer for every running clock on a page: elements with data-since show the time elapsed since then,
+// elements with data-due the time left (or overdue) until then. Panels only set the attributes.
+import { clockSpan, duration } from './labels.js';
+
+export function startTicker(root = document) {
+  const tick = () => {
+    const now = Date.now();
+    for (const el of root.querySelectorAll('[data-since]')) {
+      el.textContent = duration(now - new Date(el.dataset.since).getTime());
+    }
+    for (const el of root.querySelectorAll('[data-due]')) {
+      const left = new Date(el.dataset.due).getTime() - now;
+      el.textContent = left >= 0 ? `剩余 ${clockSpan(left)}` : `超时 ${clockSpan(-left)}`;
+      el.classList.toggle('overdue', left < 0);
+    }
+  };
+  tick();
+  return setInterval(tick, 1000);
+}
+
+/** An element that counts up from `since`; the ticker keeps it current. */
+export function sinceText(since, tag = 'span') {
+  const el = document.createElement(tag);
+  el.dataset.since = since;
+  el.className = 'since';
+  el.textContent = duration(Date.now() - new Date(since).getTime());
+  return el;
+}
+
+export function dueText(due, tag = 'span') {
+  const el = document.createElement(tag);
+  el.dataset.due = due;
+  el.className = 'due';
+  const left = new Date(due).getTime() - Date.now();
+  el.textContent = left >= 0 ? `剩余 ${clockSpan(left)}` : `超时 ${clockSpan(-left)}`;
+  el.classList.toggle('overdue', left < 0);
+  return el;
+}

@@ -1,0 +1,115 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Command.Abstractions.Jurisdictions;
+using Command.Abstractions.Runtime;
+using Command.Silo.Spatial;
+using NetTopologySuite.Geometries;
+
+namespace Command.Silo.Jurisdictions;
+
+/// <summary>
+/// Map layers for the web console: one level's boundaries as a single FeatureCollection (about 4,300 jurisdictions
+/// exist, so the console asks per level, per parent or per view box instead of per id), and the cameras and
+/// checkpoints. The data is immutable reference data, so answers may be cached by the browser.
+/// </summary>
+public static class MapLayerEndpoints
+{
+    private const int Decimals = 5;
+    private const string GeoJsonType = "application/geo+json";
+
+    private static readonly JsonWriterOptions writerOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static IEndpointRouteBuilder MapMapLayers(this IEndpointRouteBuilder app)
+    {
+        var layers = app.MapGroup("/api/map").WithTags("Map layers");
+
+        layers.MapGet("/boundaries", (string? level, string? parentId, string? bbox, string? shape, JurisdictionMap map, HttpContext http) =>
+        {
+            var wanted = ParseLevel(level);
+            var box = ParseBox(bbox);
+            bool labelsOnly = shape switch
+            {
+                null or "polygon" => false,
+                "label" => true,
+                _ => throw CommandRejectedException.Invalid($"shape must be polygon or label, not '{shape}'."),
+            };
+            var features = map.All
+                .Where(j => j.Level == wanted)
+                .Where(j => parentId is null || j.ParentId == parentId)
+                .Where(j => box is null || box.Intersects(j.Boundary.EnvelopeInternal))
+                .OrderBy(j => j.Id, StringComparer.Ordinal);
+            http.Response.Headers.CacheControl = "public, max-age=3600";
+            return Results.Bytes(Write(features, labelsOnly), GeoJsonType);
+        }).WithSummary("One level's boundaries (or label points) as a GeoJSON FeatureCollection, optionally one parent's or one view box's");
+
+        layers.MapGet("/assets", (JurisdictionMap map, HttpContext http) =>
+        {
+            string path = Path.Combine(map.SourceDirectory ?? "", "liaocheng-assets.geojson");
+            if (map.SourceDirectory is null || !File.Exists(path))
+            {
+                return Results.Bytes("{\"type\":\"FeatureCollection\",\"features\":[]}"u8.ToArray(), GeoJsonType);
+            }
+            http.Response.Headers.CacheControl = "public, max-age=3600";
+            return Results.File(path, GeoJsonType);
+        }).WithSummary("Video cameras (视频监控) and checkpoints (治安卡点) as a GeoJSON FeatureCollection");
+
+        return app;
+    }
+
+    private static JurisdictionLevel ParseLevel(string? level) =>
+        level is not null && level.All(char.IsAsciiLetter) && Enum.TryParse<JurisdictionLevel>(level, ignoreCase: true, out var l) ? l
+            : throw CommandRejectedException.Invalid($"level is required: city, county, township, village or grid, not '{level}'.");
+
+    private static Envelope? ParseBox(string? bbox)
+    {
+        if (bbox is null)
+        {
+            return null;
+        }
+        var parts = bbox.Split(',');
+        var numbers = new double[4];
+        bool valid = parts.Length == 4 && parts.Select((p, i) =>
+            double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[i]) && double.IsFinite(numbers[i])).All(ok => ok);
+        return valid && numbers[0] <= numbers[2] && numbers[1] <= numbers[3]
+            ? new Envelope(numbers[0], numbers[2], numbers[1], numbers[3])
+            : throw CommandRejectedException.Invalid($"bbox must be minLon,minLat,maxLon,maxLat, not '{bbox}'.");
+    }
+
+    /// <summary>The feature id is written at feature level too, so that a map client merging overlapping answers
+    /// (one per view box) keeps one copy of each jurisdiction.</summary>
+    private static byte[] Write(IEnumerable<JurisdictionInfo> jurisdictions, bool labelsOnly)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer, writerOptions))
+        {
+            w.WriteStartObject();
+            w.WriteString("type", "FeatureCollection");
+            w.WriteStartArray("features");
+            foreach (var j in jurisdictions)
+            {
+                // The interior point lies inside the polygon even for a crescent, so a label never floats outside.
+                var label = j.Boundary.InteriorPoint;
+                w.WriteStartObject();
+                w.WriteString("type", "Feature");
+                w.WriteString("id", j.Id);
+                w.WriteStartObject("properties");
+                w.WriteString("id", j.Id);
+                w.WriteString("name", j.Name);
+                w.WriteString("level", JsonNamingPolicy.CamelCase.ConvertName(j.Level.ToString()));
+                w.WriteString("parentId", j.ParentId);
+                w.WriteBoolean("synthetic", j.Synthetic);
+                w.WriteNumber("labelLon", Math.Round(label.X, Decimals));
+                w.WriteNumber("labelLat", Math.Round(label.Y, Decimals));
+                w.WriteEndObject();
+                w.WritePropertyName("geometry");
+                GeoJson.WriteGeometry(w, labelsOnly ? label : j.Boundary, Decimals);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.Playwright;
+
+namespace Command.Tests.Browser;
+
+[Collection(BrowserFixture.Collection)]
+public sealed class StaleTeamTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task TeamThatStopsReportingTurnsGreyAndComesBackWithItsNextFix()
+    {
+        // Without --simulate the demo teams report once, at start; with a short StaleAfter they all go quiet quickly.
+        await using var silo = await SiloProcess.StartAsync(configuration: new Dictionary<string, string> { ["Dispatch__StaleAfter"] = "00:00:04" });
+        try
+        {
+            var team = (await silo.Http.GetJsonAsync("api/teams"))[0];
+            var page = await browser.NewPageAsync();
+            await page.OpenConsoleAsync(silo.BaseAddress);
+
+            await page.WaitForFunctionAsync("id => window.__command.teamStyle(id).stale", team.Id());
+            Assert.Equal("#9e9e9e", await page.EvaluateAsync<string>("id => window.__command.teamStyle(id).colour", team.Id()));
+            await page.ClickAsync("[data-tab='team-board']");
+            await Assertions.Expect(page.Locator($"#team-board tr[data-id='{team.Id()}'] .team-status")).ToContainTextAsync("位置过时");
+            await page.ScreenshotAsync("stale-teams");
+
+            var position = team.GetProperty("position");
+            await silo.Http.PostJsonAsync($"api/teams/{team.Id()}/positions",
+                new { lon = position.GetProperty("lon").GetDouble() + 0.001, lat = position.GetProperty("lat").GetDouble() });
+            await page.WaitForFunctionAsync("id => !window.__command.teamStyle(id).stale", team.Id());
+            await Assertions.Expect(page.Locator($"#team-board tr[data-id='{team.Id()}'] .team-status")).ToHaveTextAsync("待命");
+        }
+        finally
+        {
+            await silo.StopAsync();
+            BrowserFixture.TryDelete(silo.DataDirectory);
+        }
+    }
+}
