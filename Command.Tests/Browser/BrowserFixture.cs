@@ -1,5 +1,7 @@
 using Microsoft.Playwright;
 
+using Command.Tests.Support;
+
 namespace Command.Tests.Browser;
 
 /// <summary>

@@ -1,6 +1,8 @@
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
+using Command.Tests.Support;
+
 namespace Command.Tests.Browser;
 
 [Collection(BrowserFixture.Collection)]

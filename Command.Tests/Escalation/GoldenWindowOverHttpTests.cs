@@ -22,8 +22,7 @@ public sealed class GoldenWindowOverHttpTests
         await File.WriteAllTextAsync(file, document.ToJsonString());
         try
         {
-            await using var silo = new SiloProcess(["--storage", "memory", "--rules", file]);
-            await silo.StartAsync();
+            await using var silo = await SiloProcess.StartAsync(args: ["--storage", "memory", "--rules", file]);
             var api = silo.Http;
             var created = await api.PostAsJsonAsync("/api/incidents", new { channel = 110, type = "massIncident", crowdSize = 300, lon = 115.45, lat = 36.49, cause = "labourDispute" });
             var incident = (await created.Content.ReadFromJsonAsync<IncidentDetail>(CommandApp.Json))!;

@@ -97,10 +97,9 @@ public sealed class RulesFileTests
         await File.WriteAllTextAsync(file, document.ToJsonString());
         try
         {
-            await using var silo = new SiloProcess(["--storage", "memory", "--rules", file]);
-            var error = await Assert.ThrowsAsync<InvalidOperationException>(silo.StartAsync);
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => SiloProcess.StartAsync(args: ["--storage", "memory", "--rules", file]));
 
-            Assert.Contains("exited with 2", error.Message);
+            Assert.Contains("exited with code 2", error.Message);
             Assert.Contains("$.milestones[1].dueMinutes: must be a number of minutes > 0, not -30.", error.Message);
         }
         finally

@@ -26,13 +26,12 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
     {
         // Severity IV calls are overdue for dispatch after 3 s here, so the deadline falls while the silo is dead.
         var environment = new Dictionary<string, string> { ["Dispatch__DispatchDeadlineMinutes__4"] = "0.05" };
-        string[] args = ["--data", data, "--no-demo"];
+        string[] args = ["--no-demo"];
         IncidentDetail waiting, handled;
         List<TimelineEntry> timelineBefore;
         TeamView teamBefore;
-        await using (var silo = new SiloProcess(args, environment))
+        await using (var silo = await SiloProcess.StartAsync(data, configuration: environment, args: args))
         {
-            await silo.StartAsync();
             var api = silo.Http;
             await CommissionAsync(silo, "team-a", 115.44, 36.48);
             waiting = await CreateAsync(api, 115.45, 36.49);
@@ -44,14 +43,13 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
                 t => t!.Count == 4, "the en-route report on the incident's timeline"))!;
             teamBefore = (await api.GetFromJsonAsync<TeamView>("/api/teams/team-a", CommandApp.Json))!;
             await Task.Delay(TimeSpan.FromSeconds(1.5)); // positions are telemetry, flushed every second
-            await silo.KillAsync();
+            await silo.StopAsync();
         }
 
         await Task.Delay(TimeSpan.FromSeconds(3)); // the dispatch deadline of `waiting` passes while nothing runs
 
-        await using (var silo = new SiloProcess(args, environment))
+        await using (var silo = await SiloProcess.StartAsync(data, configuration: environment, args: args))
         {
-            await silo.StartAsync();
             var api = silo.Http;
             var timelineAfter = await api.GetFromJsonAsync<List<TimelineEntry>>($"/api/incidents/{handled.Id}/timeline", CommandApp.Json);
             Assert.Equal(timelineBefore.Select(e => (e.Seq, e.Kind, e.At, e.Actor)), timelineAfter!.Select(e => (e.Seq, e.Kind, e.At, e.Actor)));

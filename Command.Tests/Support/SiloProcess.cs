@@ -1,28 +1,39 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
 
 namespace Command.Tests.Support;
 
 /// <summary>
-/// A real silo process on a loopback port, started from the silo's own build output, that a test can kill -9.
+/// A real silo: the built Command.Silo.dll started with `dotnet`, on a loopback port, with its own SQLite folder.
+/// Browser, recovery and rules tests talk to it exactly as a browser or a terminal on the intranet would. Ports come from
+/// COMMAND_TEST_PORTS (e.g. "5180-5199") when set, otherwise from the operating system.
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable
 {
-    private readonly string[] args;
-    private readonly Dictionary<string, string> environment;
-    private Process? process;
-    private readonly System.Text.StringBuilder output = new();
+    private static readonly TimeSpan StartupGuard = TimeSpan.FromSeconds(90);
+    private static readonly object portGate = new();
+    private static readonly HashSet<int> handedOut = [];
 
-    public SiloProcess(IEnumerable<string> args, Dictionary<string, string>? environment = null)
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+
+    private SiloProcess(Process process, int port, string dataDirectory)
     {
-        Port = FreePort();
-        this.args = [.. args, "--urls", $"http://127.0.0.1:{Port}"];
-        this.environment = environment ?? [];
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Port}") };
+        this.process = process;
+        Port = port;
+        DataDirectory = dataDirectory;
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public int Port { get; }
+
+    public string DataDirectory { get; }
+
+    public Uri BaseAddress { get; }
 
     public HttpClient Http { get; }
 
@@ -37,97 +48,178 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    public static string SiloDll
+    /// <summary>Starts a silo on <paramref name="port"/> (a free one when null) over <paramref name="dataDirectory"/>
+    /// (a new temporary folder when null) and waits until /healthz answers 200. <paramref name="configuration"/>
+    /// entries are passed as environment variables (e.g. Dispatch__StaleAfter).</summary>
+    public static async Task<SiloProcess> StartAsync(string? dataDirectory = null, int? port = null, IReadOnlyDictionary<string, string>? configuration = null,
+        IReadOnlyList<string>? args = null)
     {
-        get
+        dataDirectory ??= Directory.CreateTempSubdirectory("command-browser-").FullName;
+        int chosen = port ?? FreePort();
+        var start = new ProcessStartInfo("dotnet")
         {
-            // Tests run from Command.Tests/bin/<Configuration>/net10.0; the silo builds to the same shape beside it.
-            var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-            string configuration = testBin.Parent!.Name;
-            string repo = testBin.Parent.Parent!.Parent!.Parent!.FullName;
-            string dll = Path.Combine(repo, "Command.Silo", "bin", configuration, testBin.Name, "Command.Silo.dll");
-            return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the silo first: {dll} is missing.");
-        }
-    }
-
-    public async Task StartAsync()
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(SiloDll);
-        foreach (var arg in args)
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(SiloDll)!,
+        };
+        foreach (var arg in new[] { SiloDll, "--urls", $"http://127.0.0.1:{chosen}", "--data", dataDirectory }.Concat(args ?? []))
         {
             start.ArgumentList.Add(arg);
         }
-        foreach (var (key, value) in environment)
+        // Without --simulate the demo teams report once at start; keep them fresh enough to be recommended for
+        // as long as a test run lasts.
+        start.Environment["Dispatch__StaleAfter"] = "1.00:00:00";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (key, value) in configuration ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
         }
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started.");
+        var silo = new SiloProcess(process, chosen, dataDirectory);
+        process.OutputDataReceived += (_, e) => silo.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var clock = Stopwatch.StartNew();
-        while (true)
+        try
         {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"The silo exited with {process.ExitCode}:\n{Output}");
-            }
-            try
-            {
-                if ((await Http.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-            if (clock.Elapsed > TimeSpan.FromSeconds(60))
-            {
-                throw new TimeoutException($"The silo did not serve /healthz within 60 s:\n{Output}");
-            }
-            await Task.Delay(100);
+            await silo.WaitUntilServingAsync();
         }
-    }
-
-    /// <summary>SIGKILL: no shutdown hooks, no flush, exactly like kill -9.</summary>
-    public async Task KillAsync()
-    {
-        if (process is { HasExited: false })
+        catch
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            await silo.StopAsync();
+            throw;
         }
+        return silo;
     }
 
     private void Append(string? line)
     {
-        if (line is not null)
+        if (line is null)
         {
-            lock (output)
+            return;
+        }
+        lock (output)
+        {
+            // Enough to explain a failed start; a chatty silo must not grow this without bound.
+            if (output.Length < 200_000)
             {
                 output.AppendLine(line);
             }
         }
     }
 
-    private static int FreePort()
+    private async Task WaitUntilServingAsync()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        var clock = Stopwatch.StartNew();
+        using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The silo exited with code {process.ExitCode} before serving on port {Port}:\n{Output}");
+            }
+            try
+            {
+                using var response = await probe.GetAsync("healthz");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            if (clock.Elapsed > StartupGuard)
+            {
+                throw new TimeoutException($"The silo on port {Port} did not answer /healthz 200 within {StartupGuard.TotalSeconds} s:\n{Output}");
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Kills the process, as a crash or a pulled plug would: what was acknowledged must survive it.</summary>
+    public async Task StopAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        await process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        await KillAsync();
-        process?.Dispose();
+        await StopAsync();
+        process.Dispose();
         Http.Dispose();
+    }
+
+    /// <summary>The silo built beside these tests: Command.Silo/bin/{Configuration}/{tfm}/Command.Silo.dll, or COMMAND_SILO_DLL.</summary>
+    public static string SiloDll
+    {
+        get
+        {
+            if (Environment.GetEnvironmentVariable("COMMAND_SILO_DLL") is { Length: > 0 } configured)
+            {
+                return File.Exists(configured) ? configured : throw new FileNotFoundException($"COMMAND_SILO_DLL names {configured}, which does not exist.");
+            }
+            var here = new DirectoryInfo(AppContext.BaseDirectory);
+            string configuration = typeof(SiloProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+            string framework = here.Name;
+            for (var dir = here; dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Command.slnx")))
+                {
+                    string dll = Path.Combine(dir.FullName, "Command.Silo", "bin", configuration, framework, "Command.Silo.dll");
+                    return File.Exists(dll) ? dll
+                        : throw new FileNotFoundException($"The silo is not built at {dll}. Build the solution (dotnet build) before running the browser tests.");
+                }
+            }
+            throw new DirectoryNotFoundException($"No Command.slnx above {AppContext.BaseDirectory}; set COMMAND_SILO_DLL to the built Command.Silo.dll.");
+        }
+    }
+
+    public static int FreePort()
+    {
+        lock (portGate)
+        {
+            if (Environment.GetEnvironmentVariable("COMMAND_TEST_PORTS") is { Length: > 0 } range)
+            {
+                var bounds = range.Split('-', StringSplitOptions.TrimEntries);
+                int first = int.Parse(bounds[0], System.Globalization.CultureInfo.InvariantCulture);
+                int last = bounds.Length > 1 ? int.Parse(bounds[1], System.Globalization.CultureInfo.InvariantCulture) : first;
+                for (int port = first; port <= last; port++)
+                {
+                    if (!handedOut.Contains(port) && IsFree(port))
+                    {
+                        handedOut.Add(port);
+                        return port;
+                    }
+                }
+                throw new InvalidOperationException($"No free port in COMMAND_TEST_PORTS={range}.");
+            }
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 }
