@@ -24,11 +24,23 @@ public sealed class StaleTeamTests(BrowserFixture browser)
             await Assertions.Expect(page.Locator($"#team-board tr[data-id='{team.Id()}'] .team-status")).ToContainTextAsync("位置过时");
             await page.ScreenshotAsync("stale-teams");
 
+            // A fix is fresh for only StaleAfter (4 s here); like a phone, keep reporting until the page shows it,
+            // so a slow machine cannot miss the window between one fix and the next stale mark.
             var position = team.GetProperty("position");
-            await silo.Http.PostJsonAsync($"api/teams/{team.Id()}/positions",
-                new { lon = position.GetProperty("lon").GetDouble() + 0.001, lat = position.GetProperty("lat").GetDouble() });
+            using var reporting = new CancellationTokenSource();
+            var phone = Task.Run(async () =>
+            {
+                for (int i = 1; !reporting.IsCancellationRequested; i++)
+                {
+                    await silo.Http.PostJsonAsync($"api/teams/{team.Id()}/positions",
+                        new { lon = position.GetProperty("lon").GetDouble() + 0.001 * i, lat = position.GetProperty("lat").GetDouble() });
+                    await Task.Delay(1000);
+                }
+            });
             await page.WaitForFunctionAsync("id => !window.__command.teamStyle(id).stale", team.Id());
             await Assertions.Expect(page.Locator($"#team-board tr[data-id='{team.Id()}'] .team-status")).ToHaveTextAsync("待命");
+            await reporting.CancelAsync();
+            await phone;
         }
         finally
         {
