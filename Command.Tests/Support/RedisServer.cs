@@ -21,13 +21,15 @@ public sealed class RedisServer : IAsyncDisposable
     });
 
     private readonly bool persistent;
+    private readonly RedisServer? primary;
     private readonly string directory = Path.Combine(Path.GetTempPath(), "command-redis-" + Guid.NewGuid().ToString("N"));
     private readonly StringBuilder output = new();
     private Process? process;
 
-    private RedisServer(bool persistent)
+    private RedisServer(bool persistent, RedisServer? primary = null)
     {
         this.persistent = persistent;
+        this.primary = primary;
         Port = FreePort();
     }
 
@@ -39,6 +41,14 @@ public sealed class RedisServer : IAsyncDisposable
     public static RedisServer StartPersistent()
     {
         var server = new RedisServer(persistent: true);
+        server.Start();
+        return server;
+    }
+
+    /// <summary>A replica of <paramref name="primary"/>, for WAIT; it answers PING before it has synced.</summary>
+    public static RedisServer StartReplicaOf(RedisServer primary)
+    {
+        var server = new RedisServer(persistent: false, primary);
         server.Start();
         return server;
     }
@@ -65,6 +75,12 @@ public sealed class RedisServer : IAsyncDisposable
             "--appendonly", persistent ? "yes" : "no", "--appendfsync", "always"])
         {
             start.ArgumentList.Add(arg);
+        }
+        if (primary is not null)
+        {
+            start.ArgumentList.Add("--replicaof");
+            start.ArgumentList.Add("127.0.0.1");
+            start.ArgumentList.Add(primary.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => Append(e.Data);

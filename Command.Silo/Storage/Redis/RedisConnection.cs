@@ -52,14 +52,17 @@ public sealed class RedisConnection : IAsyncDisposable
     public bool IsConnected => multiplexer.IsConnected;
 
     /// <summary>Runs one Redis call (or a pipelined group of them) within <see cref="RedisStorageOptions.OperationTimeout"/>.</summary>
-    public async Task<T> RunAsync<T>(Func<IDatabase, Task<T>> call, CancellationToken cancellationToken = default)
+    public Task<T> RunAsync<T>(Func<IDatabase, Task<T>> call, CancellationToken cancellationToken = default) =>
+        RunAsync(call, Options.OperationTimeout, cancellationToken);
+
+    private async Task<T> RunAsync<T>(Func<IDatabase, Task<T>> call, TimeSpan timeout, CancellationToken cancellationToken)
     {
         Task<T>? task = null;
         try
         {
             task = call(database);
             // Network time, not domain time: the silo's TimeProvider may be a test's fake clock that never advances.
-            return await task.WaitAsync(Options.OperationTimeout, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            return await task.WaitAsync(timeout, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (Unavailable(ex) is { } unavailable)
         {
@@ -87,7 +90,9 @@ public sealed class RedisConnection : IAsyncDisposable
         {
             return;
         }
-        long acknowledged = (long)await RunAsync(db => db.ExecuteAsync("WAIT", wanted, (long)Options.WaitTimeout.TotalMilliseconds), cancellationToken).ConfigureAwait(false);
+        // WAIT itself may take WaitTimeout to answer, so the call gets that on top of the usual bound.
+        long acknowledged = (long)await RunAsync(db => db.ExecuteAsync("WAIT", wanted, (long)Options.WaitTimeout.TotalMilliseconds),
+            Options.OperationTimeout + Options.WaitTimeout, cancellationToken).ConfigureAwait(false);
         if (acknowledged < wanted)
         {
             // The primary has the write but it is not yet as durable as configured: the caller must not be told it is.
