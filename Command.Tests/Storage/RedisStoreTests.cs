@@ -175,21 +175,41 @@ public sealed class RedisStoreTests
         await telemetry.DisposeAsync();
     }
 
+    [Fact]
+    public async Task TheProviderSurvivesTheHostDisposingItsTelemetryFirst()
+    {
+        // The host disposes the ITelemetryStore singleton and then the provider, which disposes it again.
+        var options = new RedisStorageOptions { Server = RedisServer.Shared.Endpoint, KeyPrefix = $"test:{Guid.NewGuid():N}:" };
+        var provider = new RedisStorageProvider(options, TimeProvider.System, NullLoggerFactory.Instance);
+        provider.Telemetry.Record("team-a", new TeamPosition(115.45, 36.49, DateTimeOffset.UnixEpoch));
+
+        await ((IAsyncDisposable)provider.Telemetry).DisposeAsync();
+        await provider.DisposeAsync();
+        await provider.DisposeAsync();
+
+        await using var connection = Connect(RedisServer.Shared.Endpoint, options.KeyPrefix);
+        var telemetry = new RedisTelemetryStore(connection, TimeSpan.FromHours(1), TimeProvider.System, NullLogger<RedisTelemetryStore>.Instance);
+        Assert.Equal(115.45, (await telemetry.ReadLatestAsync())["team-a"].Lon);
+        await telemetry.DisposeAsync();
+    }
+
+    /// <summary>All at once: against a frozen Redis each call waits out the timeout, and they must do so side by side.</summary>
     private static async Task AssertEveryCallIsUnavailable(RedisStore store, RedisTelemetryStore telemetry)
     {
-        await AssertUnavailable(() => store.AppendAsync("incident/other", 0, [Entry(1)], null));
-        await AssertUnavailable(() => store.ReadAsync("incident/kept", 0));
-        await AssertUnavailable(() => store.ReadSnapshotAsync("healthz/probe"));
-        await AssertUnavailable(() => store.ListStreamsAsync("incident/"));
-        await AssertUnavailable(() => store.ReadSnapshotsAsync("incident/"));
-        await AssertUnavailable(() => store.ReadAllAsync());
-        await AssertUnavailable(() => store.UpsertAsync(new ReminderEntry("incident/kept", "deadline", DateTimeOffset.UnixEpoch, null)));
-        await AssertUnavailable(() => store.DeleteAsync("incident/kept", "deadline", DateTimeOffset.UnixEpoch));
-        await AssertUnavailable(() => store.DeleteAsync("incident/kept", "deadline", null));
         telemetry.Record("team-a", new TeamPosition(115.45, 36.49, DateTimeOffset.UnixEpoch));
-        await AssertUnavailable(() => telemetry.FlushAsync());
-        await AssertUnavailable(() => telemetry.ReadLatestAsync());
-        await AssertUnavailable(() => telemetry.ReadTrackAsync("team-a", DateTimeOffset.MinValue, DateTimeOffset.MaxValue));
+        await Task.WhenAll(
+            AssertUnavailable(() => store.AppendAsync("incident/other", 0, [Entry(1)], null)),
+            AssertUnavailable(() => store.ReadAsync("incident/kept", 0)),
+            AssertUnavailable(() => store.ReadSnapshotAsync("healthz/probe")),
+            AssertUnavailable(() => store.ListStreamsAsync("incident/")),
+            AssertUnavailable(() => store.ReadSnapshotsAsync("incident/")),
+            AssertUnavailable(() => store.ReadAllAsync()),
+            AssertUnavailable(() => store.UpsertAsync(new ReminderEntry("incident/kept", "deadline", DateTimeOffset.UnixEpoch, null))),
+            AssertUnavailable(() => store.DeleteAsync("incident/kept", "deadline", DateTimeOffset.UnixEpoch)),
+            AssertUnavailable(() => store.DeleteAsync("incident/kept", "deadline", null)),
+            AssertUnavailable(() => telemetry.FlushAsync()),
+            AssertUnavailable(() => telemetry.ReadLatestAsync()),
+            AssertUnavailable(() => telemetry.ReadTrackAsync("team-a", DateTimeOffset.MinValue, DateTimeOffset.MaxValue)));
     }
 
     private static async Task AssertUnavailable(Func<Task> call)

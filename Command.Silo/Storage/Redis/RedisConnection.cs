@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using StackExchange.Redis;
 
 namespace Command.Silo.Storage.Redis;
@@ -15,6 +16,7 @@ public sealed class RedisConnection : IAsyncDisposable
     private readonly IDatabase database;
     private readonly string endpoint;
     private readonly ILogger logger;
+    private int disposed;
 
     public RedisConnection(RedisStorageOptions options, ILogger<RedisConnection> logger)
     {
@@ -33,7 +35,7 @@ public sealed class RedisConnection : IAsyncDisposable
         // The store never uses pub/sub; without SUBSCRIBE the multiplexer opens no second connection to watch.
         configuration.CommandMap = CommandMap.Create(new HashSet<string> { "SUBSCRIBE" }, available: false);
         configuration.ConfigurationChannel = "";
-        endpoint = string.Join(", ", configuration.EndPoints.Select(e => e.ToString()));
+        endpoint = string.Join(", ", configuration.EndPoints.Select(e => e is DnsEndPoint dns ? $"{dns.Host}:{dns.Port}" : e.ToString()));
         multiplexer = ConnectionMultiplexer.Connect(configuration);
         multiplexer.ConnectionFailed += (_, e) =>
             logger.LogWarning("Redis connection to {Endpoint} lost ({Failure}); calls answer 503 until it is back", e.EndPoint, e.FailureType);
@@ -123,6 +125,10 @@ public sealed class RedisConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
         try
         {
             await multiplexer.CloseAsync(allowCommandsToComplete: true).ConfigureAwait(false);

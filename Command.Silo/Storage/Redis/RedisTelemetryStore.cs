@@ -30,11 +30,13 @@ public sealed class RedisTelemetryStore : ITelemetryStore, IAsyncDisposable
     private readonly Task flushLoop;
     private readonly ILogger logger;
     private long dropped;
+    private int disposed;
 
     public RedisTelemetryStore(RedisConnection connection, TimeSpan flushInterval, TimeProvider time, ILogger<RedisTelemetryStore> logger)
     {
         this.connection = connection;
         this.logger = logger;
+        bool failing = false;
         flushLoop = Task.Run(async () =>
         {
             while (!stopping.IsCancellationRequested)
@@ -50,10 +52,20 @@ public sealed class RedisTelemetryStore : ITelemetryStore, IAsyncDisposable
                 try
                 {
                     await FlushAsync().ConfigureAwait(false);
+                    if (failing)
+                    {
+                        failing = false;
+                        logger.LogInformation("Telemetry flushes to Redis again");
+                    }
                 }
                 catch (Exception ex)
                 {
-                    logger.LogWarning(ex, "Telemetry flush to Redis failed; positions stay buffered for the next try");
+                    // Once per outage, not once a second: the connection already reports the outage itself.
+                    if (!failing)
+                    {
+                        failing = true;
+                        logger.LogWarning(ex, "Telemetry flush to Redis failed; positions stay buffered and are retried every interval");
+                    }
                 }
             }
         });
@@ -200,6 +212,11 @@ public sealed class RedisTelemetryStore : ITelemetryStore, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The host disposes this store twice: once as the ITelemetryStore singleton, once through its provider.
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
         await stopping.CancelAsync().ConfigureAwait(false);
         await flushLoop.ConfigureAwait(false);
         try
