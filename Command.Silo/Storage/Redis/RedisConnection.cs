@@ -29,8 +29,6 @@ public sealed class RedisConnection : IAsyncDisposable
         configuration.ConnectTimeout = (int)options.ConnectTimeout.TotalMilliseconds;
         configuration.SyncTimeout = (int)options.OperationTimeout.TotalMilliseconds;
         configuration.ReconnectRetryPolicy = new LinearRetry(1000);
-        // 1.2.6 cannot connect a socket to a DNS name on .NET Core; resolving first lets --redis take a host name.
-        configuration.ResolveDns = true;
         configuration.ClientName ??= "command-silo";
         // The store never uses pub/sub; without SUBSCRIBE the multiplexer opens no second connection to watch.
         configuration.CommandMap = CommandMap.Create(new HashSet<string> { "SUBSCRIBE" }, available: false);
@@ -51,8 +49,6 @@ public sealed class RedisConnection : IAsyncDisposable
 
     public RedisKeys Keys { get; }
 
-    public bool IsConnected => multiplexer.IsConnected;
-
     /// <summary>Runs one Redis call (or a pipelined group of them) within <see cref="RedisStorageOptions.OperationTimeout"/>.</summary>
     public Task<T> RunAsync<T>(Func<IDatabase, Task<T>> call, CancellationToken cancellationToken = default) =>
         RunAsync(call, Options.OperationTimeout, cancellationToken);
@@ -66,7 +62,7 @@ public sealed class RedisConnection : IAsyncDisposable
             // Network time, not domain time: the silo's TimeProvider may be a test's fake clock that never advances.
             return await task.WaitAsync(timeout, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (Unavailable(ex) is { } unavailable)
+        catch (Exception ex) when (Unavailable(ex, timeout) is { } unavailable)
         {
             // A call abandoned on timeout may still fail later; observe it so it is not an unobserved task exception.
             _ = task?.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
@@ -103,12 +99,12 @@ public sealed class RedisConnection : IAsyncDisposable
         }
     }
 
-    private StorageUnavailableException? Unavailable(Exception ex) => ex switch
+    private StorageUnavailableException? Unavailable(Exception ex, TimeSpan timeout) => ex switch
     {
         StorageUnavailableException s => s,
         RedisConnectionException c => new($"Redis unavailable: no connection to {endpoint} ({c.FailureType}).", ex),
         TimeoutException => new(string.Create(CultureInfo.InvariantCulture,
-            $"Redis unavailable: {endpoint} did not answer within {Options.OperationTimeout.TotalSeconds:0.#} s."), ex),
+            $"Redis unavailable: {endpoint} did not answer within {timeout.TotalSeconds:0.#} s."), ex),
         RedisServerException s when IsOutOfService(s.Message) => new($"Redis unavailable: {s.Message}", ex),
         ObjectDisposedException => new("Redis unavailable: the connection is closed.", ex),
         _ => null,

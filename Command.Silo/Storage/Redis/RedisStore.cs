@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using StackExchange.Redis;
 
 namespace Command.Silo.Storage.Redis;
@@ -117,12 +116,12 @@ public sealed class RedisStore(RedisConnection connection) : IEventJournal, IRem
     public async Task<IReadOnlyList<ReminderEntry>> ReadAllAsync(CancellationToken cancellationToken = default)
     {
         var rows = await connection.RunAsync(db => db.HashGetAllAsync(keys.Reminders), cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(row => JsonSerializer.Deserialize<StoredReminder>((string)row.Value!)!.ToEntry())];
+        return [.. rows.Select(row => JsonSerializer.Deserialize<RedisReminder>((string)row.Value!)!.ToEntry())];
     }
 
     public async Task UpsertAsync(ReminderEntry entry, CancellationToken cancellationToken = default)
     {
-        string value = JsonSerializer.Serialize(StoredReminder.From(entry));
+        string value = JsonSerializer.Serialize(RedisReminder.From(entry));
         await connection.RunAsync(db => db.HashSetAsync(keys.Reminders, ReminderField(entry.GrainId, entry.Name), value), cancellationToken).ConfigureAwait(false);
         await connection.WaitForReplicasAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -169,19 +168,4 @@ public sealed class RedisStore(RedisConnection connection) : IEventJournal, IRem
     private static string ReminderField(string grainId, string name) => JsonSerializer.Serialize(new[] { grainId, name });
 
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>A reminder as stored. DueTicks (UTC, as a string) is what the conditional delete compares; Due keeps
-    /// the offset it was registered with.</summary>
-    private sealed record StoredReminder(
-        [property: JsonPropertyName("grain")] string Grain,
-        [property: JsonPropertyName("name")] string Name,
-        [property: JsonPropertyName("due")] DateTimeOffset Due,
-        [property: JsonPropertyName("dueTicks")] string DueTicks,
-        [property: JsonPropertyName("periodTicks")] long? PeriodTicks)
-    {
-        public static StoredReminder From(ReminderEntry entry) =>
-            new(entry.GrainId, entry.Name, entry.DueAt, Invariant(entry.DueAt.UtcTicks), entry.Period?.Ticks);
-
-        public ReminderEntry ToEntry() => new(Grain, Name, Due, PeriodTicks is { } ticks ? TimeSpan.FromTicks(ticks) : null);
-    }
 }
