@@ -10,6 +10,7 @@ using Command.Silo.Realtime;
 using Command.Silo.Runtime;
 using Command.Silo.Simulation;
 using Command.Silo.Storage;
+using Command.Silo.Storage.Redis;
 using Command.Silo.Storage.Sqlite;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -83,7 +84,9 @@ public static class SiloServiceExtensions
             {
                 StorageKind.Memory => new MemoryStorageProvider(),
                 StorageKind.Sqlite => ActivatorUtilities.CreateInstance<SqliteStorageProvider>(sp, Path.GetFullPath(options.DataDirectory)),
-                _ => throw new NotSupportedException("--storage redis is not available in this build yet; use sqlite (the default) or memory."),
+                StorageKind.Redis => ActivatorUtilities.CreateInstance<RedisStorageProvider>(sp,
+                    RedisStorageOptions.From(options.Redis, sp.GetRequiredService<IConfiguration>())),
+                _ => throw new NotSupportedException($"Unknown storage kind {options.Storage}."),
             };
         });
         services.AddSingleton(sp => sp.GetRequiredService<IStorageProvider>().Journal);

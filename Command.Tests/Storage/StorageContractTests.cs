@@ -1,12 +1,13 @@
+using Command.Abstractions.Patrols;
 using Command.Silo.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Command.Tests.Storage;
 
-/// <summary>One suite every store must pass; the Redis store joins it when it lands.</summary>
+/// <summary>One suite every store must pass.</summary>
 public sealed class StorageContractTests
 {
-    public static TheoryData<string> Stores => ["memory", "sqlite"];
+    public static TheoryData<string> Stores => ["memory", "sqlite", "redis"];
 
     private static JournalEntry Entry(long seq, string kind = "added", string data = "{}") =>
         new(seq, new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.FromHours(8)).AddSeconds(seq), kind, "tester", data);
@@ -108,6 +109,58 @@ public sealed class StorageContractTests
 
         await store.Reminders.DeleteAsync("incident/a", "deadline", null);
         Assert.Equal(["tick"], (await store.Reminders.ReadAllAsync()).Select(r => r.Name));
+    }
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task ALongStreamReadsBackWholeAndFromAnyPoint(string kind)
+    {
+        await using var store = new StoreUnderTest(kind);
+        for (int batch = 0; batch < 5; batch++)
+        {
+            await store.Journal.AppendAsync("team/long", batch * 500, [.. Enumerable.Range(batch * 500 + 1, 500).Select(seq => Entry(seq))], null);
+        }
+
+        Assert.Equal(Enumerable.Range(1, 2500).Select(i => (long)i), (await store.Journal.ReadAsync("team/long", 0)).Select(e => e.Seq));
+        Assert.Equal(Enumerable.Range(1001, 1500).Select(i => (long)i), (await store.Journal.ReadAsync("team/long", 1000)).Select(e => e.Seq));
+        Assert.Empty(await store.Journal.ReadAsync("team/long", 2500));
+    }
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task StreamsAreListedByExactPrefix(string kind)
+    {
+        await using var store = new StoreUnderTest(kind);
+        foreach (string stream in new[] { "team/冠县-2", "team/a", "teams/x", "team", "incident/team/b" })
+        {
+            await store.Journal.AppendAsync(stream, 0, [Entry(1)], new StreamSnapshot(stream, 1, "{}"));
+        }
+
+        Assert.Equal(["team/a", "team/冠县-2"], await store.Journal.ListStreamsAsync("team/"));
+        Assert.Equal(["team/a", "team/冠县-2"], (await store.Journal.ReadSnapshotsAsync("team/")).Select(s => s.Stream).Order(StringComparer.Ordinal));
+        Assert.Equal(5, (await store.Journal.ListStreamsAsync("")).Count);
+    }
+
+    [Theory, MemberData(nameof(Stores))]
+    public async Task TelemetryKeepsTheLatestPositionPerTeamAndTheWholeTrack(string kind)
+    {
+        await using var store = new StoreUnderTest(kind);
+        var start = new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.FromHours(8));
+        TeamPosition Fix(int i) => new(115.4 + i * 0.0001, 36.4 + i * 0.0001, start.AddSeconds(i), i % 2 == 0 ? 90.5 : null, i % 3 == 0 ? 12.25 : null);
+        for (int i = 0; i < 1500; i++)
+        {
+            store.Telemetry.Record("team-a", Fix(i));
+        }
+        store.Telemetry.Record("team-b", Fix(7));
+        await store.Telemetry.FlushAsync();
+        store.Telemetry.Record("team-b", Fix(8));
+        await store.RestartAsync();
+
+        var latest = await store.Telemetry.ReadLatestAsync();
+        Assert.Equal(Fix(1499), latest["team-a"]);
+        Assert.Equal(Fix(8), latest["team-b"]);
+        Assert.Equal(Enumerable.Range(0, 1500).Select(Fix), await store.Telemetry.ReadTrackAsync("team-a", start, start.AddHours(1)));
+        Assert.Equal(Enumerable.Range(100, 11).Select(Fix), await store.Telemetry.ReadTrackAsync("team-a", start.AddSeconds(100), start.AddSeconds(110)));
+        Assert.Equal([Fix(7), Fix(8)], await store.Telemetry.ReadTrackAsync("team-b", start, start.AddHours(1)));
+        Assert.Empty(await store.Telemetry.ReadTrackAsync("team-none", start, start.AddHours(1)));
     }
 
     [Fact]

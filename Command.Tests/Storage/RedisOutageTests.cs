@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Command.Abstractions.Incidents;
+using Command.Tests.Support;
+
+namespace Command.Tests.Storage;
+
+/// <summary>A real silo on a Redis of its own that is killed and started again under it: the silo says 503 while
+/// Redis is gone and serves again once it is back, without being restarted itself.</summary>
+public sealed class RedisOutageTests
+{
+    [Fact]
+    public async Task HealthzIs503WhileRedisIsDownAndTheSiloServesAgainWhenItIsBack()
+    {
+        await using var redis = RedisServer.StartPersistent();
+        await using var silo = new SiloProcess(["--storage", "redis", "--redis", redis.Endpoint, "--no-demo"],
+            new Dictionary<string, string> { ["Storage__Redis__KeyPrefix"] = "outage:", ["Storage__Redis__OperationTimeout"] = "00:00:01" });
+        await silo.StartAsync();
+        var api = silo.Http;
+        var before = await CreateAsync(api, HttpStatusCode.Created);
+
+        redis.Kill();
+
+        var clock = Stopwatch.StartNew();
+        var health = await Eventually.Get(() => api.GetAsync("/healthz"), r => r.StatusCode == HttpStatusCode.ServiceUnavailable, "/healthz to say 503");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"/healthz took {clock.Elapsed.TotalSeconds:0.0} s to notice");
+        Assert.Contains("Redis unavailable", await health.Content.ReadAsStringAsync());
+        var refused = await api.PostAsJsonAsync("/api/incidents", new { channel = 110, type = "dispute", lon = 115.45, lat = 36.49 });
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Contains("Redis unavailable", await refused.Content.ReadAsStringAsync());
+
+        redis.Start();
+
+        await Eventually.Get(() => api.GetAsync("/healthz"), r => r.StatusCode == HttpStatusCode.OK, "/healthz to serve again");
+        var after = await CreateAsync(api, HttpStatusCode.Created);
+        var timeline = await api.GetFromJsonAsync<List<TimelineEntry>>($"/api/incidents/{before.Id}/timeline", CommandApp.Json);
+        Assert.Equal("received", timeline![0].Kind);
+        var incidents = await api.GetFromJsonAsync<List<IncidentSummary>>("/api/incidents", CommandApp.Json);
+        Assert.Equal(new[] { before.Id, after.Id }.Order(StringComparer.Ordinal), incidents!.Select(i => i.Id).Order(StringComparer.Ordinal));
+    }
+
+    private static async Task<IncidentDetail> CreateAsync(HttpClient api, HttpStatusCode expected)
+    {
+        var response = await api.PostAsJsonAsync("/api/incidents", new { channel = 110, type = "dispute", lon = 115.45, lat = 36.49 });
+        return await CommandApp.Read<IncidentDetail>(response, expected);
+    }
+}
