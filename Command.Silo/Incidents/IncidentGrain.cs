@@ -37,6 +37,11 @@ public sealed partial class IncidentGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);
+        if (State.Exists)
+        {
+            // After a reload the journal may hold more than the lists showed (an append that failed late): refresh them.
+            Publish();
+        }
         await CatchUpWithTeams();
     }
 

@@ -6,8 +6,9 @@ namespace Command.Silo.Runtime;
 /// <summary>
 /// A grain whose state is a fold of its events, as Orleans' JournaledGrain. <see cref="RaiseEvent"/> applies an
 /// event to the in-memory state at once; <see cref="ConfirmEvents"/> appends the raised events to the journal and
-/// returns when they are durable. State is immutable: if a call throws before its events are confirmed, or the
-/// append fails, the state goes back to the last confirmed one, so a failed call leaves no trace.
+/// returns when they are durable. State is immutable: if a call throws before its events are confirmed, the state goes
+/// back to the last confirmed one, so a failed call leaves no trace. If the append itself failed, the grain is also
+/// deactivated, because an append that timed out may have landed: the next call reloads from the journal.
 /// </summary>
 public abstract class JournaledGrain<TState, TEvent> : Grain where TState : class where TEvent : class
 {
@@ -15,6 +16,7 @@ public abstract class JournaledGrain<TState, TEvent> : Grain where TState : clas
     private TState confirmed = null!;
     private long confirmedVersion;
     private long snapshotVersion;
+    private bool appendFailed;
 
     protected TState State { get; private set; } = null!;
 
@@ -68,7 +70,15 @@ public abstract class JournaledGrain<TState, TEvent> : Grain where TState : clas
         StreamSnapshot? snapshot = newVersion - snapshotVersion >= SnapshotEvery
             ? new StreamSnapshot(StreamName, newVersion, JsonSerializer.Serialize(State, JournalJson.Options))
             : null;
-        await Runtime.Journal.AppendAsync(StreamName, confirmedVersion, [.. pending], snapshot).ConfigureAwait(false);
+        try
+        {
+            await Runtime.Journal.AppendAsync(StreamName, confirmedVersion, [.. pending], snapshot).ConfigureAwait(false);
+        }
+        catch
+        {
+            appendFailed = true;
+            throw;
+        }
         pending.Clear();
         confirmed = State;
         confirmedVersion = newVersion;
@@ -85,5 +95,11 @@ public abstract class JournaledGrain<TState, TEvent> : Grain where TState : clas
     {
         pending.Clear();
         State = confirmed;
+        if (appendFailed)
+        {
+            // A timed-out or cut-off append may still have landed, and a conflict means someone else wrote:
+            // either way only the journal knows the truth, so the next call gets a fresh activation that reads it.
+            DeactivateOnIdle();
+        }
     }
 }

@@ -5,7 +5,8 @@ using Command.Tests.Support;
 
 namespace Command.Tests.Recovery;
 
-/// <summary>A real silo on SQLite, killed with SIGKILL and started again on the same data folder.</summary>
+/// <summary>A real silo, killed with SIGKILL and started again on the same store: the same SQLite data folder,
+/// or the same Redis server and key prefix.</summary>
 public sealed class CrashRecoveryTests : IAsyncLifetime
 {
     private readonly string data = Path.Combine(Path.GetTempPath(), "command-crash-" + Guid.NewGuid().ToString("N"));
@@ -21,12 +22,18 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    [Fact]
-    public async Task KillDashNineLosesNothingThatWasAcknowledged()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("redis")]
+    public async Task KillDashNineLosesNothingThatWasAcknowledged(string storage)
     {
         // Severity IV calls are overdue for dispatch after 3 s here, so the deadline falls while the silo is dead.
-        var environment = new Dictionary<string, string> { ["Dispatch__DispatchDeadlineMinutes__4"] = "0.05" };
-        string[] args = ["--no-demo"];
+        var environment = new Dictionary<string, string>
+        {
+            ["Dispatch__DispatchDeadlineMinutes__4"] = "0.05",
+            ["Storage__Redis__KeyPrefix"] = $"crash-{Guid.NewGuid():N}:",
+        };
+        string[] args = storage == "redis" ? ["--storage", "redis", "--redis", RedisServer.Shared.Endpoint, "--no-demo"] : ["--no-demo"];
         IncidentDetail waiting, handled;
         List<TimelineEntry> timelineBefore;
         TeamView teamBefore;

@@ -40,6 +40,22 @@ public sealed class GrainRuntimeTests
     }
 
     [Fact]
+    public async Task AppendThatFailedAfterLandingIsReloadedInsteadOfConflictingForever()
+    {
+        var journal = new AmbiguousJournal(store);
+        await using var silo = await TestSilo.StartAsync(journal, store, time);
+        var grain = silo.Grains.GetGrain<ICounterGrain>("ambiguous");
+        await grain.Add(5);
+
+        journal.FailNextAfterWriting = true;
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => grain.Add(1));
+
+        Assert.Equal(8, await grain.Add(2)); // the 1 did land; the grain reloaded it rather than writing at a stale version
+        Assert.Equal([1L, 2L, 3L], (await store.ReadAsync("counter/ambiguous", 0)).Select(e => e.Seq));
+        Assert.Equal(2, silo.Log.Count("ambiguous"));
+    }
+
+    [Fact]
     public async Task StateIsRebuiltFromSnapshotAndFollowingEventsInANewProcess()
     {
         await using (var first = await TestSilo.StartAsync(store, store, time))

@@ -14,9 +14,9 @@ public sealed class RedisOutageTests
     public async Task HealthzIs503WhileRedisIsDownAndTheSiloServesAgainWhenItIsBack()
     {
         await using var redis = RedisServer.StartPersistent();
-        await using var silo = new SiloProcess(["--storage", "redis", "--redis", redis.Endpoint, "--no-demo"],
-            new Dictionary<string, string> { ["Storage__Redis__KeyPrefix"] = "outage:", ["Storage__Redis__OperationTimeout"] = "00:00:01" });
-        await silo.StartAsync();
+        await using var silo = await SiloProcess.StartAsync(
+            configuration: new Dictionary<string, string> { ["Storage__Redis__KeyPrefix"] = "outage:", ["Storage__Redis__OperationTimeout"] = "00:00:01" },
+            args: ["--storage", "redis", "--redis", redis.Endpoint, "--no-demo"]);
         var api = silo.Http;
         var before = await CreateAsync(api, HttpStatusCode.Created);
 
