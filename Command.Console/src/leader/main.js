@@ -8,7 +8,7 @@ import { byId, h, replace } from '../shared/dom.js';
 import { dueText, startTicker } from '../shared/ticker.js';
 import {
   channelLabel, clockSpan, duration, escalationTriggerLabel, gateLabel, gateOrder, incidentStatusLabel,
-  incidentTypeLabel, levelLabel, levelRank, massCauseLabel, milestoneStateLabel, severityLabel, timeOfDay,
+  incidentTypeLabel, levelLabel, levelRank, massCauseLabel, milestoneStateLabel, timeWithDay, severityLabel, timeOfDay,
 } from '../shared/labels.js';
 import { computeStats } from './stats.js';
 
@@ -138,7 +138,7 @@ function renderWindows() {
       h('p', { class: 'muted where' }, `${incidentStatusLabel[d.status] ?? d.status} · 已派 ${d.assignments?.filter((a) => !a.clearedAt).length ?? 0} 队 · 群体性事件自 ${timeOfDay(d.massSince ?? d.receivedAt)}`),
       h('ul', { class: 'milestone-list' }, (d.milestones ?? []).map((m) => h('li', { class: `milestone ${m.state}`, dataset: { name: m.name, state: m.state } },
         h('span', { class: 'milestone-title' }, m.title),
-        h('span', { class: 'milestone-due' }, `时限 ${timeOfDay(m.dueAt)}`),
+        h('span', { class: 'milestone-due' }, `时限 ${timeWithDay(m.dueAt)}`),
         m.state === 'pending' ? dueText(m.dueAt)
           : m.state === 'breached' ? h('span', { class: 'milestone-state' }, '已超时 ', dueText(m.dueAt))
             : h('span', { class: 'milestone-state' }, `${milestoneStateLabel.met} ${timeOfDay(m.metAt)}`,

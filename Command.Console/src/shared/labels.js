@@ -102,6 +102,19 @@ export function timeOfDay(iso) {
   return d.toLocaleTimeString('zh-CN', { hour12: false });
 }
 
+/** A time of day, with the date in front when it is not today's (a 24-hour deadline, say). */
+export function timeWithDay(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const today = new Date();
+  const sameDay = d.toDateString() === today.toDateString();
+  const tomorrow = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1).toDateString() === d.toDateString();
+  const time = d.toLocaleTimeString('zh-CN', { hour12: false });
+  if (sameDay) return time;
+  if (tomorrow) return `次日 ${time}`;
+  return `${d.getMonth() + 1}月${d.getDate()}日 ${time}`;
+}
+
 export function dateTime(iso) {
   if (!iso) return '';
   const d = new Date(iso);

@@ -7,7 +7,7 @@ import { dueText, sinceText } from '../../shared/ticker.js';
 import {
   approvalStateLabel, channelLabel, clockSpan, dateTime, distance, escalationTriggerLabel, gateLabel, gateOrder,
   incidentStatusLabel, incidentStatusOrder, incidentTypeLabel, levelLabel, massCauseLabel, massCauseOrder,
-  milestoneStateLabel, reportKindLabel, severityLabel, teamModeLabel, teamStatusLabel, timelineKindLabel, timeOfDay,
+  milestoneStateLabel, timeWithDay, reportKindLabel, severityLabel, teamModeLabel, teamStatusLabel, timelineKindLabel, timeOfDay,
 } from '../../shared/labels.js';
 import { severityBadge } from './incidentList.js';
 import { statusChip } from './teamBoard.js';
@@ -157,7 +157,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
     return h('section', { class: 'milestones' }, h('h3', {}, '黄金时间节点'),
       h('ul', {}, d.milestones.map((m) => h('li', { class: `milestone ${m.state}`, dataset: { name: m.name } },
         h('span', { class: 'milestone-title' }, m.title),
-        h('span', { class: 'milestone-due' }, `时限 ${timeOfDay(m.dueAt)}`),
+        h('span', { class: 'milestone-due' }, `时限 ${timeWithDay(m.dueAt)}`),
         m.state === 'pending' ? dueText(m.dueAt)
           : h('span', { class: 'milestone-state' }, milestoneStateLabel[m.state] ?? m.state,
             m.metAt ? ` ${timeOfDay(m.metAt)}` : '', m.metBy ? `（${m.metBy}）` : '')))));
