@@ -95,6 +95,7 @@ public sealed class MassIncidentTests(BrowserFixture browser)
             await leader.Locator("#leader-name").DispatchEventAsync("change");
             await Assertions.Expect(leader.Locator("[data-figure='mass'] .figure-value")).Not.ToHaveTextAsync("0");
             await leader.ScreenshotAsync("leader-escalation-and-approval", fullPage: true);
+            await console.Locator(".detail").EvaluateAsync("el => el.scrollTop = 0");
             await console.ScreenshotAsync("console-mass-incident-breached");
 
             // 签收: gone from the open list at once, and acknowledged on the console.
@@ -116,6 +117,7 @@ public sealed class MassIncidentTests(BrowserFixture browser)
             var detail = await http.GetJsonAsync($"api/incidents/{id}");
             Assert.Equal(4, detail.GetProperty("assignments").GetArrayLength());
             await leader.ScreenshotAsync("leader-after-ack-and-approval", fullPage: true);
+            await console.Locator(".detail").EvaluateAsync("el => el.scrollTop = 0");
             await console.ScreenshotAsync("console-mass-incident-fourth-team");
         }
         finally

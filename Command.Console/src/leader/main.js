@@ -68,8 +68,8 @@ function renderEscalations() {
   replace(escalationBox, h('table', { class: 'grid-table compact', id: 'escalation-table' },
     h('thead', {}, h('tr', {}, ['警情编号', '辖区', '层级', '带班领导', '升级原因', '升级时间', '提醒', ''].map((t) => h('th', {}, t)))),
     h('tbody', {}, open.map((e) => h('tr', { dataset: { id: e.id, incident: e.incidentId }, class: `level-${e.level}` },
-      h('td', { class: 'mono' }, e.incidentNumber),
-      h('td', {}, e.jurisdictionName),
+      h('td', { class: 'mono nowrap' }, e.incidentNumber),
+      h('td', { class: 'nowrap' }, e.jurisdictionName),
       h('td', {}, h('span', { class: `level level-${e.level}` }, levelLabel[e.level] ?? e.level)),
       h('td', {}, e.leaderOnDuty ?? '（未排班）'),
       h('td', { class: 'reason' }, h('strong', {}, escalationTriggerLabel[e.trigger] ?? e.trigger), '：', e.reason),
@@ -140,7 +140,7 @@ function renderWindows() {
         h('span', { class: 'milestone-title' }, m.title),
         h('span', { class: 'milestone-due' }, `时限 ${timeWithDay(m.dueAt)}`),
         m.state === 'pending' ? dueText(m.dueAt)
-          : m.state === 'breached' ? h('span', { class: 'milestone-state' }, '已超时 ', dueText(m.dueAt))
+          : m.state === 'breached' ? h('span', { class: 'milestone-state', title: '已超时，仍未达成' }, dueText(m.dueAt))
             : h('span', { class: 'milestone-state' }, `${milestoneStateLabel.met} ${timeOfDay(m.metAt)}`,
               m.metAt && new Date(m.metAt) > new Date(m.dueAt) ? `（晚 ${clockSpan(new Date(m.metAt) - new Date(m.dueAt))}）` : '')))));
   }));
@@ -237,7 +237,7 @@ const statsBox = byId('stats');
 const statsDetails = new Map(); // id -> detail, reused while the summary's version is unchanged
 let statsTimer = null;
 
-function scheduleStats(delay = 2000) {
+function scheduleStats(delay = 1000) {
   if (statsTimer) return;
   statsTimer = setTimeout(async () => {
     statsTimer = null;

@@ -67,6 +67,8 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
       message = { error: true, text: `${label}失败：${e instanceof ApiError ? e.message : e}` };
     }
     await load();
+    // The officer may have clicked far down the panel (派警 in 推荐警力): bring the outcome into view.
+    parts.message?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
   }
 
   function dispatch(teamId, callsign) {
@@ -335,7 +337,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
         h('span', { class: 'tl-time' }, timeOfDay(entry.at)),
         h('span', { class: 'tl-kind' }, timelineKindLabel[entry.kind] ?? entry.kind),
         h('span', { class: 'tl-text' }, describe(entry)),
-        h('span', { class: 'tl-actor' }, entry.actor)))));
+        h('span', { class: 'tl-actor' }, entry.actor === 'system' ? '系统' : entry.actor)))));
   }
 
   function callsignOf(teamId) {
