@@ -155,4 +155,48 @@ public sealed class MassIncidentTests(BrowserFixture browser)
         Assert.Equal("landAcquisition", detail.GetProperty("massCause").GetString());
         Assert.Equal(120, detail.GetProperty("crowdSize").GetInt32());
     }
+
+    [Fact]
+    public async Task LeaderPageReconnectsAndShowsWhatHappenedWhileItWasCutOff()
+    {
+        string data = Directory.CreateTempSubdirectory("command-leader-restart-").FullName;
+        try
+        {
+            int port;
+            string id;
+            var page = await browser.NewPageAsync();
+            await using (var first = await SiloProcess.StartAsync(data))
+            {
+                port = first.Port;
+                await page.OpenLeaderAsync(first.BaseAddress);
+                await first.StopAsync();
+            }
+            await page.WaitForFunctionAsync("() => window.__leader.connectionState() === 'reconnecting'");
+            await Assertions.Expect(page.Locator("#connection")).ToContainTextAsync("正在重连");
+
+            await using (var meanwhile = await SiloProcess.StartAsync(data))
+            {
+                var team = await meanwhile.Http.TakeAvailableTeamAsync();
+                var position = team.GetProperty("position");
+                var incident = await meanwhile.Http.PostJsonAsync("api/incidents", new
+                {
+                    channel = 110, type = "massIncident", severity = 2, crowdSize = 80,
+                    lon = position.GetProperty("lon").GetDouble(), lat = position.GetProperty("lat").GetDouble(),
+                    description = "断线期间发生的群体性事件",
+                });
+                id = incident.Id();
+                await meanwhile.StopAsync();
+            }
+
+            await using var again = await SiloProcess.StartAsync(data, port);
+            await page.WaitForFunctionAsync("() => window.__leader.connectionState() === 'connected'", null, new() { Timeout = 30_000 });
+            await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("实时连接正常");
+            await Assertions.Expect(page.Locator($"#windows [data-incident='{id}'] [data-name='firstTeamOnScene'] .due")).ToContainTextAsync("剩余");
+            await Assertions.Expect(page.Locator("[data-figure='mass'] .figure-value")).ToHaveTextAsync("1");
+        }
+        finally
+        {
+            BrowserFixture.TryDelete(data);
+        }
+    }
 }

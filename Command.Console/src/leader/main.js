@@ -7,7 +7,7 @@ import { connectionBadge } from '../shared/connectionBadge.js';
 import { byId, h, replace } from '../shared/dom.js';
 import { dueText, startTicker } from '../shared/ticker.js';
 import {
-  channelLabel, clockSpan, duration, escalationTriggerLabel, gateLabel, gateOrder, incidentStatusLabel,
+  approvalStateLabel, channelLabel, clockSpan, duration, escalationTriggerLabel, gateLabel, gateOrder, incidentStatusLabel,
   incidentTypeLabel, levelLabel, levelRank, massCauseLabel, milestoneStateLabel, timeWithDay, severityLabel, timeOfDay,
 } from '../shared/labels.js';
 import { computeStats } from './stats.js';
@@ -136,6 +136,7 @@ function renderWindows() {
         d.crowdSize != null ? h('span', { class: 'muted' }, ` · 约 ${d.crowdSize} 人`) : null),
       h('p', { class: 'muted where' }, chain, d.address ? ` · ${d.address}` : ''),
       h('p', { class: 'muted where' }, `${incidentStatusLabel[d.status] ?? d.status} · 已派 ${d.assignments?.filter((a) => !a.clearedAt).length ?? 0} 队 · 群体性事件自 ${timeOfDay(d.massSince ?? d.receivedAt)}`),
+      windowStatus(d),
       h('ul', { class: 'milestone-list' }, (d.milestones ?? []).map((m) => h('li', { class: `milestone ${m.state}`, dataset: { name: m.name, state: m.state } },
         h('span', { class: 'milestone-title' }, m.title),
         h('span', { class: 'milestone-due' }, `时限 ${timeWithDay(m.dueAt)}`),
@@ -144,6 +145,18 @@ function renderWindows() {
             : h('span', { class: 'milestone-state' }, `${milestoneStateLabel.met} ${timeOfDay(m.metAt)}`,
               m.metAt && new Date(m.metAt) > new Date(m.dueAt) ? `（晚 ${clockSpan(new Date(m.metAt) - new Date(m.dueAt))}）` : '')))));
   }));
+}
+
+/** Open escalations and the 三个慎用 gates of one incident, in a line. */
+function windowStatus(d) {
+  const open = (d.escalations ?? []).filter((e) => !e.acknowledgedAt && !e.resolvedAt);
+  const approvals = new Map((d.approvals ?? []).map((a) => [a.gate, a]));
+  return h('p', { class: 'window-status' },
+    open.length ? h('span', { class: 'open-escalations' }, `待签收督办 ${open.length} 条`) : h('span', { class: 'muted' }, '督办均已签收'),
+    gateOrder.map((gate) => {
+      const state = approvals.get(gate)?.state ?? 'none';
+      return h('span', { class: `gate-chip approval-${state}`, dataset: { gate, state } }, `${gateLabel[gate]}：${approvalStateLabel[state]}`);
+    }));
 }
 
 // Approval cards keep their reason field across refreshes: a leader typing a reason must not lose it to a live event.

@@ -161,6 +161,8 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
         h('span', { class: 'milestone-title' }, m.title),
         h('span', { class: 'milestone-due' }, `时限 ${timeWithDay(m.dueAt)}`),
         m.state === 'pending' ? dueText(m.dueAt)
+          // Breached and still unmet: how late it is now, in red; met late shows when it was met.
+          : m.state === 'breached' ? h('span', { class: 'milestone-state', title: milestoneStateLabel.breached }, dueText(m.dueAt))
           : h('span', { class: 'milestone-state' }, milestoneStateLabel[m.state] ?? m.state,
             m.metAt ? ` ${timeOfDay(m.metAt)}` : '', m.metBy ? `（${m.metBy}）` : '')))));
   }
