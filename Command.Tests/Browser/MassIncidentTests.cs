@@ -79,6 +79,7 @@ public sealed class MassIncidentTests(BrowserFixture browser)
             await Assertions.Expect(leader.Locator($"#windows [data-incident='{id}'] [data-name='firstTeamOnScene']")).ToHaveAttributeAsync("data-state", "breached");
             await console.WaitForFunctionAsync("id => window.__command.incidentRing(id)?.breached === true", id);
             await Assertions.Expect(console.Locator("#detail-escalations li[data-state='open']")).ToHaveCountAsync(1);
+            await Assertions.Expect(console.Locator($"#incident-list tr[data-id='{id}'] .escalated-mark")).ToBeVisibleAsync();
 
             // A 4th team is refused, and the officer sees the server's reason.
             await console.Locator("#detail-recommendations button.dispatch").First.ClickAsync();
@@ -103,6 +104,7 @@ public sealed class MassIncidentTests(BrowserFixture browser)
             await Assertions.Expect(row).ToHaveCountAsync(0);
             await Assertions.Expect(console.Locator("#detail-escalations li[data-state='acknowledged']")).ToHaveCountAsync(1);
             await Assertions.Expect(console.Locator("#detail-escalations li[data-state='acknowledged']")).ToContainTextAsync("王局长");
+            await Assertions.Expect(console.Locator($"#incident-list tr[data-id='{id}'] .escalated-mark")).ToHaveCountAsync(0);
             var open = await http.GetJsonAsync("api/escalations?open=true");
             Assert.DoesNotContain(open.EnumerateArray(), e => e.GetProperty("incidentId").GetString() == id);
 
