@@ -15,6 +15,7 @@ await build({
     console: join(here, 'src', 'console', 'main.js'),
     patrol: join(here, 'src', 'patrol', 'main.js'),
     bench: join(here, 'src', 'bench', 'main.js'),
+    leader: join(here, 'src', 'leader', 'main.js'),
   },
   outdir: out,
   bundle: true,

@@ -99,5 +99,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(BrowserFixture.Collection)]
+// Browser tests check live latencies (an icon moves within 1 s of a POST); they run alone, never beside the
+// in-process API tests, so a shared 2-core machine does not starve the page.
+[CollectionDefinition(BrowserFixture.Collection, DisableParallelization = true)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>;

@@ -13,6 +13,13 @@ public static class ConsolePages
             "() => window.__command && window.__command.synced && window.__command.mapReady() && window.__command.connectionState() === 'connected'");
     }
 
+    /// <summary>Opens /leader and waits until the hub is connected and the first snapshot is shown.</summary>
+    public static async Task OpenLeaderAsync(this IPage page, Uri silo)
+    {
+        await page.GotoAsync(new Uri(silo, "leader").ToString());
+        await page.WaitForFunctionAsync("() => window.__leader && window.__leader.synced && window.__leader.connectionState() === 'connected'");
+    }
+
     /// <summary>Clicks the map where a place is drawn.</summary>
     public static async Task ClickMapAtAsync(this IPage page, double lon, double lat)
     {

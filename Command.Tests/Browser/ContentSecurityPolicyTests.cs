@@ -40,6 +40,13 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser)
         await Assertions.Expect(phone.Locator("#connection")).ToHaveTextAsync("实时连接正常");
         Assert.Empty(await phone.EvaluateAsync<string[]>("() => window.__violations"));
         Assert.True(await phone.EvaluateAsync<bool>(PolicyInForce), "The policy was not applied to the patrol page.");
+
+        var leader = await PageUnderPolicyAsync(policyBrowser, 1600, 900);
+        await leader.OpenLeaderAsync(browser.Silo.BaseAddress);
+        await Assertions.Expect(leader.Locator("#connection")).ToHaveTextAsync("实时连接正常");
+        await Assertions.Expect(leader.Locator("[data-figure='channel-110'] .figure-value")).Not.ToHaveTextAsync("0");
+        Assert.Empty(await leader.EvaluateAsync<string[]>("() => window.__violations"));
+        Assert.True(await leader.EvaluateAsync<bool>(PolicyInForce), "The policy was not applied to the leaders' page.");
         Assert.Empty(webSocketErrors);
     }
 

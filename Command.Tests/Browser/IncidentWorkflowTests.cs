@@ -146,6 +146,7 @@ public sealed class IncidentWorkflowTests(BrowserFixture browser, ITestOutputHel
 
         await Assertions.Expect(page.Locator(".guidance")).ToContainTextAsync("宜散不宜聚、宜解不宜结、宜顺不宜激");
         await Assertions.Expect(page.Locator("#incident-panel .info")).ToContainTextAsync("约 60 人");
+        // Graded by the crowd: 60 is under the built-in rules' first band (100 → III), so IV.
         await Assertions.Expect(page.Locator("#incident-panel .info")).ToContainTextAsync("IV级 一般");
         string id = await page.EvaluateAsync<string>("() => window.__command.selectedIncident()");
         var incident = await browser.Silo.Http.GetJsonAsync($"api/incidents/{id}");

@@ -14,7 +14,7 @@ import { createMap, loadConfig, toGeo, toMap } from './map/mapView.js';
 import { createBoundaryLayers } from './map/boundaryLayers.js';
 import { createAssetLayers } from './map/assetLayers.js';
 import { createTeamLayer } from './map/teamLayer.js';
-import { createIncidentLayer } from './map/incidentLayer.js';
+import { createIncidentLayer, nextMilestone } from './map/incidentLayer.js';
 import { createDraftLayer } from './map/draftLayer.js';
 import { attachTooltip } from './map/tooltip.js';
 import { trackMilestones } from './milestoneTracker.js';
@@ -215,8 +215,10 @@ function summaryOf(detail) {
     countyId: county?.id ?? countyOf(detail.jurisdictionId),
     receivedAt: detail.receivedAt,
     statusSince: detail.receivedAt,
-    assignedTeams: detail.assignments?.length ?? 0,
+    assignedTeams: detail.assignments?.filter((a) => !a.clearedAt).length ?? 0,
     version: detail.version,
+    nextMilestone: nextMilestone(detail.milestones),
+    openEscalations: detail.escalations?.filter((e) => !e.acknowledgedAt && !e.resolvedAt).length ?? 0,
   };
 }
 

@@ -34,6 +34,8 @@ export function liveFeed(store, { onState }) {
       TeamsMoved: deliver((moves) => store.moveTeams(moves)),
       TeamStatusChanged: deliver((team) => store.upsertTeam(team)),
       MilestoneChanged: deliver((event) => store.emit('milestone', event)),
+      EscalationRaised: deliver((escalation) => store.emit('escalation', escalation)),
+      EscalationAcknowledged: deliver((escalation) => store.emit('escalation', escalation)),
     },
     onState,
     resync,

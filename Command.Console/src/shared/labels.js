@@ -102,6 +102,19 @@ export function timeOfDay(iso) {
   return d.toLocaleTimeString('zh-CN', { hour12: false });
 }
 
+/** A time of day, with the date in front when it is not today's (a 24-hour deadline, say). */
+export function timeWithDay(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const today = new Date();
+  const sameDay = d.toDateString() === today.toDateString();
+  const tomorrow = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1).toDateString() === d.toDateString();
+  const time = d.toLocaleTimeString('zh-CN', { hour12: false });
+  if (sameDay) return time;
+  if (tomorrow) return `次日 ${time}`;
+  return `${d.getMonth() + 1}月${d.getDate()}日 ${time}`;
+}
+
 export function dateTime(iso) {
   if (!iso) return '';
   const d = new Date(iso);
@@ -116,3 +129,51 @@ export function distance(meters) {
 export function countyOf(jurisdictionId) {
   return jurisdictionId ? jurisdictionId.slice(0, 6) : '';
 }
+
+// Mass incidents (群体性事件): causes, escalation levels and triggers, the 三个慎用 gates, reports.
+export const massCauseLabel = {
+  landAcquisition: '征地拆迁',
+  labourDispute: '劳资纠纷',
+  environment: '环境',
+  petitioning: '信访',
+  other: '其他',
+};
+export const massCauseOrder = ['landAcquisition', 'labourDispute', 'environment', 'petitioning', 'other'];
+
+export const levelLabel = { city: '市级', county: '县级', township: '乡镇（街道）', village: '村（社区）', grid: '网格' };
+/** Higher first: city > county > township > village. */
+export const levelRank = { city: 0, county: 1, township: 2, village: 3, grid: 4 };
+
+export const escalationTriggerLabel = {
+  milestoneBreached: '节点超时',
+  crowdGrowth: '聚集人数增加',
+  severityUpgrade: '等级提升',
+  unacknowledged: '逾期未签收',
+  repeatedIncidents: '矛盾激化（同类警情反复）',
+  leaderDecision: '领导决定提级',
+};
+
+export const gateLabel = { policeForce: '慎用警力', coerciveMeasures: '慎用强制措施', weapons: '慎用警械和武器' };
+export const gateOrder = ['policeForce', 'coerciveMeasures', 'weapons'];
+export const approvalStateLabel = { none: '未申请', pending: '待审批', approved: '已批准', refused: '已拒绝' };
+
+export const reportKindLabel = { countyInformed: '电话报告县级', informationReport: '向市级信息报送', writtenReport: '书面报告' };
+
+Object.assign(timelineKindLabel, {
+  massDeclared: '升级群体性事件',
+  crowdRevised: '聚集人数',
+  severityChanged: '级别变更',
+  milestoneDue: '节点临近',
+  milestoneMet: '节点达成',
+  milestoneBreached: '节点超时',
+  escalationRaised: '升级督办',
+  escalationReminded: '督办提醒',
+  escalationClimbed: '督办上移',
+  escalationAcknowledged: '督办签收',
+  escalationCapped: '升级封顶',
+  leaderCheckedIn: '领导到场',
+  reportSubmitted: '报告报送',
+  approvalRequested: '申请审批',
+  approvalDecided: '审批决定',
+  measureRecorded: '措施记录',
+});

@@ -12,12 +12,14 @@ import { incidentTypeGlyph, severityColour } from '../../shared/labels.js';
 const font = '"Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
 const radiusBySeverity = { 1: 14, 2: 13, 3: 12, 4: 11 };
 
-/** The milestone the ring counts down to: the first pending one by due time, else a breached one. */
+/** The milestone the ring counts down to, as the silo defines it (IncidentState.NextMilestone): the first pending one
+ * by due time, else the last one breached. */
 export function nextMilestone(milestones) {
   if (!milestones?.length) return null;
   const pending = milestones.filter((m) => m.state === 'pending').sort((a, b) => new Date(a.dueAt) - new Date(b.dueAt));
   if (pending.length) return pending[0];
-  return milestones.find((m) => m.state === 'breached') ?? null;
+  const breached = milestones.filter((m) => m.state === 'breached').sort((a, b) => new Date(b.dueAt) - new Date(a.dueAt));
+  return breached[0] ?? null;
 }
 
 export function createIncidentLayer(store) {
@@ -58,13 +60,24 @@ export function createIncidentLayer(store) {
     return list;
   }
 
-  function ringStyle(incident) {
-    const milestone = nextMilestone(milestones.get(incident.id));
+  /** The ring's milestone: the summary's nextMilestone (pushed by the silo with every change of the incident),
+   * else the one computed from the detail; breached when it or any earlier milestone is breached and still unmet. */
+  function ringOf(incident) {
+    const list = milestones.get(incident.id);
+    const milestone = incident.nextMilestone ?? nextMilestone(list);
     if (!milestone) return null;
-    const radius = (radiusBySeverity[incident.severity] ?? 11) + 7;
     const due = new Date(milestone.dueAt).getTime();
+    const breached = milestone.state === 'breached' || (milestone.state === 'pending' && Date.now() > due)
+      || (list ?? []).some((m) => m.state === 'breached');
+    return { milestone, due, breached };
+  }
+
+  function ringStyle(incident) {
+    const ring = ringOf(incident);
+    if (!ring) return null;
+    const { milestone, due, breached } = ring;
+    const radius = (radiusBySeverity[incident.severity] ?? 11) + 7;
     const start = new Date(incident.receivedAt).getTime();
-    const breached = milestone.state === 'breached' || Date.now() > due;
     const left = breached ? 0 : Math.max(0, Math.min(1, (due - Date.now()) / Math.max(1, due - start)));
     return new Style({
       zIndex: 11,
@@ -80,6 +93,7 @@ export function createIncidentLayer(store) {
         ctx.stroke();
         ctx.strokeStyle = breached ? '#d50000' : left < 0.25 ? '#ff6d00' : '#00c853';
         ctx.beginPath();
+        // Breached: a full red ring, whatever the next milestone's time left; that breach is what needs action.
         if (breached) ctx.arc(x, y, r, 0, 2 * Math.PI);
         else ctx.arc(x, y, r, -Math.PI / 2, -Math.PI / 2 + 2 * Math.PI * left);
         ctx.stroke();
@@ -132,7 +146,7 @@ export function createIncidentLayer(store) {
 
   // The rings run down by the second.
   setInterval(() => {
-    if (milestones.size) layer.changed();
+    if (milestones.size || [...features.values()].some((f) => f.incident.nextMilestone)) layer.changed();
   }, 1000);
 
   return {
@@ -146,9 +160,9 @@ export function createIncidentLayer(store) {
     milestonesOf: (id) => milestones.get(id),
     ringOf(id) {
       const incident = features.get(id)?.incident;
-      const milestone = incident && nextMilestone(milestones.get(id));
-      if (!milestone) return null;
-      return { name: milestone.name, dueAt: milestone.dueAt, breached: milestone.state === 'breached' || Date.now() > new Date(milestone.dueAt).getTime() };
+      const ring = incident?.isMassIncident && ringOf(incident);
+      if (!ring) return null;
+      return { name: ring.milestone.name, dueAt: ring.milestone.dueAt, state: ring.milestone.state, breached: ring.breached };
     },
   };
 }

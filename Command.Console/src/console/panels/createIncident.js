@@ -32,11 +32,15 @@ export function createIncidentForm(container, { store, draft, onCreated, onClose
   function fillSeverity() {
     const fallback = defaultSeverity(type.value);
     const value = severity.value;
+    // A mass incident with a crowd estimate is graded by the rules' crowd bands on the server (severityByCrowd).
+    const byCrowd = type.value === 'massIncident' && crowd.value.trim() !== '';
     replace(severity,
-      h('option', { value: '' }, `按类别默认（${severityLabel[fallback]}）`),
+      h('option', { value: '' }, byCrowd ? '按聚集人数定级（规则）' : `按类别默认（${severityLabel[fallback]}）`),
       [1, 2, 3, 4].map((level) => h('option', { value: String(level) }, severityLabel[level])));
     severity.value = value;
   }
+
+  crowd.addEventListener('input', () => fillSeverity());
 
   function updateTypeDependent() {
     fillSeverity();

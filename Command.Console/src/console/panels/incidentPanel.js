@@ -5,8 +5,9 @@ import { ApiError, get, post } from '../../shared/api.js';
 import { h, replace } from '../../shared/dom.js';
 import { dueText, sinceText } from '../../shared/ticker.js';
 import {
-  channelLabel, clockSpan, dateTime, distance, incidentStatusLabel, incidentStatusOrder, incidentTypeLabel,
-  milestoneStateLabel, severityLabel, teamModeLabel, teamStatusLabel, timelineKindLabel, timeOfDay,
+  approvalStateLabel, channelLabel, clockSpan, dateTime, distance, escalationTriggerLabel, gateLabel, gateOrder,
+  incidentStatusLabel, incidentStatusOrder, incidentTypeLabel, levelLabel, massCauseLabel, massCauseOrder,
+  milestoneStateLabel, timeWithDay, reportKindLabel, severityLabel, teamModeLabel, teamStatusLabel, timelineKindLabel, timeOfDay,
 } from '../../shared/labels.js';
 import { severityBadge } from './incidentList.js';
 import { statusChip } from './teamBoard.js';
@@ -66,6 +67,8 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
       message = { error: true, text: `${label}失败：${e instanceof ApiError ? e.message : e}` };
     }
     await load();
+    // The officer may have clicked far down the panel (派警 in 推荐警力): bring the outcome into view.
+    parts.message?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
   }
 
   function dispatch(teamId, callsign) {
@@ -94,7 +97,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
     const d = detail;
     const closed = d.status === 'closed';
     if (!article || article.dataset.id !== d.id) {
-      for (const name of ['head', 'progress', 'message', 'guidance', 'info', 'milestones', 'assignments', 'recommendations', 'actions', 'resolution', 'timeline']) {
+      for (const name of ['head', 'progress', 'message', 'guidance', 'info', 'milestones', 'gates', 'escalations', 'assignments', 'recommendations', 'actions', 'resolution', 'timeline']) {
         parts[name] = h('div', { class: `part part-${name}` });
       }
       article = h('article', { class: 'incident-detail', dataset: { id: d.id } }, Object.values(parts));
@@ -111,9 +114,11 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
     replace(parts.guidance, d.isMassIncident && h('div', { class: 'guidance' }, h('strong', {}, '群体性事件处置原则：'), massGuidance));
     replace(parts.info, infoList(d));
     replace(parts.milestones, d.milestones?.length > 0 && milestonesSection(d));
+    replace(parts.gates, d.isMassIncident && gatesSection(d));
+    replace(parts.escalations, d.escalations?.length > 0 && escalationsSection(d));
     replace(parts.assignments, assignmentsSection(d));
     replace(parts.recommendations, !closed && recommendationSection());
-    const actionsKey = `${d.status}|${pendingAction}`;
+    const actionsKey = `${d.status}|${d.isMassIncident}|${pendingAction}`;
     if (actionsFor !== actionsKey) {
       actionsFor = actionsKey;
       replace(parts.actions, !closed && actionsSection(d));
@@ -140,7 +145,8 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
       ['地址', d.address ?? '（未填）'],
       ['所属辖区', chain + (d.outsideBoundary ? '（辖区外，就近划归）' : '')],
       ['报警电话', d.callerPhone ?? '（未留）'],
-      d.isMassIncident ? ['聚集人数', d.crowdSize != null ? `约 ${d.crowdSize} 人` : '（未报）'] : null,
+      d.isMassIncident && d.massCause ? ['事件起因', massCauseLabel[d.massCause] ?? d.massCause] : null,
+      d.isMassIncident || d.crowdSize != null ? ['聚集人数', d.crowdSize != null ? `约 ${d.crowdSize} 人` : '（未报）'] : null,
     ].filter(Boolean);
     return h('section', {},
       h('dl', { class: 'info' }, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
@@ -153,10 +159,47 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
     return h('section', { class: 'milestones' }, h('h3', {}, '黄金时间节点'),
       h('ul', {}, d.milestones.map((m) => h('li', { class: `milestone ${m.state}`, dataset: { name: m.name } },
         h('span', { class: 'milestone-title' }, m.title),
-        h('span', { class: 'milestone-due' }, `时限 ${timeOfDay(m.dueAt)}`),
+        h('span', { class: 'milestone-due' }, `时限 ${timeWithDay(m.dueAt)}`),
         m.state === 'pending' ? dueText(m.dueAt)
+          // Breached and still unmet: how late it is now, in red; met late shows when it was met.
+          : m.state === 'breached' ? h('span', { class: 'milestone-state', title: milestoneStateLabel.breached }, dueText(m.dueAt))
           : h('span', { class: 'milestone-state' }, milestoneStateLabel[m.state] ?? m.state,
             m.metAt ? ` ${timeOfDay(m.metAt)}` : '', m.metBy ? `（${m.metBy}）` : '')))));
+  }
+
+  function gatesSection(d) {
+    const approvals = new Map((d.approvals ?? []).map((a) => [a.gate, a]));
+    return h('section', { class: 'gates' }, h('h3', {}, '三个慎用'),
+      h('table', { class: 'grid-table compact', id: 'detail-gates' },
+        h('thead', {}, h('tr', {}, ['事项', '状态', '审批', ''].map((t) => h('th', {}, t)))),
+        h('tbody', {}, gateOrder.map((gate) => {
+          const a = approvals.get(gate);
+          const state = a?.state ?? 'none';
+          return h('tr', { dataset: { gate, state } },
+            h('td', {}, gateLabel[gate]),
+            h('td', {}, h('span', { class: `approval-state approval-${state}` }, approvalStateLabel[state] ?? state)),
+            h('td', { class: 'approval-note' },
+              a ? [h('span', { class: 'muted' }, `${a.requestedBy} 申请：`), a.reason] : '',
+              a?.decidedBy ? [h('br'), h('span', { class: 'muted' }, `${a.decidedBy} ${timeOfDay(a.decidedAt)}：`), a.decisionReason ?? ''] : ''),
+            h('td', {}, d.status !== 'closed' && state !== 'pending' && state !== 'approved'
+              && h('button', { class: 'small request-approval', dataset: { gate }, onClick: () => { pendingAction = `approval:${gate}`; render(); } }, '申请审批')));
+        }))));
+  }
+
+  function escalationsSection(d) {
+    const list = [...d.escalations].sort((a, b) => new Date(b.raisedAt) - new Date(a.raisedAt));
+    return h('section', { class: 'escalations' }, h('h3', {}, `升级督办（${list.filter((e) => !e.acknowledgedAt && !e.resolvedAt).length} 条待签收）`),
+      h('ul', { id: 'detail-escalations' }, list.map((e) => {
+        const state = e.acknowledgedAt ? 'acknowledged' : e.resolvedAt ? 'resolved' : 'open';
+        return h('li', { class: `escalation ${state}`, dataset: { id: e.id, state } },
+          h('span', { class: 'esc-level' }, levelLabel[e.level] ?? e.level, ' ', e.jurisdictionName),
+          h('span', { class: 'esc-reason' }, escalationTriggerLabel[e.trigger] ?? e.trigger, '：', e.reason),
+          h('span', { class: 'esc-state' },
+            state === 'acknowledged' ? `已签收（${e.acknowledgedBy ?? ''} ${timeOfDay(e.acknowledgedAt)}）`
+              : state === 'resolved' ? `已办结 ${timeOfDay(e.resolvedAt)}`
+                : `待签收${e.leaderOnDuty ? `（${e.leaderOnDuty}）` : ''}${e.reminders ? `，已提醒 ${e.reminders} 次` : ''}`),
+          h('span', { class: 'esc-time muted' }, timeOfDay(e.raisedAt)));
+      })));
   }
 
   function assignmentsSection(d) {
@@ -205,11 +248,89 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
         }
         act('办结', () => post(`/api/incidents/${encodeURIComponent(d.id)}/close`, { resolution: resolution.value.trim() }));
       } }, resolution, h('button', { type: 'submit', class: 'danger' }, '确认办结'), h('button', { type: 'button', onClick: () => { pendingAction = null; render(); } }, '取消')));
+    } else if (pendingAction?.startsWith('mass') || pendingAction === 'crowd' || pendingAction === 'report' || pendingAction === 'checkin'
+      || pendingAction?.startsWith('approval:')) {
+      controls.push(massForm(d));
     } else {
       if (d.status !== 'handling') controls.push(h('button', { id: 'action-handling', onClick: () => { pendingAction = 'handling'; render(); } }, '开始处置'));
       controls.push(h('button', { id: 'action-close', class: 'danger', onClick: () => { pendingAction = 'close'; render(); } }, '办结'));
+      const open = (name) => () => { pendingAction = name; render(); };
+      if (!d.isMassIncident) controls.push(h('button', { id: 'action-mass', class: 'warn', onClick: open('mass') }, '升级为群体性事件'));
+      controls.push(h('button', { id: 'action-crowd', onClick: open('crowd') }, '修正聚集人数'));
+      if (d.isMassIncident) {
+        controls.push(h('button', { id: 'action-report', onClick: open('report') }, '报告报送'));
+        controls.push(h('button', { id: 'action-checkin', onClick: open('checkin') }, '领导到场签到'));
+      }
     }
     return h('section', { class: 'actions' }, controls);
+  }
+
+  function massForm(d) {
+    const base = `/api/incidents/${encodeURIComponent(d.id)}`;
+    const cancel = h('button', { type: 'button', onClick: () => { pendingAction = null; render(); } }, '取消');
+    const fail = (text) => { message = { error: true, text }; render(); };
+    const field = (label, input) => h('label', { class: 'field' }, h('span', { class: 'label' }, label), input);
+    const crowdInput = (value) => h('input', { type: 'number', min: 0, max: 1000000, step: 1, id: 'crowd-size', value: value != null ? String(value) : '' });
+    const crowdValue = (input, required) => {
+      const text = input.value.trim();
+      if (!text) return required ? undefined : null;
+      const n = Number(text);
+      return Number.isInteger(n) && n >= 0 ? n : undefined;
+    };
+    if (pendingAction === 'mass') {
+      const cause = h('select', { id: 'mass-cause' }, massCauseOrder.map((c) => h('option', { value: c }, massCauseLabel[c])));
+      const crowd = crowdInput(d.crowdSize);
+      return h('form', { class: 'inline-form', id: 'mass-form', onSubmit: (e) => {
+        e.preventDefault();
+        const size = crowdValue(crowd, false);
+        if (size === undefined) return fail('聚集人数应为不小于 0 的整数');
+        act('升级为群体性事件', () => post(`${base}/mass`, { cause: cause.value, crowdSize: size }));
+      } }, h('strong', {}, '升级为群体性事件（开启黄金处置窗口）'), field('事件起因', cause), field('聚集人数（估计）', crowd),
+      h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, '确认升级'), cancel));
+    }
+    if (pendingAction === 'crowd') {
+      const crowd = crowdInput(d.crowdSize);
+      return h('form', { class: 'inline-form', id: 'crowd-form', onSubmit: (e) => {
+        e.preventDefault();
+        const size = crowdValue(crowd, true);
+        if (size === undefined || size === null) return fail('请填写聚集人数（不小于 0 的整数）');
+        act('修正聚集人数', () => post(`${base}/crowd`, { crowdSize: size }));
+      } }, field('现场聚集人数（估计）', crowd),
+      h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, '确认'), cancel));
+    }
+    if (pendingAction?.startsWith('approval:')) {
+      const gate = pendingAction.slice('approval:'.length);
+      const reason = h('textarea', { rows: 2, maxLength: 2000, id: 'approval-reason', placeholder: '申请理由（必填）：现场情况、拟采取的措施' });
+      return h('form', { class: 'inline-form', id: 'approval-form', onSubmit: (e) => {
+        e.preventDefault();
+        if (!reason.value.trim()) return fail('请填写申请理由');
+        act(`申请审批（${gateLabel[gate] ?? gate}）`, () => post(`${base}/approvals`, { gate, reason: reason.value.trim() }));
+      } }, h('strong', {}, `申请领导审批：${gateLabel[gate] ?? gate}`), reason,
+      h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, '提交申请'), cancel));
+    }
+    if (pendingAction === 'report') {
+      const kind = h('select', { id: 'report-kind' }, Object.entries(reportKindLabel).map(([k, v]) => h('option', { value: k }, v)));
+      const text = h('textarea', { rows: 3, maxLength: 20000, id: 'report-text', placeholder: '报告内容（必填）' });
+      return h('form', { class: 'inline-form', id: 'report-form', onSubmit: (e) => {
+        e.preventDefault();
+        if (!text.value.trim()) return fail('请填写报告内容');
+        act(`报告报送（${reportKindLabel[kind.value]}）`, () => post(`${base}/reports`, { kind: kind.value, text: text.value.trim() }));
+      } }, field('报告类别', kind), text,
+      h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, '报送'), cancel));
+    }
+    // 领导到场签到: the leader's position defaults to the scene; the officer corrects it from what the leader reports.
+    const leader = h('input', { type: 'text', maxLength: 32, id: 'checkin-leader', placeholder: '领导姓名' });
+    const level = h('select', { id: 'checkin-level' }, ['village', 'township', 'county', 'city'].map((l) => h('option', { value: l }, levelLabel[l])));
+    level.value = 'township';
+    const lon = h('input', { type: 'number', step: 'any', id: 'checkin-lon', value: String(d.location.lon) });
+    const lat = h('input', { type: 'number', step: 'any', id: 'checkin-lat', value: String(d.location.lat) });
+    return h('form', { class: 'inline-form', id: 'checkin-form', onSubmit: (e) => {
+      e.preventDefault();
+      if (!leader.value.trim()) return fail('请填写领导姓名');
+      act('领导到场签到', () => post(`${base}/leader-checkins`, { leader: leader.value.trim(), level: level.value, lon: Number(lon.value), lat: Number(lat.value) }));
+    } }, h('strong', {}, '领导亲临现场签到'), field('姓名', leader), field('层级', level),
+    h('div', { class: 'form-row two' }, field('经度', lon), field('纬度', lat)),
+    h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, '签到'), cancel));
   }
 
   function timelineSection() {
@@ -218,7 +339,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
         h('span', { class: 'tl-time' }, timeOfDay(entry.at)),
         h('span', { class: 'tl-kind' }, timelineKindLabel[entry.kind] ?? entry.kind),
         h('span', { class: 'tl-text' }, describe(entry)),
-        h('span', { class: 'tl-actor' }, entry.actor)))));
+        h('span', { class: 'tl-actor' }, entry.actor === 'system' ? '系统' : entry.actor)))));
   }
 
   function callsignOf(teamId) {
@@ -242,6 +363,38 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
         return `${incidentStatusLabel[data.from] ?? data.from} → ${incidentStatusLabel[data.to] ?? data.to}${data.note ? `：${data.note}` : ''}`;
       case 'dispatchOverdue':
         return `超过派警时限 ${Math.round(data.lateSeconds ?? 0)} 秒`;
+      case 'massDeclared':
+        return `${massCauseLabel[data.cause] ?? data.cause ?? ''}${data.crowdSize != null ? `，约 ${data.crowdSize} 人` : ''}`;
+      case 'crowdRevised':
+        return `${data.from ?? '未报'} → ${data.to} 人`;
+      case 'severityChanged':
+        return `${severityLabel[data.from] ?? data.from} → ${severityLabel[data.to] ?? data.to}${data.reason ? `：${data.reason}` : ''}`;
+      case 'milestoneDue':
+      case 'milestoneMet':
+      case 'milestoneBreached': {
+        const title = detail?.milestones?.find((m) => m.name === data.name)?.title ?? data.name;
+        if (entry.kind === 'milestoneMet') return `${title}${data.evidence ? `：${data.evidence}` : ''}`;
+        if (entry.kind === 'milestoneBreached') return `${title}（时限 ${timeOfDay(data.dueAt)}）`;
+        return `${title} 将于 ${timeOfDay(data.dueAt)} 到期`;
+      }
+      case 'escalationRaised': {
+        const e = data.escalation ?? {};
+        return `${levelLabel[e.level] ?? ''}${e.jurisdictionName ?? ''}：${e.reason ?? ''}`;
+      }
+      case 'escalationReminded':
+        return data.leader ? `提醒 ${data.leader}` : '';
+      case 'escalationCapped':
+        return `${data.reason ?? ''}（止于${levelLabel[data.ceiling] ?? data.ceiling}）`;
+      case 'leaderCheckedIn':
+        return `${data.leader}（${levelLabel[data.level] ?? data.level}），距现场 ${distance(data.distanceMeters ?? 0)}`;
+      case 'reportSubmitted':
+        return `${reportKindLabel[data.kind] ?? data.kind}：${data.text ?? ''}`;
+      case 'approvalRequested':
+        return `${gateLabel[data.gate] ?? data.gate}：${data.reason ?? ''}`;
+      case 'approvalDecided':
+        return `${gateLabel[data.gate] ?? data.gate} ${data.approved ? '批准' : '拒绝'}（${data.approver}）：${data.reason ?? ''}`;
+      case 'measureRecorded':
+        return `${gateLabel[data.gate] ?? data.gate}：${data.note ?? ''}`;
       default:
         return '';
     }
@@ -263,6 +416,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
   };
   store.on('incidentDetailChanged', (incident) => incident.id === incidentId && reloadSoon(100));
   store.on('milestone', (event) => event.incidentId === incidentId && reloadSoon(100));
+  store.on('escalation', (escalation) => escalation.incidentId === incidentId && reloadSoon(100));
   store.on('team', (team) => {
     if (!detail || detail.status === 'closed') return;
     const involved = detail.assignments.some((a) => a.teamId === team.id) || recommendations.some((r) => r.teamId === team.id);
