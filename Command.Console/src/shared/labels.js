@@ -96,29 +96,35 @@ export function clockSpan(ms) {
   return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
 }
 
+// Every time on the pages is Beijing time, whatever zone the browser's machine is set to: the deadlines and the
+// case numbers are Chinese local time, and a console in a UTC-configured browser must not show UTC.
+const CHINA = 'Asia/Shanghai';
+const clock = new Intl.DateTimeFormat('zh-CN', { timeZone: CHINA, hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const dayKey = new Intl.DateTimeFormat('en-CA', { timeZone: CHINA, year: 'numeric', month: '2-digit', day: '2-digit' });
+const calendar = new Intl.DateTimeFormat('zh-CN', { timeZone: CHINA, year: 'numeric', month: 'numeric', day: 'numeric' });
+
 export function timeOfDay(iso) {
   if (!iso) return '';
-  const d = new Date(iso);
-  return d.toLocaleTimeString('zh-CN', { hour12: false });
+  return clock.format(new Date(iso));
 }
 
 /** A time of day, with the date in front when it is not today's (a 24-hour deadline, say). */
 export function timeWithDay(iso) {
   if (!iso) return '';
   const d = new Date(iso);
-  const today = new Date();
-  const sameDay = d.toDateString() === today.toDateString();
-  const tomorrow = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1).toDateString() === d.toDateString();
-  const time = d.toLocaleTimeString('zh-CN', { hour12: false });
-  if (sameDay) return time;
-  if (tomorrow) return `次日 ${time}`;
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${time}`;
+  const now = Date.now();
+  const day = dayKey.format(d);
+  const time = clock.format(d);
+  if (day === dayKey.format(now)) return time;
+  if (day === dayKey.format(now + 86_400_000)) return `次日 ${time}`;
+  const [, month, date] = day.split('-');
+  return `${Number(month)}月${Number(date)}日 ${time}`;
 }
 
 export function dateTime(iso) {
   if (!iso) return '';
   const d = new Date(iso);
-  return `${d.toLocaleDateString('zh-CN')} ${d.toLocaleTimeString('zh-CN', { hour12: false })}`;
+  return `${calendar.format(d)} ${clock.format(d)}`;
 }
 
 export function distance(meters) {
