@@ -19,6 +19,9 @@ public interface IIncidentGrain : IGrainWithStringKey, IRemindable
 
     Task<IncidentDetail> Close(string resolution, string actor);
 
+    /// <summary>A team at or on its way to the incident asks for more hands (请求增援); the next dispatch answers it.</summary>
+    Task<IncidentDetail> RequestBackup(string teamId, string? note, string actor);
+
     Task<IReadOnlyList<TimelineEntry>> GetTimeline();
 
     /// <summary>A duty officer upgrades the incident to a mass incident (群体性事件).</summary>

@@ -34,4 +34,5 @@ public sealed record IncidentDetail(
     DateTimeOffset? MassSince = null,
     IReadOnlyList<EscalationView>? Escalations = null,
     IReadOnlyList<Approval>? Approvals = null,
-    IReadOnlyList<string>? Measures = null);
+    IReadOnlyList<string>? Measures = null,
+    DateTimeOffset? BackupRequestedAt = null);

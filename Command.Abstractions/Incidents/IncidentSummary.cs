@@ -20,4 +20,5 @@ public sealed record IncidentSummary(
     int AssignedTeams,
     long Version,
     Milestone? NextMilestone = null,
-    int OpenEscalations = 0);
+    int OpenEscalations = 0,
+    DateTimeOffset? BackupRequestedAt = null);

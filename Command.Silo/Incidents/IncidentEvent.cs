@@ -9,6 +9,7 @@ namespace Command.Silo.Incidents;
 [JsonDerivedType(typeof(TeamReleased), "teamReleased")]
 [JsonDerivedType(typeof(IncidentStatusChanged), "statusChanged")]
 [JsonDerivedType(typeof(DispatchOverdue), "dispatchOverdue")]
+[JsonDerivedType(typeof(BackupRequested), "backupRequested")]
 [JsonDerivedType(typeof(MassIncidentDeclared), "massDeclared")]
 [JsonDerivedType(typeof(CrowdRevised), "crowdRevised")]
 [JsonDerivedType(typeof(SeverityChanged), "severityChanged")]

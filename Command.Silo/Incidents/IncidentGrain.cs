@@ -168,6 +168,17 @@ public sealed partial class IncidentGrain(
         return Detail();
     }
 
+    public async Task<IncidentDetail> RequestBackup(string teamId, string? note, string actor)
+    {
+        RequireOpen();
+        var assignment = State.ActiveAssignments.FirstOrDefault(a => a.TeamId == teamId)
+            ?? throw CommandRejectedException.Conflict($"Team {teamId} is not working on incident {State.Number}; only a team sent to it can ask for backup.");
+        RaiseEvent(new BackupRequested(teamId, assignment.Callsign, note), actor);
+        await ConfirmEvents();
+        Publish();
+        return Detail();
+    }
+
     public async Task<IReadOnlyList<TimelineEntry>> GetTimeline()
     {
         if (!State.Exists)

@@ -42,6 +42,9 @@ public sealed record IncidentState(
 
     public ImmutableList<string> Measures { get; init; } = [];
 
+    /// <summary>When a team asked for backup that no dispatch has answered yet.</summary>
+    public DateTimeOffset? BackupRequestedAt { get; init; }
+
     public bool Exists => Call is not null;
 
     public IEnumerable<Assignment> ActiveAssignments => Assignments.Where(a => a.ClearedAt is null);
@@ -83,7 +86,9 @@ public sealed record IncidentState(
             TeamAssigned a => this with
             {
                 Assignments = Assignments.Add(new Assignment(a.TeamId, a.Callsign, TeamStatus.Dispatched, at, at, null, null, null, meta.Actor)),
+                BackupRequestedAt = null,
             },
+            BackupRequested => this with { BackupRequestedAt = at },
             TeamStatusReported s => UpdateAssignment(s.TeamId, x => x with
             {
                 Status = s.Status,
@@ -137,11 +142,12 @@ public sealed record IncidentState(
     public IncidentSummary ToSummary(string id, long version) => new(
         id, Number!, Call!.Channel, Call.Type, Severity, Status, IsMassIncident, Call.Location, Call.Address,
         Placement!.JurisdictionId, Placement.Chain.FirstOrDefault(j => j.Level == Abstractions.Jurisdictions.JurisdictionLevel.County)?.Id,
-        ReceivedAt, StatusSince, ActiveAssignments.Count(), version, NextMilestone?.ToWire(), Escalations.Count(e => e.IsOpen));
+        ReceivedAt, StatusSince, ActiveAssignments.Count(), version, NextMilestone?.ToWire(), Escalations.Count(e => e.IsOpen), BackupRequestedAt);
 
     public IncidentDetail ToDetail(string id, long version) => new(
         id, Number!, Call!.Channel, Call.Type, Severity, Status, IsMassIncident, Crowd, Call.Location, Call.Address,
         Call.Description, Call.CallerPhone, Placement!.JurisdictionId, Placement.Chain, Placement.OutsideBoundary,
         ReceivedAt, DispatchedAt, OnSceneAt, HandlingAt, ClosedAt, Resolution, DispatchOverdueAt, Assignments,
-        [.. Milestones.Select(m => m.ToWire())], version, MassCause, MassSince, Escalations, [.. Approvals.Values.OrderBy(a => a.RequestedAt)], Measures);
+        [.. Milestones.Select(m => m.ToWire())], version, MassCause, MassSince, Escalations, [.. Approvals.Values.OrderBy(a => a.RequestedAt)], Measures,
+        BackupRequestedAt);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Command.Abstractions.Incidents;
 using Command.Abstractions.Patrols;
 using Command.Abstractions.Runtime;
 using Command.Silo.Hosting;
@@ -62,6 +63,17 @@ public static class TeamEndpoints
                 $"'{request.Status}' is not one of {string.Join(", ", Enum.GetValues<TeamStatus>().Select(v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString())))}.").ThrowIfInvalid();
             return await team.ReportStatus(status!.Value, Actor.From(http));
         }).WithSummary("Report a team's status; 409 for a transition that is not allowed");
+
+        teams.MapPost("/{id}/backup", async (string id, BackupRequest? request, TeamRegistry registry, IGrainFactory grains, HttpContext http) =>
+        {
+            var team = registry.Find(id) ?? throw NotFound(id);
+            new Validation().MaxLength(request?.Note, 500, "note").ThrowIfInvalid();
+            if (team.IncidentId is null)
+            {
+                throw CommandRejectedException.Conflict($"Team {team.Callsign} has no current assignment to ask backup for.");
+            }
+            return await grains.GetGrain<IIncidentGrain>(team.IncidentId).RequestBackup(id, string.IsNullOrWhiteSpace(request?.Note) ? null : request.Note.Trim(), Actor.From(http));
+        }).WithSummary("The team asks for backup (请求增援) at its current incident");
 
         return app;
     }

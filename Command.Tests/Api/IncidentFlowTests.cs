@@ -136,6 +136,24 @@ public sealed class IncidentFlowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TeamAtTheSceneCanAskForBackupAndTheNextDispatchAnswersIt()
+    {
+        var incident = await app.CreateIncident(api);
+        var ranked = await CommandApp.Get<List<Recommendation>>(api, $"/api/incidents/{incident.Id}/recommendations");
+        await CommandApp.Problem(await CommandApp.Post(api, $"/api/teams/{ranked[0].TeamId}/backup", new { note = "人手不够" }), HttpStatusCode.Conflict);
+        await CommandApp.Post(api, $"/api/incidents/{incident.Id}/assignments", new { teamId = ranked[0].TeamId });
+
+        var asked = await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/teams/{ranked[0].TeamId}/backup", new { note = "人手不够" }));
+
+        Assert.Equal(app.Time.GetUtcNow(), asked.BackupRequestedAt);
+        Assert.NotNull((await CommandApp.Get<List<IncidentSummary>>(api, "/api/incidents")).Single().BackupRequestedAt);
+        var entry = (await CommandApp.Get<List<TimelineEntry>>(api, $"/api/incidents/{incident.Id}/timeline")).Last();
+        Assert.Equal(("backupRequested", "人手不够"), (entry.Kind, entry.Data.GetProperty("note").GetString()));
+        var answered = await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/assignments", new { teamId = ranked[1].TeamId }));
+        Assert.Null(answered.BackupRequestedAt);
+    }
+
+    [Fact]
     public async Task ClosingIncidentFreesItsTeams()
     {
         var incident = await app.CreateIncident(api);

@@ -188,13 +188,37 @@ function renderActions() {
     return;
   }
   card.hidden = false;
-  replace(card, actions.map((a) => h('button', {
-    id: a.id,
-    type: 'button',
-    class: a.primary ? 'primary' : '',
-    disabled: busy || !a.from.includes(team.status),
-    onClick: () => report(a),
-  }, a.label)));
+  replace(card, [
+    ...actions.map((a) => h('button', {
+      id: a.id,
+      type: 'button',
+      class: a.primary ? 'primary' : '',
+      disabled: busy || !a.from.includes(team.status),
+      onClick: () => report(a),
+    }, a.label)),
+    h('button', {
+      id: 'action-backup',
+      type: 'button',
+      class: 'backup',
+      disabled: busy || !team.incidentId,
+      onClick: () => requestBackup(),
+    }, '请求增援'),
+  ]);
+}
+
+async function requestBackup() {
+  if (!team?.incidentId || busy) return;
+  busy = true;
+  renderActions();
+  try {
+    await post(`/api/teams/${encodeURIComponent(team.id)}/backup`, { note: '现场请求增援' });
+    say('已请求增援，指挥中心已收到');
+  } catch (e) {
+    say(`请求增援失败：${e.message}`, true);
+  } finally {
+    busy = false;
+  }
+  await refresh();
 }
 
 async function report(action) {

@@ -166,6 +166,7 @@ export const approvalStateLabel = { none: '未申请', pending: '待审批', app
 export const reportKindLabel = { countyInformed: '电话报告县级', informationReport: '向市级信息报送', writtenReport: '书面报告' };
 
 Object.assign(timelineKindLabel, {
+  backupRequested: '请求增援',
   massDeclared: '升级群体性事件',
   crowdRevised: '聚集人数',
   severityChanged: '级别变更',

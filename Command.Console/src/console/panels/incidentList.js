@@ -13,7 +13,12 @@ export function createIncidentList(container, store) {
   const table = sortableTable([
     { key: 'number', label: '警情编号', sort: (i) => i.number, class: 'num',
       // 督: escalations waiting for a leader's 签收.
-      cell: (i) => (i.openEscalations > 0 ? [i.number, h('span', { class: 'escalated-mark', title: `${i.openEscalations} 条升级督办待签收` }, '督')] : i.number) },
+      cell: (i) => [
+        i.number,
+        ...(i.openEscalations > 0 ? [h('span', { class: 'escalated-mark', title: `${i.openEscalations} 条升级督办待签收` }, '督')] : []),
+        // 援: a team on the incident asked for backup and nobody has been sent since.
+        ...(i.backupRequestedAt ? [h('span', { class: 'escalated-mark backup-mark', title: '现场请求增援，尚未增派' }, '援')] : []),
+      ] },
     { key: 'severity', label: '级别', sort: (i) => i.severity, cell: (i) => severityBadge(i.severity) },
     { key: 'type', label: '类别', sort: (i) => incidentTypeLabel[i.type] ?? i.type, cell: (i) => incidentTypeLabel[i.type] ?? i.type },
     { key: 'status', label: '状态', sort: (i) => incidentStatusOrder.indexOf(i.status), cell: (i) => h('span', { class: `status status-${i.status}` }, incidentStatusLabel[i.status] ?? i.status) },

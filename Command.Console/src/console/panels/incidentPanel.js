@@ -361,6 +361,8 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
         return callsignOf(data.teamId);
       case 'statusChanged':
         return `${incidentStatusLabel[data.from] ?? data.from} → ${incidentStatusLabel[data.to] ?? data.to}${data.note ? `：${data.note}` : ''}`;
+      case 'backupRequested':
+        return `${data.callsign ?? callsignOf(data.teamId)}请求增援${data.note ? `：${data.note}` : ''}`;
       case 'dispatchOverdue':
         return `超过派警时限 ${Math.round(data.lateSeconds ?? 0)} 秒`;
       case 'massDeclared':

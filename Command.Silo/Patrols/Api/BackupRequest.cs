@@ -1,0 +1,3 @@
+namespace Command.Silo.Patrols.Api;
+
+public sealed record BackupRequest(string? Note);
