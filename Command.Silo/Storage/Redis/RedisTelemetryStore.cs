@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Command.Abstractions.Patrols;
@@ -18,127 +17,22 @@ public sealed class RedisTelemetryStore : ITelemetryStore, IAsyncDisposable
     /// <summary>Reports per script, so one flush after a long outage never blocks Redis for long.</summary>
     private const int ReportsPerScript = 500;
 
-    /// <summary>The buffer's bound while Redis is away: past it the oldest reports are dropped (the latest position
-    /// per team is kept apart and never dropped), so an outage cannot exhaust the silo's memory.</summary>
-    internal const int MaxBufferedReports = 200_000;
-
     private readonly RedisConnection connection;
-    private readonly ConcurrentDictionary<string, TeamPosition> unsavedLatest = new();
-    private readonly ConcurrentQueue<(string TeamId, TeamPosition Position)> unsavedTrack = new();
-    private readonly SemaphoreSlim flushing = new(1, 1);
-    private readonly CancellationTokenSource stopping = new();
-    private readonly Task flushLoop;
-    private readonly ILogger logger;
-    private long dropped;
-    private int disposed;
+    private readonly TelemetryBuffer buffer;
 
     public RedisTelemetryStore(RedisConnection connection, TimeSpan flushInterval, TimeProvider time, ILogger<RedisTelemetryStore> logger)
     {
         this.connection = connection;
-        this.logger = logger;
-        bool failing = false;
-        flushLoop = Task.Run(async () =>
-        {
-            while (!stopping.IsCancellationRequested)
-            {
-                try
-                {
-                    await Task.Delay(flushInterval, time, stopping.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-                try
-                {
-                    await FlushAsync().ConfigureAwait(false);
-                    if (failing)
-                    {
-                        failing = false;
-                        logger.LogInformation("Telemetry flushes to Redis again");
-                    }
-                }
-                catch (Exception ex)
-                {
-                    // Once per outage, not once a second: the connection already reports the outage itself.
-                    if (!failing)
-                    {
-                        failing = true;
-                        logger.LogWarning(ex, "Telemetry flush to Redis failed; positions stay buffered and are retried every interval");
-                    }
-                }
-            }
-        });
+        buffer = new TelemetryBuffer(WriteAsync, flushInterval, time, logger, "Redis", reportsPerWrite: ReportsPerScript);
     }
 
-    public int Buffered => unsavedTrack.Count;
+    public int Buffered => buffer.Buffered;
 
-    public void Record(string teamId, TeamPosition position)
-    {
-        unsavedLatest[teamId] = position;
-        unsavedTrack.Enqueue((teamId, position));
-        while (unsavedTrack.Count > MaxBufferedReports && unsavedTrack.TryDequeue(out _))
-        {
-            Interlocked.Increment(ref dropped);
-        }
-    }
+    public void Record(string teamId, TeamPosition position) => buffer.Record(teamId, position);
 
-    public async Task FlushAsync(CancellationToken cancellationToken = default)
-    {
-        await flushing.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (Interlocked.Exchange(ref dropped, 0) is > 0 and var lost)
-            {
-                logger.LogWarning("Dropped the {Count} oldest position reports from the track while Redis could not take them", lost);
-            }
-            var track = new List<(string TeamId, TeamPosition Position)>();
-            while (unsavedTrack.TryDequeue(out var item))
-            {
-                track.Add(item);
-            }
-            var latest = new List<KeyValuePair<string, TeamPosition>>();
-            foreach (var teamId in unsavedLatest.Keys)
-            {
-                if (unsavedLatest.TryRemove(teamId, out var position))
-                {
-                    latest.Add(new(teamId, position));
-                }
-            }
-            int latestSent = 0, trackSent = 0;
-            try
-            {
-                while (latestSent < latest.Count || trackSent < track.Count)
-                {
-                    var latestPart = latest.Skip(latestSent).Take(ReportsPerScript).ToList();
-                    var trackPart = track.Skip(trackSent).Take(ReportsPerScript - latestPart.Count).ToList();
-                    await WriteAsync(latestPart, trackPart, cancellationToken).ConfigureAwait(false);
-                    latestSent += latestPart.Count;
-                    trackSent += trackPart.Count;
-                }
-            }
-            catch
-            {
-                // Put back what was not written: the newest positions unless a newer one came meanwhile, and the
-                // reports not yet sent (never those already sent, which would be in the track twice).
-                foreach (var (teamId, position) in latest.Skip(latestSent))
-                {
-                    unsavedLatest.TryAdd(teamId, position);
-                }
-                foreach (var item in track.Skip(trackSent))
-                {
-                    unsavedTrack.Enqueue(item);
-                }
-                throw;
-            }
-        }
-        finally
-        {
-            flushing.Release();
-        }
-    }
+    public Task FlushAsync(CancellationToken cancellationToken = default) => buffer.FlushAsync(cancellationToken);
 
-    private Task WriteAsync(List<KeyValuePair<string, TeamPosition>> latest, List<(string TeamId, TeamPosition Position)> track, CancellationToken cancellationToken)
+    private Task WriteAsync(IReadOnlyList<KeyValuePair<string, TeamPosition>> latest, IReadOnlyList<(string TeamId, TeamPosition Position)> track, CancellationToken cancellationToken)
     {
         var keys = new List<RedisKey>(1 + track.Count) { connection.Keys.Positions };
         var args = new List<RedisValue>(2 + latest.Count * 2 + track.Count)
@@ -167,7 +61,7 @@ public sealed class RedisTelemetryStore : ITelemetryStore, IAsyncDisposable
         {
             result[(string)row.Name!] = Deserialize((string)row.Value!);
         }
-        foreach (var (teamId, position) in unsavedLatest)
+        foreach (var (teamId, position) in buffer.UnsavedLatest)
         {
             result[teamId] = position;
         }
@@ -210,23 +104,5 @@ public sealed class RedisTelemetryStore : ITelemetryStore, IAsyncDisposable
     private static TeamPosition Deserialize(string json) =>
         JsonSerializer.Deserialize<TeamPosition>(json, JournalJson.Options) ?? throw new JsonException("An empty position is stored.");
 
-    public async ValueTask DisposeAsync()
-    {
-        // The host disposes this store twice: once as the ITelemetryStore singleton, once through its provider.
-        if (Interlocked.Exchange(ref disposed, 1) == 1)
-        {
-            return;
-        }
-        await stopping.CancelAsync().ConfigureAwait(false);
-        await flushLoop.ConfigureAwait(false);
-        try
-        {
-            await FlushAsync().ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Final telemetry flush to Redis failed");
-        }
-        stopping.Dispose();
-    }
+    public ValueTask DisposeAsync() => buffer.DisposeAsync();
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Command.Abstractions.Patrols;
 using Microsoft.Data.Sqlite;
@@ -13,16 +12,10 @@ namespace Command.Silo.Storage.Sqlite;
 public sealed class SqliteTelemetryStore : ITelemetryStore, IAsyncDisposable
 {
     private readonly string connectionString;
-    private readonly ConcurrentDictionary<string, TeamPosition> unsavedLatest = new();
-    private readonly ConcurrentQueue<(string TeamId, TeamPosition Position)> unsavedTrack = new();
-    private readonly SemaphoreSlim flushing = new(1, 1);
-    private readonly CancellationTokenSource stopping = new();
-    private readonly Task flushLoop;
-    private readonly ILogger logger;
+    private readonly TelemetryBuffer buffer;
 
     public SqliteTelemetryStore(string path, TimeSpan flushInterval, TimeProvider time, ILogger<SqliteTelemetryStore> logger)
     {
-        this.logger = logger;
         connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true }.ToString();
         using (var connection = SqliteSchema.Open(connectionString, synchronous: "NORMAL"))
         {
@@ -34,85 +27,20 @@ public sealed class SqliteTelemetryStore : ITelemetryStore, IAsyncDisposable
                 CREATE INDEX IF NOT EXISTS track_by_team ON track(team, at);
                 """);
         }
-        flushLoop = Task.Run(async () =>
+        buffer = new TelemetryBuffer((latest, track, _) =>
         {
-            while (!stopping.IsCancellationRequested)
-            {
-                try
-                {
-                    await Task.Delay(flushInterval, time, stopping.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-                try
-                {
-                    await FlushAsync().ConfigureAwait(false);
-                }
-                catch (Exception ex)
-                {
-                    logger.LogWarning(ex, "Telemetry flush failed; positions stay buffered for the next try");
-                }
-            }
-        });
+            Write(latest, track);
+            return Task.CompletedTask;
+        }, flushInterval, time, logger, "SQLite");
     }
 
-    public int Buffered => unsavedTrack.Count;
+    public int Buffered => buffer.Buffered;
 
-    public void Record(string teamId, TeamPosition position)
-    {
-        unsavedLatest[teamId] = position;
-        unsavedTrack.Enqueue((teamId, position));
-    }
+    public void Record(string teamId, TeamPosition position) => buffer.Record(teamId, position);
 
-    public async Task FlushAsync(CancellationToken cancellationToken = default)
-    {
-        await flushing.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var track = new List<(string TeamId, TeamPosition Position)>();
-            while (unsavedTrack.TryDequeue(out var item))
-            {
-                track.Add(item);
-            }
-            var latest = new Dictionary<string, TeamPosition>();
-            foreach (var teamId in unsavedLatest.Keys)
-            {
-                if (unsavedLatest.TryRemove(teamId, out var position))
-                {
-                    latest[teamId] = position;
-                }
-            }
-            if (track.Count == 0 && latest.Count == 0)
-            {
-                return;
-            }
-            try
-            {
-                Write(latest, track);
-            }
-            catch
-            {
-                // Put the newest positions back unless a newer one came meanwhile; the track batch is retried too.
-                foreach (var (teamId, position) in latest)
-                {
-                    unsavedLatest.TryAdd(teamId, position);
-                }
-                foreach (var item in track)
-                {
-                    unsavedTrack.Enqueue(item);
-                }
-                throw;
-            }
-        }
-        finally
-        {
-            flushing.Release();
-        }
-    }
+    public Task FlushAsync(CancellationToken cancellationToken = default) => buffer.FlushAsync(cancellationToken);
 
-    private void Write(Dictionary<string, TeamPosition> latest, List<(string TeamId, TeamPosition Position)> track)
+    private void Write(IReadOnlyList<KeyValuePair<string, TeamPosition>> latest, IReadOnlyList<(string TeamId, TeamPosition Position)> track)
     {
         using var connection = SqliteSchema.Open(connectionString, synchronous: "NORMAL");
         using var tx = connection.BeginTransaction();
@@ -163,7 +91,7 @@ public sealed class SqliteTelemetryStore : ITelemetryStore, IAsyncDisposable
         {
             result[reader.GetString(0)] = Read(reader, 1);
         }
-        foreach (var (teamId, position) in unsavedLatest)
+        foreach (var (teamId, position) in buffer.UnsavedLatest)
         {
             result[teamId] = position;
         }
@@ -194,17 +122,5 @@ public sealed class SqliteTelemetryStore : ITelemetryStore, IAsyncDisposable
         reader.IsDBNull(offset + 3) ? null : reader.GetDouble(offset + 3),
         reader.IsDBNull(offset + 4) ? null : reader.GetDouble(offset + 4));
 
-    public async ValueTask DisposeAsync()
-    {
-        await stopping.CancelAsync().ConfigureAwait(false);
-        await flushLoop.ConfigureAwait(false);
-        try
-        {
-            await FlushAsync().ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "Final telemetry flush failed");
-        }
-    }
+    public ValueTask DisposeAsync() => buffer.DisposeAsync();
 }
