@@ -1,5 +1,4 @@
 using Command.Abstractions.Runtime;
-using Command.Silo.Spatial;
 
 namespace Command.Silo.Hosting;
 
@@ -37,6 +36,4 @@ public sealed class Validation
             throw CommandRejectedException.Invalid(string.Join(" ", errors));
         }
     }
-
-    public static bool IsPosition(double lon, double lat) => GeoMath.IsValid(lon, lat);
 }

@@ -17,8 +17,6 @@ internal sealed class GrainCatalog(
     private readonly ConcurrentDictionary<GrainId, GrainActivation> activations = new();
     private GrainRuntime? runtime;
 
-    public int ActivationCount => activations.Count;
-
     internal void Attach(GrainRuntime grainRuntime) => runtime = grainRuntime;
 
     /// <param name="detached">True for work that does not belong to the caller's chain (one-way calls, timers,

@@ -24,17 +24,6 @@ internal sealed class ReminderService(
     private ITimer? timer;
     private bool started;
 
-    public int Count
-    {
-        get
-        {
-            lock (gate)
-            {
-                return entries.Count;
-            }
-        }
-    }
-
     public async Task StartAsync(Func<GrainId, IRemindable> resolveGrain, CancellationToken cancellationToken)
     {
         resolve = resolveGrain;
@@ -70,14 +59,6 @@ internal sealed class ReminderService(
         lock (gate)
         {
             entries.Remove((grainId, name));
-        }
-    }
-
-    public IReadOnlyList<ReminderEntry> Snapshot()
-    {
-        lock (gate)
-        {
-            return [.. entries.Values];
         }
     }
 
