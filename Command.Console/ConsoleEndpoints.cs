@@ -1,6 +1,9 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
 
@@ -14,28 +17,36 @@ public static class ConsoleEndpoints
     /// <summary>The console's files, copied beside the silo at build time.</summary>
     public static string Root => Path.Combine(AppContext.BaseDirectory, "console");
 
-    /// <summary>Serves the pages: / (duty officer), /patrol (patrol leader), /leader (leaders), their assets,
-    /// and /console-config.json (settings the pages read from the silo's configuration).</summary>
-    public static IEndpointRouteBuilder MapConsole(this IEndpointRouteBuilder app)
+    /// <summary>Scripts, styles and images: public, since they hold no data and the sign-in page needs them. The pages
+    /// themselves are not served here; see <see cref="MapConsole"/>.</summary>
+    public static IApplicationBuilder UseConsoleAssets(this IApplicationBuilder app)
     {
         var files = new PhysicalFileProvider(Root);
-        var builder = (IApplicationBuilder)app;
-        builder.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-        builder.UseStaticFiles(new StaticFileOptions
+        return app.UseWhen(context => !context.Request.Path.Value!.EndsWith(".html", StringComparison.OrdinalIgnoreCase), branch => branch.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = files,
             // Bundle names carry no hash, so after an upgrade the browser must revalidate (a cheap 304) rather than
             // keep running last week's script against this week's API.
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
-        });
-        foreach (var page in new[] { "patrol", "leader" })
+        }));
+    }
+
+    /// <summary>
+    /// The pages: / (duty officer), /patrol (patrol leader), /leader (leaders), /admin (administrators), /bench.html, and
+    /// /login. Without a session a page answers 401 with the sign-in form in place, so the address stays what the user
+    /// asked for and sign-in comes back to it.
+    /// </summary>
+    public static IEndpointRouteBuilder MapConsole(this IEndpointRouteBuilder app)
+    {
+        foreach (var (path, file) in new[] { ("/", "index.html"), ("/patrol", "patrol.html"), ("/leader", "leader.html"), ("/admin", "admin.html"), ("/bench.html", "bench.html") })
         {
-            app.MapGet("/" + page, (HttpContext context) =>
-            {
-                context.Response.Headers.CacheControl = "no-cache";
-                return Results.File(Path.Combine(Root, page + ".html"), "text/html; charset=utf-8");
-            }).ExcludeFromDescription();
+            app.MapGet(path, (HttpContext context, IAntiforgery antiforgery) => Page(context, antiforgery, path, file)).AllowAnonymous().ExcludeFromDescription();
         }
+        app.MapGet("/login", (HttpContext context, IAntiforgery antiforgery, string? returnUrl) =>
+            context.User.Identity?.IsAuthenticated == true
+                ? Results.Redirect(LoginPage.LocalUrl(returnUrl) is var local && local != "/" ? local : HomeOf(context.User))
+                : LoginForm(context, antiforgery, returnUrl ?? "/", StatusCodes.Status200OK))
+            .AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/console-config.json", (IConfiguration configuration) =>
         {
             string? tileUrl = configuration[TileUrlKey];
@@ -46,5 +57,45 @@ public static class ConsoleEndpoints
             });
         }).ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>Where a user lands after signing in: each role has its own page.</summary>
+    public static string HomeOf(ClaimsPrincipal user) =>
+        user.IsInRole("patrolLeader") ? "/patrol" : user.IsInRole("leader") ? "/leader" : user.IsInRole("admin") ? "/admin" : "/";
+
+    public static IResult LoginForm(HttpContext context, IAntiforgery antiforgery, string returnUrl, int status, string? username = null, string? error = null, string? info = null)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.Content(LoginPage.Render(tokens.RequestToken!, returnUrl, username, error, info), "text/html; charset=utf-8", statusCode: status);
+    }
+
+    private static IResult Page(HttpContext context, IAntiforgery antiforgery, string path, string file)
+    {
+        var user = context.User;
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return LoginForm(context, antiforgery, path + context.Request.QueryString, StatusCodes.Status401Unauthorized, info: "请先登录。");
+        }
+        if (user.IsInRole("device"))
+        {
+            return Results.Problem(statusCode: 403, title: "Forbidden", detail: "巡防终端令牌只能上报位置和状态，不能打开页面。");
+        }
+        // Each role's page; someone who opens another role's page is taken to their own (a 队长 has no dispatch desk).
+        string home = HomeOf(user);
+        bool allowed = path switch
+        {
+            "/admin" => user.IsInRole("admin"),
+            "/" => !user.IsInRole("patrolLeader") && !user.IsInRole("admin"),
+            "/leader" => user.IsInRole("leader") || user.IsInRole("dutyOfficer"),
+            "/patrol" => !user.IsInRole("admin"),
+            _ => !user.IsInRole("admin"),
+        };
+        if (!allowed)
+        {
+            return Results.Redirect(home);
+        }
+        context.Response.Headers.CacheControl = "no-cache";
+        return Results.File(Path.Combine(Root, file), "text/html; charset=utf-8");
     }
 }

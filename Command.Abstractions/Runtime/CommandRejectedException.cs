@@ -2,7 +2,7 @@ namespace Command.Abstractions.Runtime;
 
 /// <summary>
 /// A grain refused a request for a business reason. It is thrown before any event is raised, so the
-/// grain's state is untouched; the host maps it to 404, 409 or 422 with <see cref="Exception.Message"/> as the detail.
+/// grain's state is untouched; the host maps it to 403, 404, 409 or 422 with <see cref="Exception.Message"/> as the detail.
 /// </summary>
 public sealed class CommandRejectedException(RejectionKind kind, string detail) : Exception(detail)
 {
@@ -11,4 +11,5 @@ public sealed class CommandRejectedException(RejectionKind kind, string detail) 
     public static CommandRejectedException NotFound(string detail) => new(RejectionKind.NotFound, detail);
     public static CommandRejectedException Conflict(string detail) => new(RejectionKind.Conflict, detail);
     public static CommandRejectedException Invalid(string detail) => new(RejectionKind.Invalid, detail);
+    public static CommandRejectedException Forbidden(string detail) => new(RejectionKind.Forbidden, detail);
 }

@@ -8,4 +8,6 @@ public enum RejectionKind
     Conflict,
     /// <summary>Well-formed but invalid: HTTP 422.</summary>
     Invalid,
+    /// <summary>The caller may see the thing but not do this to it: HTTP 403.</summary>
+    Forbidden,
 }

@@ -18,11 +18,23 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             BadHttpRequestException bad => (bad.StatusCode, TitleFor(bad.StatusCode), Describe(bad)),
             CommandRejectedException { Kind: RejectionKind.NotFound } r => (404, "Not found", r.Message),
             CommandRejectedException { Kind: RejectionKind.Conflict } r => (409, "Conflict", r.Message),
+            CommandRejectedException { Kind: RejectionKind.Forbidden } r => (403, "Forbidden", r.Message),
+            Access.TooManyAttemptsException t => (429, "Too many attempts", t.Message),
             CommandRejectedException r => (422, "Invalid", r.Message),
             JournalConflictException c => (409, "Concurrent change", c.Message + " Reload and try again."),
             StorageUnavailableException s => (503, "Storage unavailable", s.Message),
             _ => (500, "Internal error", "The server failed to handle this request; it was logged. Nothing was changed by it unless a 2xx was returned."),
         };
+        if (exception is Access.TooManyAttemptsException tooMany)
+        {
+            context.Response.Headers.RetryAfter = tooMany.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        if (status == 403)
+        {
+            // Refusals of the jurisdiction scope: the role was allowed, the thing touched was not.
+            context.RequestServices.GetRequiredService<Access.AuditTrail>().Write(Abstractions.Access.AuditKinds.Refused, context,
+                Access.Caller.TryFrom(context.User), exception.Message);
+        }
         if (status >= 500)
         {
             logger.LogError(exception, "Request {Method} {Path} failed", context.Request.Method, context.Request.Path);
@@ -55,6 +67,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
 
     private static string TitleFor(int status) => status switch
     {
+        401 => "Sign-in failed",
         413 => "Body too large",
         415 => "Unsupported media type",
         _ => "Malformed request",

@@ -1,4 +1,5 @@
 using Command.Console;
+using Command.Silo.Access;
 using Command.Silo.Escalation;
 using Command.Silo.Incidents;
 using Command.Silo.Jurisdictions;
@@ -14,6 +15,7 @@ public static class SiloEndpointExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
         app.Use((context, next) =>
         {
             // Kestrel enforces the limit while reading; this refuses a declared oversize body before any work,
@@ -26,14 +28,19 @@ public static class SiloEndpointExtensions
             }
             return next(context);
         });
+        // Scripts and styles are public (the sign-in page needs them); everything after this needs a credential.
+        app.UseConsoleAssets();
+        app.UseAccess();
         app.MapOpenApi();
         app.MapHealth();
+        app.MapSignIn();
+        app.MapAdministration();
         app.MapJurisdictions();
         app.MapMapLayers();
         app.MapTeams();
         app.MapIncidents();
         app.MapEscalation();
-        app.MapHub<CommandHub>(CommandHub.Path);
+        app.MapHub<CommandHub>(CommandHub.Path).RequireAuthorization(AccessPolicies.Console);
         app.MapConsole();
         return app;
     }
@@ -54,5 +61,5 @@ public static class SiloEndpointExtensions
                 return Results.Problem(statusCode: 503, title: "Storage unavailable", detail: ex.Message);
             }
             return Results.Text("serving");
-        }).WithTags("Health");
+        }).WithTags("Health").AllowAnonymous();
 }

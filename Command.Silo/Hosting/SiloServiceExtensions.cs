@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using Command.Abstractions.Access;
 using Command.Abstractions.Incidents;
 using Command.Abstractions.Jurisdictions;
 using Command.Abstractions.Patrols;
+using Command.Silo.Access;
 using Command.Silo.Escalation;
 using Command.Silo.Incidents;
 using Command.Silo.Jurisdictions;
@@ -46,7 +48,11 @@ public static class SiloServiceExtensions
             .AddGrain<IIncidentGrain, IncidentGrain>()
             .AddGrain<IIncidentRegisterGrain, IncidentRegisterGrain>()
             .AddGrain<IPatrolTeamGrain, PatrolTeamGrain>()
-            .AddGrain<IJurisdictionGrain, JurisdictionGrain>();
+            .AddGrain<IJurisdictionGrain, JurisdictionGrain>()
+            .AddGrain<IUserGrain, UserGrain>()
+            .AddGrain<IUserDirectoryGrain, UserDirectoryGrain>()
+            .AddGrain<ICredentialRegisterGrain, CredentialRegisterGrain>()
+            .AddGrain<IAuditLogGrain, AuditLogGrain>();
         services.AddStorage();
 
         // Maps are immutable reference data; tests that start many silos share one parse.
@@ -61,6 +67,8 @@ public static class SiloServiceExtensions
         services.AddSingleton<EscalationBoard>();
         services.AddSingleton<IncidentIntake>();
         services.AddSingleton<Readiness>();
+        services.AddSingleton<AccessBootstrap>();
+        services.AddAccess(builder.Configuration);
         services.AddSingleton<ConsoleNotifier>();
         services.AddHostedService(sp => sp.GetRequiredService<ConsoleNotifier>());
         services.AddHostedService<SiloStartup>();
@@ -69,7 +77,7 @@ public static class SiloServiceExtensions
         services.AddSignalR().AddJsonProtocol(o => JournalJson.Configure(o.PayloadSerializerOptions));
         services.Configure<JsonOptions>(o => JournalJson.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Detail ??= AccessProblems.DefaultDetail(c.ProblemDetails.Status));
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi();
         return builder;

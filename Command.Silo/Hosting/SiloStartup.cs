@@ -29,6 +29,7 @@ internal sealed class SiloStartup(
     JurisdictionMap map,
     IGrainFactory grains,
     Readiness readiness,
+    Access.AccessBootstrap access,
     TimeProvider time,
     ILogger<SiloStartup> logger) : IHostedService
 {
@@ -48,6 +49,7 @@ internal sealed class SiloStartup(
             await SeedDemoAsync(cancellationToken);
         }
         await ReleaseTeamsOfClosedIncidentsAsync();
+        await access.StartAsync(options.Value.Demo, cancellationToken);
         readiness.MarkReady();
         logger.LogInformation("Silo serving: {Incidents} incidents, {Teams} teams, {Jurisdictions} jurisdictions, loaded in {Elapsed:0.00}s",
             catalog.Count, teams.Count, map.All.Count, time.GetElapsedTime(started).TotalSeconds);

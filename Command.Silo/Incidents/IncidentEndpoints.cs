@@ -1,5 +1,6 @@
 using Command.Abstractions.Incidents;
 using Command.Abstractions.Runtime;
+using Command.Silo.Access;
 using Command.Silo.Hosting;
 using Command.Silo.Incidents.Api;
 using Command.Silo.Jurisdictions;
@@ -11,66 +12,69 @@ public static class IncidentEndpoints
 {
     public static IEndpointRouteBuilder MapIncidents(this IEndpointRouteBuilder app)
     {
-        var incidents = app.MapGroup("/api/incidents").WithTags("Incidents");
+        var incidents = app.MapGroup("/api/incidents").WithTags("Incidents").RequireAuthorization(AccessPolicies.ReadIncidents);
 
-        incidents.MapPost("/", async (CreateIncidentRequest request, IncidentIntake intake, HttpContext http) =>
+        incidents.MapPost("/", async (CreateIncidentRequest request, Caller caller, IncidentIntake intake, AccessScope scope, JurisdictionMap map) =>
         {
-            var detail = await intake.ReceiveAsync(intake.Validate(request), Actor.From(http));
+            var call = intake.Validate(request);
+            scope.RequireCovers(caller, map.Locate(call.Location.Lon, call.Location.Lat).Jurisdiction.Id, "报警位置");
+            var detail = await intake.ReceiveAsync(call, caller.Actor);
             return Results.Created($"/api/incidents/{detail.Id}", detail);
-        }).WithSummary("Receive a call (110/119/120/122) as an incident");
+        }).RequireAuthorization(AccessPolicies.Dispatch).WithSummary("Receive a call (110/119/120/122) as an incident");
 
-        incidents.MapGet("/", (bool? active, string? jurisdictionId, IncidentCatalog catalog, JurisdictionMap map) =>
+        incidents.MapGet("/", (bool? active, string? jurisdictionId, Caller caller, IncidentCatalog catalog, JurisdictionMap map, AccessScope scope) =>
             catalog.All()
+                .Where(i => scope.CanSee(caller, i))
                 .Where(i => active is null || (i.Status != IncidentStatus.Closed) == active)
                 .Where(i => jurisdictionId is null || map.IsWithin(i.JurisdictionId, jurisdictionId))
                 .OrderByDescending(i => i.ReceivedAt)
                 .ToList())
             .WithSummary("Incident summaries, newest first");
 
-        incidents.MapGet("/{id}", async (string id, IncidentCatalog catalog, IGrainFactory grains) =>
-            await Incident(id, catalog, grains).GetDetail() ?? throw NotFound(id));
+        incidents.MapGet("/{id}", async (string id, Caller caller, AccessScope scope, IGrainFactory grains) =>
+            await Incident(id, caller, scope, grains).GetDetail() ?? throw AccessScope.IncidentNotFound(id));
 
-        incidents.MapGet("/{id}/recommendations", (string id, int? limit, IncidentCatalog catalog, TeamRegistry teams) =>
+        incidents.MapGet("/{id}/recommendations", (string id, int? limit, Caller caller, AccessScope scope, TeamRegistry teams) =>
         {
-            var incident = catalog.Find(id) ?? throw NotFound(id);
+            var incident = scope.Incident(caller, id);
             new Validation().Require(limit is null or >= 1 and <= 50, "limit", "must be between 1 and 50.").ThrowIfInvalid();
-            return teams.Recommend(incident.Location.Lon, incident.Location.Lat, incident.Type, limit ?? 5);
-        }).WithSummary("Available teams ranked by estimated arrival");
+            return teams.Recommend(incident.Location.Lon, incident.Location.Lat, incident.Type, limit ?? 5, team => scope.CanSee(caller, team));
+        }).RequireAuthorization(AccessPolicies.Command).WithSummary("Available teams ranked by estimated arrival");
 
-        incidents.MapPost("/{id}/assignments", async (string id, AssignTeamRequest request, IncidentCatalog catalog, IGrainFactory grains, HttpContext http) =>
+        incidents.MapPost("/{id}/assignments", async (string id, AssignTeamRequest request, Caller caller, AccessScope scope, IGrainFactory grains) =>
         {
-            var grain = Incident(id, catalog, grains);
+            var grain = Incident(id, caller, scope, grains);
             new Validation().Require(!string.IsNullOrWhiteSpace(request.TeamId), "teamId", "is required.").ThrowIfInvalid();
-            return await grain.Assign(request.TeamId!, Actor.From(http));
-        }).WithSummary("Dispatch a team; 409 when it is not available");
+            scope.Team(caller, request.TeamId!);
+            return await grain.Assign(request.TeamId!, caller.Actor);
+        }).RequireAuthorization(AccessPolicies.Dispatch).WithSummary("Dispatch a team; 409 when it is not available");
 
-        incidents.MapPost("/{id}/handling", async (string id, StartHandlingRequest? request, IncidentCatalog catalog, IGrainFactory grains, HttpContext http) =>
+        incidents.MapPost("/{id}/handling", async (string id, StartHandlingRequest? request, Caller caller, AccessScope scope, IGrainFactory grains) =>
         {
-            var grain = Incident(id, catalog, grains);
+            var grain = Incident(id, caller, scope, grains);
             new Validation().MaxLength(request?.Note, IncidentIntake.MaxDescription, "note").ThrowIfInvalid();
-            return await grain.StartHandling(request?.Note, Actor.From(http));
-        }).WithSummary("Mark that handling (处置) has begun");
+            return await grain.StartHandling(request?.Note, caller.Actor);
+        }).RequireAuthorization(AccessPolicies.Handling).WithSummary("Mark that handling (处置) has begun");
 
-        incidents.MapPost("/{id}/close", async (string id, CloseIncidentRequest request, IncidentCatalog catalog, IGrainFactory grains, HttpContext http) =>
+        incidents.MapPost("/{id}/close", async (string id, CloseIncidentRequest request, Caller caller, AccessScope scope, IGrainFactory grains) =>
         {
-            var grain = Incident(id, catalog, grains);
+            var grain = Incident(id, caller, scope, grains);
             new Validation()
                 .Require(!string.IsNullOrWhiteSpace(request.Resolution), "resolution", "is required: say how the incident was resolved.")
                 .MaxLength(request.Resolution, IncidentIntake.MaxDescription, "resolution")
                 .ThrowIfInvalid();
-            return await grain.Close(request.Resolution!.Trim(), Actor.From(http));
-        }).WithSummary("Close (办结) the incident and free its teams");
+            return await grain.Close(request.Resolution!.Trim(), caller.Actor);
+        }).RequireAuthorization(AccessPolicies.Dispatch).WithSummary("Close (办结) the incident and free its teams");
 
-        incidents.MapGet("/{id}/timeline", async (string id, IncidentCatalog catalog, IGrainFactory grains) =>
-            await Incident(id, catalog, grains).GetTimeline())
+        incidents.MapGet("/{id}/timeline", async (string id, Caller caller, AccessScope scope, IGrainFactory grains) =>
+            await Incident(id, caller, scope, grains).GetTimeline())
             .WithSummary("Every recorded event, in order");
 
         return app;
     }
 
-    /// <summary>The catalog knows every incident, so unknown ids are refused without waking a grain.</summary>
-    internal static IIncidentGrain Incident(string id, IncidentCatalog catalog, IGrainFactory grains) =>
-        catalog.Find(id) is null ? throw NotFound(id) : grains.GetGrain<IIncidentGrain>(id);
-
-    private static CommandRejectedException NotFound(string id) => CommandRejectedException.NotFound($"No incident has the id {id}.");
+    /// <summary>The catalog knows every incident, so unknown ids, and those outside the caller's jurisdiction, are
+    /// refused alike without waking a grain.</summary>
+    internal static IIncidentGrain Incident(string id, Caller caller, AccessScope scope, IGrainFactory grains) =>
+        grains.GetGrain<IIncidentGrain>(scope.Incident(caller, id).Id);
 }

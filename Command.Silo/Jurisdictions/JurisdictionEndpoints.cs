@@ -1,5 +1,6 @@
 using Command.Abstractions.Jurisdictions;
 using Command.Abstractions.Runtime;
+using Command.Silo.Access;
 using Command.Silo.Hosting;
 using Command.Silo.Spatial;
 
@@ -9,20 +10,21 @@ public static class JurisdictionEndpoints
 {
     public static IEndpointRouteBuilder MapJurisdictions(this IEndpointRouteBuilder app)
     {
-        var jurisdictions = app.MapGroup("/api/jurisdictions").WithTags("Jurisdictions");
+        var jurisdictions = app.MapGroup("/api/jurisdictions").WithTags("Jurisdictions").RequireAuthorization(AccessPolicies.ReadMap);
 
-        jurisdictions.MapGet("/", (string? level, string? parentId, JurisdictionMap map) =>
+        jurisdictions.MapGet("/", (string? level, string? parentId, Caller caller, AccessScope scope, JurisdictionMap map) =>
         {
             JurisdictionLevel? wanted = level is null ? null
                 : level.All(char.IsAsciiLetter) && Enum.TryParse<JurisdictionLevel>(level, ignoreCase: true, out var l) ? l
                 : throw CommandRejectedException.Invalid($"level must be city, county, township, village or grid, not '{level}'.");
             return map.All
+                .Where(j => scope.ShowsOnMap(caller, j.Id))
                 .Where(j => wanted is null || j.Level == wanted)
                 .Where(j => parentId is null || j.ParentId == parentId)
                 .OrderBy(j => j.Level).ThenBy(j => j.Id, StringComparer.Ordinal)
                 .Select(j => j.ToNode())
                 .ToList();
-        }).WithSummary("The jurisdiction tree, optionally one level or one parent's children");
+        }).WithSummary("The jurisdiction tree (the caller's subtree and the levels above it), optionally one level or one parent's children");
 
         jurisdictions.MapGet("/locate", (double? lon, double? lat, JurisdictionMap map) =>
         {
@@ -37,9 +39,9 @@ public static class JurisdictionEndpoints
             };
         }).WithSummary("The deepest jurisdiction containing a point, with its ancestors");
 
-        jurisdictions.MapGet("/{id}", async (string id, JurisdictionMap map, IGrainFactory grains) =>
+        jurisdictions.MapGet("/{id}", async (string id, Caller caller, AccessScope scope, JurisdictionMap map, IGrainFactory grains) =>
         {
-            var info = map.Find(id) ?? throw CommandRejectedException.NotFound($"No jurisdiction has the id {id}.");
+            var info = (scope.Covers(caller, id) ? map.Find(id) : null) ?? throw CommandRejectedException.NotFound($"No jurisdiction has the id {id}.");
             var state = await grains.GetGrain<IJurisdictionGrain>(id).GetState();
             return new
             {

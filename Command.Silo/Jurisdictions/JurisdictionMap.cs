@@ -62,7 +62,19 @@ public sealed class JurisdictionMap
         return chain;
     }
 
-    public bool IsWithin(string id, string ancestorId) => ChainOf(id).Any(j => j.Id == ancestorId);
+    /// <summary>Whether <paramref name="id"/> is <paramref name="ancestorId"/> or lies below it. Called on every scoped
+    /// read, so it walks up without building the chain.</summary>
+    public bool IsWithin(string id, string ancestorId)
+    {
+        for (var node = Find(id); node is not null; node = node.ParentId is null ? null : Find(node.ParentId))
+        {
+            if (node.Id == ancestorId)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>The deepest jurisdiction containing the point; outside every boundary, the nearest one, flagged.</summary>
     public Placement Locate(double lon, double lat)

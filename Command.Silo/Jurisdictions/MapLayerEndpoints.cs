@@ -1,9 +1,12 @@
 using System.Buffers;
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Command.Abstractions.Jurisdictions;
 using Command.Abstractions.Runtime;
+using Command.Silo.Access;
 using Command.Silo.Spatial;
 using NetTopologySuite.Geometries;
 
@@ -23,9 +26,9 @@ public static class MapLayerEndpoints
 
     public static IEndpointRouteBuilder MapMapLayers(this IEndpointRouteBuilder app)
     {
-        var layers = app.MapGroup("/api/map").WithTags("Map layers");
+        var layers = app.MapGroup("/api/map").WithTags("Map layers").RequireAuthorization(AccessPolicies.ReadMap);
 
-        layers.MapGet("/boundaries", (string? level, string? parentId, string? bbox, string? shape, JurisdictionMap map, HttpContext http) =>
+        layers.MapGet("/boundaries", (string? level, string? parentId, string? bbox, string? shape, Caller caller, AccessScope scope, JurisdictionMap map, HttpContext http) =>
         {
             var wanted = ParseLevel(level);
             var box = ParseBox(bbox);
@@ -37,26 +40,41 @@ public static class MapLayerEndpoints
             };
             var features = map.All
                 .Where(j => j.Level == wanted)
+                .Where(j => scope.ShowsOnMap(caller, j.Id))
                 .Where(j => parentId is null || j.ParentId == parentId)
                 .Where(j => box is null || box.Intersects(j.Boundary.EnvelopeInternal))
                 .OrderBy(j => j.Id, StringComparer.Ordinal);
-            http.Response.Headers.CacheControl = "public, max-age=3600";
+            // Private: the answer depends on who asks.
+            http.Response.Headers.CacheControl = "private, max-age=3600";
             return Results.Bytes(Write(features, labelsOnly), GeoJsonType);
         }).WithSummary("One level's boundaries (or label points) as a GeoJSON FeatureCollection, optionally one parent's or one view box's");
 
-        layers.MapGet("/assets", (JurisdictionMap map, HttpContext http) =>
+        layers.MapGet("/assets", (Caller caller, AccessScope scope, JurisdictionMap map, HttpContext http) =>
         {
-            string path = Path.Combine(map.SourceDirectory ?? "", "liaocheng-assets.geojson");
-            if (map.SourceDirectory is null || !File.Exists(path))
-            {
-                return Results.Bytes("{\"type\":\"FeatureCollection\",\"features\":[]}"u8.ToArray(), GeoJsonType);
-            }
-            http.Response.Headers.CacheControl = "public, max-age=3600";
-            return Results.File(path, GeoJsonType);
+            var assets = Assets(map);
+            http.Response.Headers.CacheControl = "private, max-age=3600";
+            var visible = new JsonArray([.. assets.Where(a => a.JurisdictionId is { } j && scope.Covers(caller, j)).Select(a => a.Feature.DeepClone())]);
+            return Results.Text(new JsonObject { ["type"] = "FeatureCollection", ["features"] = visible }.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
+                GeoJsonType);
         }).WithSummary("Video cameras (视频监控) and checkpoints (治安卡点) as a GeoJSON FeatureCollection");
 
         return app;
     }
+
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<(string? JurisdictionId, JsonNode Feature)>> assetCache = new();
+
+    /// <summary>Cameras and checkpoints are security assets: each caller gets those in their own jurisdiction.</summary>
+    private static IReadOnlyList<(string? JurisdictionId, JsonNode Feature)> Assets(JurisdictionMap map) =>
+        assetCache.GetOrAdd(map.SourceDirectory ?? "", directory =>
+        {
+            string path = Path.Combine(directory, "liaocheng-assets.geojson");
+            if (directory.Length == 0 || !File.Exists(path))
+            {
+                return [];
+            }
+            var features = JsonNode.Parse(File.ReadAllText(path))?["features"]?.AsArray() ?? [];
+            return [.. features.OfType<JsonNode>().Select(f => (f["properties"]?["jurisdictionId"]?.GetValue<string>(), f))];
+        });
 
     private static JurisdictionLevel ParseLevel(string? level) =>
         level is not null && level.All(char.IsAsciiLetter) && Enum.TryParse<JurisdictionLevel>(level, ignoreCase: true, out var l) ? l

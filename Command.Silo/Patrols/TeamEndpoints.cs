@@ -2,6 +2,7 @@ using System.Text.Json;
 using Command.Abstractions.Incidents;
 using Command.Abstractions.Patrols;
 using Command.Abstractions.Runtime;
+using Command.Silo.Access;
 using Command.Silo.Hosting;
 using Command.Silo.Jurisdictions;
 using Command.Silo.Patrols.Api;
@@ -17,15 +18,17 @@ public static class TeamEndpoints
     {
         var teams = app.MapGroup("/api/teams").WithTags("Patrol teams");
 
-        teams.MapGet("/", (string? jurisdictionId, TeamRegistry registry, JurisdictionMap map) =>
+        teams.MapGet("/", (string? jurisdictionId, Caller caller, TeamRegistry registry, JurisdictionMap map, AccessScope scope) =>
             registry.All()
+                .Where(t => scope.CanSee(caller, t))
                 .Where(t => jurisdictionId is null || map.IsWithin(t.JurisdictionId, jurisdictionId))
                 .OrderBy(t => t.Id, StringComparer.Ordinal)
-                .ToList());
+                .ToList())
+            .RequireAuthorization(AccessPolicies.ReadTeams);
 
-        teams.MapGet("/{id}", (string id, TeamRegistry registry) => registry.Find(id) ?? throw NotFound(id));
+        teams.MapGet("/{id}", (string id, Caller caller, AccessScope scope) => scope.Team(caller, id)).RequireAuthorization(AccessPolicies.ReadTeams);
 
-        teams.MapPut("/{id}", async (string id, TeamDefinition definition, TeamRegistry registry, IGrainFactory grains, HttpContext http) =>
+        teams.MapPut("/{id}", async (string id, TeamDefinition definition, Caller caller, TeamRegistry registry, IGrainFactory grains, AccessScope scope) =>
         {
             new Validation()
                 .Require(id.Length <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'), "id", "must be at most 64 letters, digits, - or _.")
@@ -37,13 +40,18 @@ public static class TeamEndpoints
                 .Require(!string.IsNullOrWhiteSpace(definition.JurisdictionId), "jurisdictionId", "is required.")
                 .ThrowIfInvalid();
             bool existed = registry.Find(id) is not null;
-            var view = await grains.GetGrain<IPatrolTeamGrain>(id).Commission(definition, Actor.From(http));
+            if (existed)
+            {
+                scope.Team(caller, id);
+            }
+            scope.RequireCovers(caller, definition.JurisdictionId, "该巡防队");
+            var view = await grains.GetGrain<IPatrolTeamGrain>(id).Commission(definition, caller.Actor);
             return existed ? Results.Ok(view) : Results.Created($"/api/teams/{id}", view);
-        }).WithSummary("Commission a team, or update its definition");
+        }).RequireAuthorization(AccessPolicies.ManageTeams).WithSummary("Commission a team, or update its definition");
 
-        teams.MapPost("/{id}/positions", async (string id, PositionRequest request, TeamRegistry registry, IGrainFactory grains, TimeProvider time) =>
+        teams.MapPost("/{id}/positions", async (string id, PositionRequest request, Caller caller, AccessScope scope, IGrainFactory grains, TimeProvider time) =>
         {
-            var team = Team(id, registry, grains);
+            var team = grains.GetGrain<IPatrolTeamGrain>(scope.TeamToActFor(caller, id).Id);
             var now = time.GetUtcNow();
             new Validation()
                 .Position(request.Lon, request.Lat)
@@ -53,33 +61,29 @@ public static class TeamEndpoints
                 .ThrowIfInvalid();
             await team.ReportPosition(new TeamPosition(request.Lon!.Value, request.Lat!.Value, request.At ?? now, request.HeadingDeg, request.SpeedMps));
             return Results.Accepted();
-        }).WithSummary("Report a team's position (telemetry)");
+        }).RequireAuthorization(AccessPolicies.ReportForTeam).RequireRateLimiting(AccessServiceExtensions.PositionLimit)
+            .WithSummary("Report a team's position (telemetry): its terminal, its leader, or a duty officer placing it by hand");
 
-        teams.MapPost("/{id}/status", async (string id, StatusRequest request, TeamRegistry registry, IGrainFactory grains, HttpContext http) =>
+        teams.MapPost("/{id}/status", async (string id, StatusRequest request, Caller caller, AccessScope scope, IGrainFactory grains) =>
         {
-            var team = Team(id, registry, grains);
+            var team = grains.GetGrain<IPatrolTeamGrain>(scope.TeamToActFor(caller, id).Id);
             TeamStatus? status = request.Status is { } name && name.All(char.IsAsciiLetter) && Enum.TryParse<TeamStatus>(name, ignoreCase: true, out var s) ? s : null;
             new Validation().Require(status is not null, "status",
                 $"'{request.Status}' is not one of {string.Join(", ", Enum.GetValues<TeamStatus>().Select(v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString())))}.").ThrowIfInvalid();
-            return await team.ReportStatus(status!.Value, Actor.From(http));
-        }).WithSummary("Report a team's status; 409 for a transition that is not allowed");
+            return await team.ReportStatus(status!.Value, caller.Actor);
+        }).RequireAuthorization(AccessPolicies.ReportForTeam).WithSummary("Report a team's status; 409 for a transition that is not allowed");
 
-        teams.MapPost("/{id}/backup", async (string id, BackupRequest? request, TeamRegistry registry, IGrainFactory grains, HttpContext http) =>
+        teams.MapPost("/{id}/backup", async (string id, BackupRequest? request, Caller caller, AccessScope scope, IGrainFactory grains) =>
         {
-            var team = registry.Find(id) ?? throw NotFound(id);
+            var team = scope.TeamToActFor(caller, id, dutyOfficerMay: false);
             new Validation().MaxLength(request?.Note, 500, "note").ThrowIfInvalid();
             if (team.IncidentId is null)
             {
                 throw CommandRejectedException.Conflict($"Team {team.Callsign} has no current assignment to ask backup for.");
             }
-            return await grains.GetGrain<IIncidentGrain>(team.IncidentId).RequestBackup(id, string.IsNullOrWhiteSpace(request?.Note) ? null : request.Note.Trim(), Actor.From(http));
-        }).WithSummary("The team asks for backup (请求增援) at its current incident");
+            return await grains.GetGrain<IIncidentGrain>(team.IncidentId).RequestBackup(id, string.IsNullOrWhiteSpace(request?.Note) ? null : request.Note.Trim(), caller.Actor);
+        }).RequireAuthorization(AccessPolicies.TeamBackup).WithSummary("The team asks for backup (请求增援) at its current incident");
 
         return app;
     }
-
-    private static IPatrolTeamGrain Team(string id, TeamRegistry registry, IGrainFactory grains) =>
-        registry.Find(id) is null ? throw NotFound(id) : grains.GetGrain<IPatrolTeamGrain>(id);
-
-    private static CommandRejectedException NotFound(string id) => CommandRejectedException.NotFound($"No team has the id {id}.");
 }

@@ -70,7 +70,9 @@ public sealed class TeamRegistry(IOptions<DispatchOptions> options, TimeProvider
         view.Position is null || time.GetUtcNow() - view.Position.At > options.Value.StaleAfter;
 
     /// <summary>Available, non-stale teams that carry what the incident type needs, by estimated arrival.</summary>
-    public IReadOnlyList<Recommendation> Recommend(double lon, double lat, IncidentType type, int limit)
+    /// <summary>The <paramref name="limit"/> quickest available teams; <paramref name="eligible"/> narrows the teams
+    /// considered (to those the dispatcher may send).</summary>
+    public IReadOnlyList<Recommendation> Recommend(double lon, double lat, IncidentType type, int limit, Func<TeamView, bool>? eligible = null)
     {
         var dispatch = options.Value;
         string[] required = dispatch.RequiredEquipment.GetValueOrDefault(type, []);
@@ -100,7 +102,7 @@ public sealed class TeamRegistry(IOptions<DispatchOptions> options, TimeProvider
             foreach (var teamId in TeamsInRing(cx, cy, ring))
             {
                 if (!teams.TryGetValue(teamId, out var team) || team.Status != TeamStatus.Available || IsStale(team)
-                    || required.Any(r => !team.Equipment.Contains(r)))
+                    || required.Any(r => !team.Equipment.Contains(r)) || (eligible is not null && !eligible(team)))
                 {
                     continue;
                 }

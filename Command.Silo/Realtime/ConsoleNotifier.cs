@@ -4,6 +4,9 @@ using Command.Abstractions.Escalation;
 using Command.Abstractions.Incidents;
 using Command.Abstractions.Patrols;
 using Command.Abstractions.Realtime;
+using Command.Silo.Incidents;
+using Command.Silo.Jurisdictions;
+using Command.Silo.Patrols;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Command.Silo.Realtime;
@@ -12,27 +15,43 @@ namespace Command.Silo.Realtime;
 /// The push side of grain → notifier → hub → browser. Grains hand events over without waiting on the network:
 /// state changes go out in order through one queue, and positions are coalesced per team and sent as one batch
 /// per flush interval, so a console sees every team's latest fix without being flooded by 10,000 teams at 1 Hz.
+/// Each event goes to the groups of its jurisdiction and every level above it (and to a team's own group), never to
+/// everyone: a console hears only its own jurisdiction.
 /// </summary>
-public sealed class ConsoleNotifier(IHubContext<CommandHub, IConsoleClient> hub, TimeProvider time, ILogger<ConsoleNotifier> logger)
+public sealed class ConsoleNotifier(
+    IHubContext<CommandHub, IConsoleClient> hub,
+    JurisdictionMap map,
+    TeamRegistry teams,
+    IncidentCatalog incidents,
+    TimeProvider time,
+    ILogger<ConsoleNotifier> logger)
     : BackgroundService
 {
     public static readonly TimeSpan MoveFlushInterval = TimeSpan.FromMilliseconds(200);
 
-    private readonly Channel<Func<IConsoleClient, Task>> outbox = Channel.CreateUnbounded<Func<IConsoleClient, Task>>(
-        new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(IReadOnlyList<string> Groups, Func<IConsoleClient, Task> Send)> outbox =
+        Channel.CreateUnbounded<(IReadOnlyList<string>, Func<IConsoleClient, Task>)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<string, string[]> chainGroups = new();
     private readonly ConcurrentDictionary<string, TeamMoved> moves = new();
     private ITimer? flushTimer;
     private int flushArmed;
 
-    public void IncidentChanged(IncidentSummary incident) => Send(c => c.IncidentChanged(incident));
+    public void IncidentChanged(IncidentSummary incident) =>
+        Send([.. ChainGroups(incident.JurisdictionId), .. teams.All().Where(t => t.IncidentId == incident.Id).Select(t => CommandHub.TeamGroup(t.Id))],
+            c => c.IncidentChanged(incident));
 
-    public void TeamStatusChanged(TeamView team) => Send(c => c.TeamStatusChanged(team));
+    public void TeamStatusChanged(TeamView team) =>
+        Send([.. ChainGroups(team.JurisdictionId), CommandHub.TeamGroup(team.Id)], c => c.TeamStatusChanged(team));
 
-    public void MilestoneChanged(MilestoneEvent milestone) => Send(c => c.MilestoneChanged(milestone));
+    public void MilestoneChanged(MilestoneEvent milestone) =>
+        Send(ChainGroups(incidents.Find(milestone.IncidentId)?.JurisdictionId), c => c.MilestoneChanged(milestone));
 
-    public void EscalationRaised(EscalationView escalation) => Send(c => c.EscalationRaised(escalation));
+    /// <summary>An escalation goes where its incident is seen; the level it climbed to is on that chain.</summary>
+    public void EscalationRaised(EscalationView escalation) =>
+        Send(ChainGroups(incidents.Find(escalation.IncidentId)?.JurisdictionId ?? escalation.JurisdictionId), c => c.EscalationRaised(escalation));
 
-    public void EscalationAcknowledged(EscalationView escalation) => Send(c => c.EscalationAcknowledged(escalation));
+    public void EscalationAcknowledged(EscalationView escalation) =>
+        Send(ChainGroups(incidents.Find(escalation.IncidentId)?.JurisdictionId ?? escalation.JurisdictionId), c => c.EscalationAcknowledged(escalation));
 
     /// <summary>Coalesces per team; the first move after a flush arms the next flush, so an idle silo never wakes.</summary>
     public void TeamMoved(TeamMoved move)
@@ -44,7 +63,17 @@ public sealed class ConsoleNotifier(IHubContext<CommandHub, IConsoleClient> hub,
         }
     }
 
-    private void Send(Func<IConsoleClient, Task> message) => outbox.Writer.TryWrite(message);
+    private void Send(IReadOnlyList<string> groups, Func<IConsoleClient, Task> message)
+    {
+        if (groups.Count > 0)
+        {
+            outbox.Writer.TryWrite((groups, message));
+        }
+    }
+
+    /// <summary>The groups of a jurisdiction and of every level above it; empty for an unknown one.</summary>
+    private string[] ChainGroups(string? jurisdictionId) =>
+        jurisdictionId is null ? [] : chainGroups.GetOrAdd(jurisdictionId, id => [.. map.ChainOf(id).Select(j => CommandHub.JurisdictionGroup(j.Id))]);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -53,7 +82,7 @@ public sealed class ConsoleNotifier(IHubContext<CommandHub, IConsoleClient> hub,
         {
             try
             {
-                await message(hub.Clients.All).ConfigureAwait(false);
+                await message.Send(hub.Clients.Groups(message.Groups)).ConfigureAwait(false);
             }
             catch (Exception ex)
             {
@@ -69,15 +98,26 @@ public sealed class ConsoleNotifier(IHubContext<CommandHub, IConsoleClient> hub,
         {
             return;
         }
-        var batch = new List<TeamMoved>(moves.Count);
+        // One batch per group: a console gets, in one message, every move within its jurisdiction.
+        var batches = new Dictionary<string, List<TeamMoved>>();
         foreach (var teamId in moves.Keys)
         {
             if (moves.TryRemove(teamId, out var move))
             {
-                batch.Add(move);
+                foreach (var group in ChainGroups(teams.Find(teamId)?.JurisdictionId).Append(CommandHub.TeamGroup(teamId)))
+                {
+                    if (!batches.TryGetValue(group, out var batch))
+                    {
+                        batches[group] = batch = [];
+                    }
+                    batch.Add(move);
+                }
             }
         }
-        Send(c => c.TeamsMoved(batch));
+        foreach (var (group, batch) in batches)
+        {
+            Send([group], c => c.TeamsMoved(batch));
+        }
         // A move that raced the flush found the timer armed and left it to us: look once more.
         if (!moves.IsEmpty && Interlocked.CompareExchange(ref flushArmed, 1, 0) == 0)
         {

@@ -52,9 +52,11 @@ public sealed class HubTests : IAsyncLifetime
         Assert.Equal(115.42, moves["team-371525-02"].GetProperty("lon").GetDouble());
     }
 
-    private async Task<WebSocket> ConnectAsync()
+    private async Task<WebSocket> ConnectAsync(string username = "lc.duty")
     {
+        string token = await app.SignIn(username);
         var client = app.Server.CreateWebSocketClient();
+        client.ConfigureRequest = request => request.Headers.Authorization = "Bearer " + token;
         var socket = await client.ConnectAsync(new Uri(app.Server.BaseAddress, "hubs/command").ToWebSocket(), CancellationToken.None);
         await SendAsync(socket, "{\"protocol\":\"json\",\"version\":1}");
         var handshake = await ReadFrameAsync(socket);

@@ -10,13 +10,15 @@ using Command.Silo.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Command.Tests.Support;
 
 /// <summary>
-/// The silo in process on the test server: memory storage, the demo city, no simulator, and a fake clock the
-/// test drives. Helpers speak the contract's HTTP API and read answers as the wire records.
+/// The silo in process on the test server: memory storage, the demo city and its accounts, no simulator, and a fake
+/// clock the test drives. Helpers speak the contract's HTTP API, signed in as a demo user, and read answers as the
+/// wire records.
 /// </summary>
 public sealed class CommandApp : WebApplicationFactory<SiloOptions>
 {
@@ -38,6 +40,8 @@ public sealed class CommandApp : WebApplicationFactory<SiloOptions>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Hashing demo passwords at full strength would cost each test host about a second.
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["Access:PasswordIterations"] = "1000" }));
         builder.ConfigureTestServices(services =>
         {
             services.Configure<SiloOptions>(o =>
@@ -55,11 +59,34 @@ public sealed class CommandApp : WebApplicationFactory<SiloOptions>
         });
     }
 
-    public HttpClient Api()
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string>>> tokens = new();
+
+    /// <summary>A client signed in as the city's duty officer (lc.duty), who may receive calls and dispatch anywhere.</summary>
+    public HttpClient Api() => Api("lc.duty");
+
+    /// <summary>A client signed in as a demo user (see Command.Silo.Demo.DemoUsers), with a bearer token.</summary>
+    public HttpClient Api(string username)
+    {
+        // Sign in once per user and host: the sign-in endpoint is rate limited like any other client's.
+        string token = Task.Run(() => tokens.GetOrAdd(username, u => new Lazy<Task<string>>(() => SignIn(u))).Value).GetAwaiter().GetResult();
+        return WithToken(token);
+    }
+
+    public HttpClient WithToken(string token)
     {
         var client = CreateClient();
-        client.DefaultRequestHeaders.Add(Actor.Header, Uri.EscapeDataString("值班员:测试"));
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>A fresh bearer token for a demo user.</summary>
+    public async Task<string> SignIn(string username, string password = Command.Silo.Demo.DemoUsers.Password)
+    {
+        using var anonymous = CreateClient();
+        var response = await anonymous.PostAsJsonAsync("/api/auth/token", new { username, password }).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"Sign-in of {username} answered {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("accessToken").GetString()!;
     }
 
     public async Task<IncidentDetail> CreateIncident(HttpClient api, double lon = 115.45, double lat = 36.49, string type = "publicOrder", int channel = 110,

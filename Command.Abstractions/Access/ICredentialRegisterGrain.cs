@@ -1,0 +1,18 @@
+using Command.Abstractions.Runtime;
+
+namespace Command.Abstractions.Access;
+
+/// <summary>The register of every issued credential and its revocation. Key "all".</summary>
+public interface ICredentialRegisterGrain : IGrainWithStringKey
+{
+    Task Issue(Credential credential);
+
+    /// <summary>Refused as not found for an unknown id; revoking twice changes nothing.</summary>
+    Task<Credential> Revoke(string id, string actor);
+
+    /// <summary>Revokes every active credential of a subject (a user or a team's terminals).</summary>
+    Task<IReadOnlyList<Credential>> RevokeAllOf(string subject, string actor);
+
+    /// <summary>Every credential that has not expired yet, revoked ones included.</summary>
+    Task<IReadOnlyList<Credential>> List();
+}

@@ -1,0 +1,20 @@
+using Command.Abstractions.Runtime;
+
+namespace Command.Abstractions.Access;
+
+/// <summary>One user account, keyed by the lower-case username.</summary>
+public interface IUserGrain : IGrainWithStringKey
+{
+    /// <summary>Refused with a conflict when the username is taken.</summary>
+    Task<UserView> Create(UserProfile profile, string password, string actor);
+
+    /// <summary>Null when no such user exists.</summary>
+    Task<UserView?> Get();
+
+    /// <summary>The user when the password is theirs and the account is enabled; null otherwise, without saying which.</summary>
+    Task<UserView?> VerifyPassword(string password);
+
+    Task<UserView> SetPassword(string password, string actor);
+
+    Task<UserView> SetDisabled(bool disabled, string actor);
+}

@@ -1,0 +1,4 @@
+namespace Command.Abstractions.Access;
+
+/// <summary>Who a user is and where they work; <see cref="TeamId"/> only for a patrol leader.</summary>
+public sealed record UserProfile(string DisplayName, Role Role, string JurisdictionId, string? TeamId);

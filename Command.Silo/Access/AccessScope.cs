@@ -1,0 +1,92 @@
+using Command.Abstractions.Access;
+using Command.Abstractions.Escalation;
+using Command.Abstractions.Incidents;
+using Command.Abstractions.Patrols;
+using Command.Abstractions.Runtime;
+using Command.Silo.Escalation;
+using Command.Silo.Incidents;
+using Command.Silo.Jurisdictions;
+using Command.Silo.Patrols;
+
+namespace Command.Silo.Access;
+
+/// <summary>
+/// The jurisdiction half of the access matrix. A user bound to 冠县 sees 冠县 and everything below it. What a caller may
+/// not see is answered as not found, exactly as an id that does not exist, so a 404 tells nothing about another
+/// county; what they may see but not change is 403.
+/// </summary>
+public sealed class AccessScope(JurisdictionMap map, TeamRegistry teams, IncidentCatalog incidents, EscalationBoard escalations)
+{
+    public bool Covers(Caller caller, string jurisdictionId) => map.IsWithin(jurisdictionId, caller.JurisdictionId);
+
+    /// <summary>Jurisdictions shown on the caller's map and lists: their own subtree, and the outlines and names of
+    /// the levels above it for orientation (never their teams or incidents).</summary>
+    public bool ShowsOnMap(Caller caller, string jurisdictionId) =>
+        Covers(caller, jurisdictionId) || map.IsWithin(caller.JurisdictionId, jurisdictionId);
+
+    public bool CanSee(Caller caller, TeamView team) => caller.Role switch
+    {
+        Role.Device => team.Id == caller.TeamId,
+        _ => team.Id == caller.TeamId || Covers(caller, team.JurisdictionId),
+    };
+
+    public bool CanSee(Caller caller, IncidentSummary incident) => caller.Role switch
+    {
+        Role.PatrolLeader or Role.Device => caller.TeamId is { } team && teams.Find(team)?.IncidentId == incident.Id,
+        Role.Admin => false,
+        _ => Covers(caller, incident.JurisdictionId),
+    };
+
+    /// <summary>An escalation is seen by whoever sees its incident; as it climbs, its incident stays inside the higher
+    /// level's jurisdiction, so the leaders there see it.</summary>
+    public bool CanSee(Caller caller, EscalationView escalation) =>
+        incidents.Find(escalation.IncidentId) is { } incident ? CanSee(caller, incident) : Covers(caller, escalation.JurisdictionId);
+
+    public TeamView Team(Caller caller, string id) =>
+        teams.Find(id) is { } team && CanSee(caller, team) ? team : throw TeamNotFound(id);
+
+    /// <summary>A team the caller may act for: its own terminal or leader, or a duty officer of its jurisdiction.</summary>
+    public TeamView TeamToActFor(Caller caller, string id, bool dutyOfficerMay = true)
+    {
+        var team = Team(caller, id);
+        bool allowed = caller.Role switch
+        {
+            Role.Device or Role.PatrolLeader => team.Id == caller.TeamId,
+            Role.DutyOfficer => dutyOfficerMay,
+            _ => false,
+        };
+        return allowed ? team : throw CommandRejectedException.Forbidden(
+            caller.Role is Role.Device or Role.PatrolLeader
+                ? $"{Caller.RoleLabel(caller.Role)}只能操作本队（{caller.TeamId}），不能操作 {team.Callsign}。"
+                : $"{Caller.RoleLabel(caller.Role)}不能代 {team.Callsign} 操作。");
+    }
+
+    public IncidentSummary Incident(Caller caller, string id) =>
+        incidents.Find(id) is { } incident && CanSee(caller, incident) ? incident : throw IncidentNotFound(id);
+
+    public EscalationView Escalation(Caller caller, string id) =>
+        escalations.Find(id) is { } escalation && CanSee(caller, escalation) ? escalation
+            : throw CommandRejectedException.NotFound($"No escalation has the id {id}.");
+
+    /// <summary>签收 and 提级 belong to the leaders of the level the escalation has reached, or of a level above it.</summary>
+    public EscalationView EscalationToLead(Caller caller, string id)
+    {
+        var escalation = Escalation(caller, id);
+        return Covers(caller, escalation.JurisdictionId) ? escalation : throw CommandRejectedException.Forbidden(
+            $"这条督办已报至{escalation.JurisdictionName}，由该级领导签收处理。");
+    }
+
+    /// <summary>A jurisdiction the caller may file or move things into.</summary>
+    public void RequireCovers(Caller caller, string jurisdictionId, string what)
+    {
+        if (!Covers(caller, jurisdictionId))
+        {
+            throw CommandRejectedException.Forbidden(
+                $"{what}位于{map.Find(jurisdictionId)?.Name ?? jurisdictionId}，不在您的辖区（{map.Find(caller.JurisdictionId)?.Name ?? caller.JurisdictionId}）内。");
+        }
+    }
+
+    public static CommandRejectedException IncidentNotFound(string id) => CommandRejectedException.NotFound($"No incident has the id {id}.");
+
+    public static CommandRejectedException TeamNotFound(string id) => CommandRejectedException.NotFound($"No team has the id {id}.");
+}

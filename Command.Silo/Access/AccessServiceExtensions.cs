@@ -1,0 +1,124 @@
+using System.Threading.RateLimiting;
+using Command.Abstractions.Access;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Command.Silo.Access;
+
+public static class AccessServiceExtensions
+{
+    /// <summary>Picks the cookie or the bearer scheme per request.</summary>
+    public const string Scheme = "command";
+
+    public const string SessionCookie = "command.session";
+
+    public const string SignInLimit = "sign-in";
+
+    public const string PositionLimit = "positions";
+
+    public static IServiceCollection AddAccess(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<AccessOptions>(configuration.GetSection("Access"));
+        services.AddSingleton(sp => new PasswordHasher<string>(Options.Create(new PasswordHasherOptions
+        {
+            IterationCount = sp.GetRequiredService<IOptions<AccessOptions>>().Value.PasswordIterations,
+        })));
+        services.AddSingleton<CredentialCache>();
+        services.AddSingleton<Credentials>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<SignInService>();
+        services.AddSingleton<AccessScope>();
+        services.AddSingleton<AuditTrail>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AccessResultHandler>();
+
+        services.AddDataProtection().SetApplicationName("Command");
+        services.AddOptions<KeyManagementOptions>().Configure<Storage.IEventJournal, TimeProvider>((o, journal, time) => o.XmlRepository = new JournalXmlRepository(journal, time));
+
+        services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || HubToken(context) is not null
+                    ? BearerTokenDefaults.AuthenticationScheme
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = SessionCookie;
+                o.Cookie.HttpOnly = true;
+                // Strict: no other site can make a browser send the session, to the API or to the hub's WebSocket.
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.SlidingExpiration = false;
+                o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = 401; return Task.CompletedTask; };
+                o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = 403; return Task.CompletedTask; };
+            })
+            .AddBearerToken(o => o.Events.OnMessageReceived = c =>
+            {
+                // Browsers cannot set headers on a WebSocket; SignalR clients send the token in the query instead.
+                c.Token ??= HubToken(c.HttpContext);
+                return Task.CompletedTask;
+            });
+        services.AddAuthorization(AccessPolicies.Add);
+        services.AddAntiforgery(o =>
+        {
+            o.HeaderName = "X-CSRF-TOKEN";
+            o.Cookie.Name = "command.csrf";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
+
+        services.AddCors(o => o.AddDefaultPolicy(p =>
+        {
+            var origins = configuration.GetSection("Access:CorsOrigins").Get<string[]>() ?? [];
+            if (origins.Length > 0)
+            {
+                p.WithOrigins(origins).WithHeaders("Authorization", "Content-Type", "Accept").WithMethods("GET", "POST", "PUT");
+            }
+        }));
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                var http = context.HttpContext;
+                int retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? (int)Math.Ceiling(after.TotalSeconds) : 60;
+                http.Response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                bool signIn = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == SignInLimit;
+                http.RequestServices.GetRequiredService<AuditTrail>().Write(signIn ? AuditKinds.SignInThrottled : AuditKinds.Refused, http, Caller.TryFrom(http.User),
+                    $"rate limited; retry after {retry} s");
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = { Status = 429, Title = "Too many requests", Detail = $"Too many requests from this client; try again in {retry} s." },
+                });
+            };
+            o.AddPolicy(SignInLimit, http => RateLimitPartition.GetFixedWindowLimiter(AuditTrail.ClientAddress(http), _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = http.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value.SignInAttemptsPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            }));
+            o.AddPolicy(PositionLimit, http => RateLimitPartition.GetTokenBucketLimiter(
+                Caller.TryFrom(http.User)?.CredentialId ?? AuditTrail.ClientAddress(http), _ =>
+                {
+                    int perMinute = http.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value.PositionsPerMinute;
+                    return new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = perMinute,
+                        TokensPerPeriod = Math.Max(1, perMinute / 6),
+                        ReplenishmentPeriod = TimeSpan.FromSeconds(10),
+                        QueueLimit = 0,
+                    };
+                }));
+        });
+        return services;
+    }
+
+    private static string? HubToken(HttpContext context) =>
+        context.Request.Path.StartsWithSegments(Realtime.CommandHub.Path) && context.Request.Query["access_token"] is [{ Length: > 0 } token] ? token : null;
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using Command.Abstractions.Access;
+using Command.Abstractions.Runtime;
+using Command.Silo.Access.Api;
+using Command.Silo.Hosting;
+using Command.Silo.Jurisdictions;
+using Command.Silo.Patrols;
+
+namespace Command.Silo.Access;
+
+/// <summary>Accounts, credentials and the audit journal. An administrator manages only accounts inside their own
+/// jurisdiction; the city's administrator manages all.</summary>
+public static class AdminEndpoints
+{
+    public static IEndpointRouteBuilder MapAdministration(this IEndpointRouteBuilder app)
+    {
+        var users = app.MapGroup("/api/users").WithTags("Administration").RequireAuthorization(AccessPolicies.Administer);
+
+        users.MapGet("/", async (Caller caller, IGrainFactory grains, AccessScope scope) =>
+            (await grains.GetGrain<IUserDirectoryGrain>(UserDirectoryGrain.DirectoryKey).List()).Where(u => scope.Covers(caller, u.JurisdictionId)).ToList())
+            .WithSummary("The accounts within the administrator's jurisdiction");
+
+        users.MapPost("/", async (CreateUserRequest request, Caller caller, HttpContext http, IGrainFactory grains, AccessScope scope, JurisdictionMap map,
+            TeamRegistry teams, AuditTrail audit) =>
+        {
+            string username = Usernames.Normalize(request.Username);
+            Role? role = request.Role is { } r && r.All(char.IsAsciiLetter) && Enum.TryParse<Role>(r, true, out var parsed) && parsed != Role.Device ? parsed : null;
+            new Validation()
+                .Require(Usernames.IsValid(username), "username", "must be 3 to 32 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.")
+                .Require(!string.IsNullOrWhiteSpace(request.DisplayName) && request.DisplayName.Trim().Length <= 32 && !request.DisplayName.Any(char.IsControl),
+                    "displayName", "is required, at most 32 characters.")
+                .Require(role is not null, "role", "must be dutyOfficer, patrolLeader, leader or admin.")
+                .Require(request.JurisdictionId is not null && map.Find(request.JurisdictionId) is not null, "jurisdictionId", "must be a known jurisdiction.")
+                .Require(role != Role.PatrolLeader || (request.TeamId is not null && teams.Find(request.TeamId) is not null), "teamId", "must name the patrol leader's team.")
+                .Require(role == Role.PatrolLeader || request.TeamId is null, "teamId", "is only for a patrol leader.")
+                .ThrowIfInvalid();
+            Passwords.Validate(request.Password, "password");
+            scope.RequireCovers(caller, request.JurisdictionId!, "该账号");
+            if (role == Role.PatrolLeader)
+            {
+                scope.RequireCovers(caller, teams.Find(request.TeamId!)!.JurisdictionId, "该巡防队");
+            }
+            var user = await grains.GetGrain<IUserGrain>(username)
+                .Create(new UserProfile(request.DisplayName!.Trim(), role!.Value, request.JurisdictionId!, request.TeamId), request.Password!, caller.Actor);
+            audit.Write(AuditKinds.UserChanged, http, caller, $"created {username} as {Caller.RoleName(user.Role)} of {user.JurisdictionId}");
+            return Results.Created($"/api/users/{username}", user);
+        }).WithSummary("Open an account");
+
+        users.MapPost("/{username}/password", async (string username, SetPasswordRequest request, Caller caller, HttpContext http, IGrainFactory grains,
+            AccessScope scope, Credentials credentials, AuditTrail audit) =>
+        {
+            var user = await ManagedUser(username, caller, grains, scope);
+            Passwords.Validate(request.Password, "password");
+            var updated = await grains.GetGrain<IUserGrain>(user.Username).SetPassword(request.Password!, caller.Actor);
+            var revoked = await credentials.RevokeAllOfAsync(user.Username, caller.Actor);
+            audit.Write(AuditKinds.UserChanged, http, caller, $"reset the password of {user.Username}; {revoked.Count} credentials revoked");
+            return updated;
+        }).WithSummary("Reset a user's password; their sessions and tokens are revoked");
+
+        foreach (var (path, disabled) in new[] { ("disable", true), ("enable", false) })
+        {
+            users.MapPost("/{username}/" + path, async (string username, Caller caller, HttpContext http, IGrainFactory grains, AccessScope scope,
+                Credentials credentials, AuditTrail audit) =>
+            {
+                var user = await ManagedUser(username, caller, grains, scope);
+                if (user.Username == caller.Subject)
+                {
+                    throw CommandRejectedException.Conflict("An administrator cannot disable or enable their own account.");
+                }
+                var updated = await grains.GetGrain<IUserGrain>(user.Username).SetDisabled(disabled, caller.Actor);
+                int revoked = disabled ? (await credentials.RevokeAllOfAsync(user.Username, caller.Actor)).Count : 0;
+                audit.Write(AuditKinds.UserChanged, http, caller, $"{path}d {user.Username}; {revoked} credentials revoked");
+                return updated;
+            }).WithSummary(disabled ? "Disable an account; its sessions and tokens stop working at once" : "Enable an account again");
+        }
+
+        var credentialsGroup = app.MapGroup("/api/credentials").WithTags("Administration").RequireAuthorization(AccessPolicies.Administer);
+
+        credentialsGroup.MapGet("/", async (string? subject, Caller caller, Credentials credentials, AccessScope scope) =>
+            (await credentials.ListAsync()).Where(c => scope.Covers(caller, c.JurisdictionId) && (subject is null || c.Subject == subject)).ToList())
+            .WithSummary("Sessions and tokens that have not expired, revoked ones included; no secrets");
+
+        credentialsGroup.MapPost("/{id}/revoke", async (string id, Caller caller, HttpContext http, Credentials credentials, AccessScope scope, AuditTrail audit) =>
+        {
+            var credential = credentials.Find(id) is { } c && scope.Covers(caller, c.JurisdictionId) ? c
+                : throw CommandRejectedException.NotFound($"No credential within your jurisdiction has the id {id}.");
+            var revoked = await credentials.RevokeAsync(credential.Id, caller.Actor);
+            audit.Write(AuditKinds.TokenRevoked, http, caller, $"revoked {credential.Kind} {credential.Id} of {credential.Subject}");
+            return revoked;
+        }).WithSummary("Revoke a session or token; it stops working at once");
+
+        app.MapPost("/api/teams/{id}/device-tokens", async (string id, DeviceTokenRequest? request, Caller caller, HttpContext http, AccessScope scope,
+            Credentials credentials, AuditTrail audit) =>
+        {
+            var team = scope.Team(caller, id);
+            new Validation().MaxLength(request?.Label, 100, "label").Require(request?.Label is null || !request.Label.Any(char.IsControl), "label", "must be printable.").ThrowIfInvalid();
+            var device = await credentials.IssueAsync(CredentialKind.Device, Credentials.DeviceSubject(team.Id), team.Callsign, Role.Device, team.JurisdictionId, team.Id,
+                caller.Actor, string.IsNullOrWhiteSpace(request?.Label) ? null : request.Label.Trim());
+            audit.Write(AuditKinds.TokenIssued, http, caller, $"terminal token {device.CredentialId} for team {team.Id}");
+            return Results.Created($"/api/credentials/{device.CredentialId}", credentials.Response(device));
+        }).WithTags("Patrol teams").RequireAuthorization(AccessPolicies.ManageTeams)
+            .WithSummary("Issue a patrol terminal's token: it may report this team's positions and status, nothing else");
+
+        app.MapGet("/api/audit", async (string? date, string? kind, string? who, int? limit, Caller caller, IGrainFactory grains, AccessScope scope, TimeProvider time) =>
+        {
+            DateOnly day = default;
+            new Validation()
+                .Require(date is null || DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day), "date", "must be yyyy-MM-dd (UTC).")
+                .Require(limit is null or >= 1 and <= 5000, "limit", "must be between 1 and 5000.")
+                .ThrowIfInvalid();
+            string key = date is null ? AuditTrail.DayKey(time.GetUtcNow()) : day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var entries = await grains.GetGrain<IAuditLogGrain>(key).Read();
+            // Entries with no jurisdiction (failed sign-ins of unknown names) belong to the city's administrators.
+            return entries
+                .Where(e => e.JurisdictionId is { } j ? scope.Covers(caller, j) : caller.JurisdictionId == JurisdictionMap.CityId)
+                .Where(e => kind is null || e.Kind == kind)
+                .Where(e => who is null || e.Who == who)
+                .Reverse()
+                .Take(limit ?? 500)
+                .ToList();
+        }).WithTags("Administration").RequireAuthorization(AccessPolicies.Administer)
+            .WithSummary("The audit journal of one day (UTC), newest first: sign-ins, failures, refusals, token use");
+
+        return app;
+    }
+
+    private static async Task<UserView> ManagedUser(string username, Caller caller, IGrainFactory grains, AccessScope scope)
+    {
+        string name = Usernames.Normalize(username);
+        return Usernames.IsValid(name) && await grains.GetGrain<IUserGrain>(name).Get() is { } user && scope.Covers(caller, user.JurisdictionId)
+            ? user
+            : throw CommandRejectedException.NotFound($"No user within your jurisdiction is called {username}.");
+    }
+}

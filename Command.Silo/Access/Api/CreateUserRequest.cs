@@ -1,0 +1,4 @@
+namespace Command.Silo.Access.Api;
+
+/// <summary>An administrator opens an account. Role is dutyOfficer, patrolLeader (with teamId), leader or admin.</summary>
+public sealed record CreateUserRequest(string? Username, string? DisplayName, string? Role, string? JurisdictionId, string? TeamId, string? Password);

@@ -1,0 +1,3 @@
+namespace Command.Silo.Access.Api;
+
+public sealed record SetPasswordRequest(string? Password);

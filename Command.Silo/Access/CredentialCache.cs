@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+using Command.Abstractions.Access;
+
+namespace Command.Silo.Access;
+
+/// <summary>
+/// The credential register as every request reads it: in memory, so checking a token costs a dictionary lookup and
+/// not a grain call. The register grain is the durable truth; this is filled from it at start and updated by every
+/// issue and revocation as soon as the grain has confirmed it, so a revoked token stops working at once.
+/// </summary>
+public sealed class CredentialCache(TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, Credential> credentials = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> lastUseAudited = new();
+
+    public void Load(IEnumerable<Credential> all)
+    {
+        foreach (var credential in all)
+        {
+            credentials[credential.Id] = credential;
+        }
+    }
+
+    public void Put(Credential credential) => credentials[credential.Id] = credential;
+
+    public Credential? Find(string id) => credentials.GetValueOrDefault(id);
+
+    /// <summary>Why a credential may not be used now; null when it may.</summary>
+    public string? Refusal(string id)
+    {
+        var now = time.GetUtcNow();
+        return credentials.TryGetValue(id, out var credential) switch
+        {
+            false => "unknown credential",
+            true when credential.RevokedAt is not null => $"revoked at {credential.RevokedAt:O} by {credential.RevokedBy}",
+            true when now >= credential.ExpiresAt => $"expired at {credential.ExpiresAt:O}",
+            _ => null,
+        };
+    }
+
+    /// <summary>True the first time a token is used and then once per interval, so use is audited without a journal
+    /// write for every position a terminal sends.</summary>
+    public bool ShouldAuditUse(string id, TimeSpan interval)
+    {
+        var now = time.GetUtcNow();
+        while (true)
+        {
+            if (!lastUseAudited.TryGetValue(id, out var last))
+            {
+                if (lastUseAudited.TryAdd(id, now))
+                {
+                    return true;
+                }
+                continue;
+            }
+            if (now - last < interval)
+            {
+                return false;
+            }
+            if (lastUseAudited.TryUpdate(id, now, last))
+            {
+                return true;
+            }
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace Command.Silo.Access;
+
+public sealed record CredentialRevoked(string Id) : CredentialEvent;

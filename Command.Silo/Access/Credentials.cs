@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using Command.Abstractions.Access;
+using Command.Abstractions.Runtime;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.Extensions.Options;
+
+namespace Command.Silo.Access;
+
+/// <summary>
+/// Issues and revokes credentials. Every credential is registered (durably) before it is handed out, and its id is in
+/// the cookie or token, so revoking the id ends it wherever it is. Bearer tokens are the built-in bearer scheme's own
+/// format (protected by Data Protection); they are minted here rather than by its sign-in so each kind gets its own
+/// lifetime.
+/// </summary>
+public sealed class Credentials(
+    IGrainFactory grains,
+    CredentialCache cache,
+    IOptionsMonitor<BearerTokenOptions> bearer,
+    IOptions<AccessOptions> options,
+    TimeProvider time)
+{
+    private ICredentialRegisterGrain Register => grains.GetGrain<ICredentialRegisterGrain>(CredentialRegisterGrain.RegisterKey);
+
+    public async Task<Caller> IssueAsync(CredentialKind kind, string subject, string displayName, Role role, string jurisdictionId, string? teamId,
+        string issuedBy, string? label)
+    {
+        var now = time.GetUtcNow();
+        var lifetime = kind switch
+        {
+            CredentialKind.Session => options.Value.SessionLifetime,
+            CredentialKind.Device => options.Value.DeviceTokenLifetime,
+            _ => options.Value.TokenLifetime,
+        };
+        var credential = new Credential(NewId(), kind, subject, displayName, role, jurisdictionId, teamId, now, now + lifetime, issuedBy, label);
+        await Register.Issue(credential);
+        cache.Put(credential);
+        return new Caller(subject, displayName, role, jurisdictionId, teamId, credential.Id, kind);
+    }
+
+    /// <summary>The bearer token string for a caller holding a token or device credential.</summary>
+    public string Protect(Caller caller)
+    {
+        var credential = cache.Find(caller.CredentialId) ?? throw new InvalidOperationException($"Credential {caller.CredentialId} is not registered.");
+        var properties = new AuthenticationProperties { IssuedUtc = credential.IssuedAt, ExpiresUtc = credential.ExpiresAt };
+        var ticket = new AuthenticationTicket(caller.ToPrincipal(BearerTokenDefaults.AuthenticationScheme), properties, BearerTokenDefaults.AuthenticationScheme);
+        return bearer.Get(BearerTokenDefaults.AuthenticationScheme).BearerTokenProtector.Protect(ticket);
+    }
+
+    public async Task<Credential> RevokeAsync(string id, string actor)
+    {
+        var revoked = await Register.Revoke(id, actor);
+        cache.Put(revoked);
+        return revoked;
+    }
+
+    public async Task<IReadOnlyList<Credential>> RevokeAllOfAsync(string subject, string actor)
+    {
+        var revoked = await Register.RevokeAllOf(subject, actor);
+        foreach (var credential in revoked)
+        {
+            cache.Put(credential);
+        }
+        return revoked;
+    }
+
+    public Task<IReadOnlyList<Credential>> ListAsync() => Register.List();
+
+    public Credential? Find(string id) => cache.Find(id);
+
+    /// <summary>The answer that hands a new bearer token over; the only time its secret is shown.</summary>
+    public Api.TokenResponse Response(Caller caller)
+    {
+        var credential = Find(caller.CredentialId)!;
+        return new Api.TokenResponse("Bearer", Protect(caller), credential.Id, credential.ExpiresAt,
+            (long)(credential.ExpiresAt - time.GetUtcNow()).TotalSeconds, credential.Subject, credential.TeamId);
+    }
+
+    public async Task LoadAsync() => cache.Load(await Register.List());
+
+    public static string DeviceSubject(string teamId) => "device:" + teamId;
+
+    private static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+}

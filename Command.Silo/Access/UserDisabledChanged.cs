@@ -1,0 +1,3 @@
+namespace Command.Silo.Access;
+
+public sealed record UserDisabledChanged(bool Disabled) : UserEvent;

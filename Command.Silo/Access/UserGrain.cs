@@ -1,0 +1,97 @@
+using Command.Abstractions.Access;
+using Command.Abstractions.Runtime;
+using Command.Silo.Runtime;
+using Microsoft.AspNetCore.Identity;
+
+namespace Command.Silo.Access;
+
+[GrainType("user")]
+public sealed class UserGrain(PasswordHasher<string> hasher) : JournaledGrain<UserState, UserEvent>, IUserGrain
+{
+    protected override UserState InitialState => UserState.Empty;
+
+    protected override UserState Apply(UserState state, UserEvent @event, EventMeta meta) => @event switch
+    {
+        UserCreated c => new UserState(c.Profile, c.PasswordHash, false, meta.At, meta.Actor, null),
+        PasswordSet p => state with { PasswordHash = p.PasswordHash, PasswordChangedAt = meta.At },
+        UserDisabledChanged d => state with { Disabled = d.Disabled },
+        _ => state,
+    };
+
+    public async Task<UserView> Create(UserProfile profile, string password, string actor)
+    {
+        if (State.Profile is not null)
+        {
+            throw CommandRejectedException.Conflict($"The username {Key} is taken.");
+        }
+        RaiseEvent(new UserCreated(profile, hasher.HashPassword(Key, password)), actor);
+        return await Confirm();
+    }
+
+    public Task<UserView?> Get() => Task.FromResult(State.Profile is null ? null : View());
+
+    public async Task<UserView?> VerifyPassword(string password)
+    {
+        if (State.Profile is null || State.PasswordHash is null)
+        {
+            // The same work as a real check, so that a missing account does not answer faster than a wrong password.
+            hasher.VerifyHashedPassword(Key, DummyHash.Value, password);
+            return null;
+        }
+        var result = hasher.VerifyHashedPassword(Key, State.PasswordHash, password);
+        if (result == PasswordVerificationResult.Failed || State.Disabled)
+        {
+            return null;
+        }
+        if (result == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            RaiseEvent(new PasswordSet(hasher.HashPassword(Key, password)), Key);
+            await ConfirmEvents();
+        }
+        return View();
+    }
+
+    public async Task<UserView> SetPassword(string password, string actor)
+    {
+        RequireExisting();
+        RaiseEvent(new PasswordSet(hasher.HashPassword(Key, password)), actor);
+        return await Confirm();
+    }
+
+    public async Task<UserView> SetDisabled(bool disabled, string actor)
+    {
+        RequireExisting();
+        if (State.Disabled != disabled)
+        {
+            RaiseEvent(new UserDisabledChanged(disabled), actor);
+        }
+        return await Confirm();
+    }
+
+    private void RequireExisting()
+    {
+        if (State.Profile is null)
+        {
+            throw CommandRejectedException.NotFound($"No user is called {Key}.");
+        }
+    }
+
+    private async Task<UserView> Confirm()
+    {
+        await ConfirmEvents();
+        var view = View();
+        await GrainFactory.GetGrain<IUserDirectoryGrain>(UserDirectoryGrain.DirectoryKey).Record(view);
+        return view;
+    }
+
+    private UserView View()
+    {
+        var p = State.Profile!;
+        return new UserView(Key, p.DisplayName, p.Role, p.JurisdictionId, p.TeamId, State.Disabled, State.CreatedAt, State.CreatedBy, State.PasswordChangedAt);
+    }
+
+    private static class DummyHash
+    {
+        public static readonly string Value = new PasswordHasher<string>().HashPassword("", Guid.NewGuid().ToString());
+    }
+}

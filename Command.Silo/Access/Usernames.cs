@@ -1,0 +1,17 @@
+namespace Command.Silo.Access;
+
+/// <summary>Usernames are lower-case ASCII (gx.duty, zhangwei01): they are typed on phones and end up in grain keys.</summary>
+public static class Usernames
+{
+    public static string Normalize(string? username) => (username ?? "").Trim().ToLowerInvariant();
+
+    public static bool IsValid(string username) =>
+        username.Length is >= 3 and <= 32
+        && char.IsAsciiLetterOrDigit(username[0])
+        && username.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '.' or '_' or '-');
+
+    /// <summary>What the audit journal records for a typed username: as typed when plausible, otherwise a safe marker,
+    /// so that hostile text never lands in the journal verbatim.</summary>
+    public static string ForAudit(string username) =>
+        IsValid(username) ? username : $"(invalid username, {username.Length} chars)";
+}

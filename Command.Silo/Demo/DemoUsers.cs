@@ -1,0 +1,28 @@
+using Command.Abstractions.Access;
+
+namespace Command.Silo.Demo;
+
+/// <summary>
+/// The demo city's accounts, created on the first start with --demo and listed in the README. They share one password,
+/// which is fine for a demo and wrong anywhere else: a real deployment starts with --no-demo and gets a random one.
+/// </summary>
+public static class DemoUsers
+{
+    public const string Password = "demo-2026";
+
+    public const string GuanxianId = "371525";
+    public const string ShenxianId = "371522";
+
+    public static IReadOnlyList<(string Username, UserProfile Profile)> All { get; } =
+    [
+        ("admin", new UserProfile("系统管理员", Role.Admin, Jurisdictions.JurisdictionMap.CityId, null)),
+        ("lc.duty", new UserProfile("张伟", Role.DutyOfficer, Jurisdictions.JurisdictionMap.CityId, null)),
+        ("lc.leader", new UserProfile("李强", Role.Leader, Jurisdictions.JurisdictionMap.CityId, null)),
+        ("gx.duty", new UserProfile("王磊", Role.DutyOfficer, GuanxianId, null)),
+        ("gx.leader", new UserProfile("赵敏", Role.Leader, GuanxianId, null)),
+        ("gx.patrol", new UserProfile("刘洋", Role.PatrolLeader, GuanxianId, $"team-{GuanxianId}-01")),
+        ("sx.duty", new UserProfile("陈静", Role.DutyOfficer, ShenxianId, null)),
+        ("sx.leader", new UserProfile("孙涛", Role.Leader, ShenxianId, null)),
+        ("sx.patrol", new UserProfile("周杰", Role.PatrolLeader, ShenxianId, $"team-{ShenxianId}-01")),
+    ];
+}
