@@ -38,8 +38,11 @@ public static class AccessServiceExtensions
         services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, AccessResultHandler>();
 
+        // Registered before Data Protection so that its start-up service finds the key ring already read.
+        services.AddSingleton<JournalXmlRepository>();
+        services.AddHostedService<JournalXmlRepository.Preload>();
         services.AddDataProtection().SetApplicationName("Command");
-        services.AddOptions<KeyManagementOptions>().Configure<Storage.IEventJournal, TimeProvider>((o, journal, time) => o.XmlRepository = new JournalXmlRepository(journal, time));
+        services.AddOptions<KeyManagementOptions>().Configure<JournalXmlRepository>((o, repository) => o.XmlRepository = repository);
 
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>

@@ -140,10 +140,11 @@ public sealed class IncidentFlowTests : IAsyncLifetime
     {
         var incident = await app.CreateIncident(api);
         var ranked = await CommandApp.Get<List<Recommendation>>(api, $"/api/incidents/{incident.Id}/recommendations");
-        await CommandApp.Problem(await CommandApp.Post(api, $"/api/teams/{ranked[0].TeamId}/backup", new { note = "人手不够" }), HttpStatusCode.Conflict);
+        var terminal = await app.Terminal(ranked[0].TeamId);
+        await CommandApp.Problem(await CommandApp.Post(terminal, $"/api/teams/{ranked[0].TeamId}/backup", new { note = "人手不够" }), HttpStatusCode.Conflict);
         await CommandApp.Post(api, $"/api/incidents/{incident.Id}/assignments", new { teamId = ranked[0].TeamId });
 
-        var asked = await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/teams/{ranked[0].TeamId}/backup", new { note = "人手不够" }));
+        var asked = await CommandApp.Read<IncidentDetail>(await CommandApp.Post(terminal, $"/api/teams/{ranked[0].TeamId}/backup", new { note = "人手不够" }));
 
         Assert.Equal(app.Time.GetUtcNow(), asked.BackupRequestedAt);
         Assert.NotNull((await CommandApp.Get<List<IncidentSummary>>(api, "/api/incidents")).Single().BackupRequestedAt);
@@ -194,7 +195,7 @@ public sealed class IncidentFlowTests : IAsyncLifetime
             timeline.Select(e => e.Kind));
         Assert.Equal(Enumerable.Range(1, timeline.Count).Select(i => (long)i), timeline.Select(e => e.Seq));
         Assert.All(timeline, e => Assert.False(string.IsNullOrEmpty(e.Actor)));
-        Assert.Equal("值班员:测试", timeline[0].Actor);
+        Assert.Equal("值班员:张伟(lc.duty)", timeline[0].Actor);
         Assert.Equal(app.Time.GetUtcNow().AddSeconds(-60), timeline[0].At);
         Assert.Equal(timeline[0].At.AddSeconds(30), timeline[1].At);
         Assert.Equal(["dispatched", "onScene", "handling", "closed"],

@@ -38,15 +38,18 @@ public sealed class CautionGateTests : IAsyncLifetime
         var pending = await CommandApp.Problem(await Assign("team-371525-04"), HttpStatusCode.Conflict);
         Assert.Contains("still pending", pending.GetProperty("detail").GetString());
 
-        var approved = await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/approvals/policeForce/decision",
+        await CommandApp.Problem(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/approvals/policeForce/decision",
+            new { approved = true, reason = "值班员自己批准" }), HttpStatusCode.Forbidden);
+        var approved = await CommandApp.Read<IncidentDetail>(await CommandApp.Post(app.Api("lc.leader"), $"/api/incidents/{incident.Id}/approvals/policeForce/decision",
             new { approved = true, approver = "赵书记", reason = "同意增派一组" }));
-        Assert.Equal((ApprovalState.Approved, "赵书记"), (approved.Approvals!.Single().State, approved.Approvals!.Single().DecidedBy));
+        // The approver on record is the leader who signed in, whatever name the request gives.
+        Assert.Equal((ApprovalState.Approved, "李强"), (approved.Approvals!.Single().State, approved.Approvals!.Single().DecidedBy));
 
         Assert.Equal(4, (await CommandApp.Read<IncidentDetail>(await Assign("team-371525-04"))).Assignments.Count);
         var kinds = (await CommandApp.Get<List<TimelineEntry>>(api, $"/api/incidents/{incident.Id}/timeline")).Select(e => e.Kind).ToList();
         Assert.True(kinds.IndexOf("approvalRequested") < kinds.IndexOf("approvalDecided"));
         var decision = (await CommandApp.Get<List<TimelineEntry>>(api, $"/api/incidents/{incident.Id}/timeline")).Single(e => e.Kind == "approvalDecided");
-        Assert.Equal(("赵书记", "同意增派一组"), (decision.Data.GetProperty("approver").GetString(), decision.Data.GetProperty("reason").GetString()));
+        Assert.Equal(("李强", "同意增派一组"), (decision.Data.GetProperty("approver").GetString(), decision.Data.GetProperty("reason").GetString()));
     }
 
     [Theory]
@@ -58,11 +61,12 @@ public sealed class CautionGateTests : IAsyncLifetime
         Assert.Contains($"gate '{gate}'", refused.GetProperty("detail").GetString());
 
         await CommandApp.Post(api, $"/api/incidents/{incident.Id}/approvals", new { gate, reason = "有人持械冲击" });
-        await CommandApp.Post(api, $"/api/incidents/{incident.Id}/approvals/{gate}/decision", new { approved = false, approver = "赵书记", reason = "先行劝导" });
+        var leader = app.Api("lc.leader");
+        await CommandApp.Post(leader, $"/api/incidents/{incident.Id}/approvals/{gate}/decision", new { approved = false, reason = "先行劝导" });
         var stillRefused = await CommandApp.Problem(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/measures", new { gate, note = "强制带离" }), HttpStatusCode.Conflict);
         Assert.Contains("refused it", stillRefused.GetProperty("detail").GetString());
 
-        await CommandApp.Post(api, $"/api/incidents/{incident.Id}/approvals/{gate}/decision", new { approved = true, approver = "赵书记", reason = "劝导无效，同意" });
+        await CommandApp.Post(leader, $"/api/incidents/{incident.Id}/approvals/{gate}/decision", new { approved = true, reason = "劝导无效，同意" });
         var recorded = await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/measures", new { gate, note = "强制带离" }));
         Assert.Equal([$"{gate}: 强制带离"], recorded.Measures);
     }

@@ -153,7 +153,7 @@ public sealed class EscalationRuleTests : IAsyncLifetime
         await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/crowd", new { crowdSize = 35 })); // now a mass incident of II
         var township = Assert.Single(await Escalations());
 
-        var county = await CommandApp.Read<EscalationView>(await CommandApp.Post(api, $"/api/escalations/{township.Id}/escalate", new { reason = "需县级统一指挥" }));
+        var county = await CommandApp.Read<EscalationView>(await CommandApp.Post(app.Api("lc.leader"), $"/api/escalations/{township.Id}/escalate", new { reason = "需县级统一指挥" }));
 
         Assert.Equal((JurisdictionLevel.County, EscalationTriggers.LeaderDecision), (county.Level, county.Trigger));
     }
@@ -163,10 +163,11 @@ public sealed class EscalationRuleTests : IAsyncLifetime
     {
         var incident = await app.CreateIncident(api, 115.45, 36.49, type: "massIncident", crowdSize: 80);
 
-        var tooFar = await CommandApp.Problem(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/leader-checkins",
+        var leader = app.Api("lc.leader");
+        var tooFar = await CommandApp.Problem(await CommandApp.Post(leader, $"/api/incidents/{incident.Id}/leader-checkins",
             new { leader = "张镇长", level = "township", lon = 115.50, lat = 36.49 }), HttpStatusCode.UnprocessableEntity);
         Assert.Contains("from the scene", tooFar.GetProperty("detail").GetString());
-        var met = await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/leader-checkins",
+        var met = await CommandApp.Read<IncidentDetail>(await CommandApp.Post(leader, $"/api/incidents/{incident.Id}/leader-checkins",
             new { leader = "李县长", level = "county", lon = 115.451, lat = 36.4905 }));
 
         var milestone = met.Milestones.Single(m => m.Name == "townshipLeaderOnScene");

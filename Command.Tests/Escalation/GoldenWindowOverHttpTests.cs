@@ -23,7 +23,7 @@ public sealed class GoldenWindowOverHttpTests
         try
         {
             await using var silo = await SiloProcess.StartAsync(args: ["--storage", "memory", "--rules", file]);
-            var api = silo.Http;
+            var api = await silo.SignInAsync("lc.duty");
             var created = await api.PostAsJsonAsync("/api/incidents", new { channel = 110, type = "massIncident", crowdSize = 300, lon = 115.45, lat = 36.49, cause = "labourDispute" });
             var incident = (await created.Content.ReadFromJsonAsync<IncidentDetail>(CommandApp.Json))!;
 
@@ -39,7 +39,7 @@ public sealed class GoldenWindowOverHttpTests
             Assert.Equal(township.RaisedAt.AddSeconds(3), county.RaisedAt);
             Assert.Equal(county.RaisedAt.AddSeconds(3), city.RaisedAt);
 
-            (await api.PostAsync($"/api/escalations/{city.Id}/ack", null)).EnsureSuccessStatusCode();
+            (await (await silo.SignInAsync("lc.leader")).PostAsync($"/api/escalations/{city.Id}/ack", null)).EnsureSuccessStatusCode();
             var open = await api.GetFromJsonAsync<List<EscalationView>>("/api/escalations?open=true", CommandApp.Json);
             Assert.DoesNotContain(open!, e => e.Id == city.Id);
             var all = await api.GetFromJsonAsync<List<EscalationView>>("/api/escalations", CommandApp.Json);

@@ -67,8 +67,8 @@ public sealed class GoldenWindowScenarioTests : IAsyncLifetime
 
         // The city's leader acknowledges at 38 min: the climb stops and no reminder follows.
         app.Time.SetUtcNow(t0.AddMinutes(38));
-        var acknowledged = await CommandApp.Read<EscalationView>(await CommandApp.Post(api, $"/api/escalations/{city.Id}/ack", new { }));
-        Assert.Equal((t0.AddMinutes(38), "值班员:测试"), (acknowledged.AcknowledgedAt!.Value, acknowledged.AcknowledgedBy));
+        var acknowledged = await CommandApp.Read<EscalationView>(await CommandApp.Post(app.Api("lc.leader"), $"/api/escalations/{city.Id}/ack", new { }));
+        Assert.Equal((t0.AddMinutes(38), "领导:李强(lc.leader)"), (acknowledged.AcknowledgedAt!.Value, acknowledged.AcknowledgedBy));
         app.Time.SetUtcNow(t0.AddMinutes(90));
         var final = await Escalations();
         Assert.Equal(3, final.Count);
@@ -98,7 +98,7 @@ public sealed class GoldenWindowScenarioTests : IAsyncLifetime
         var township = Assert.Single(await AdvanceTo(t0.AddMinutes(15), 1));
 
         app.Time.SetUtcNow(t0.AddMinutes(20));
-        await CommandApp.Read<EscalationView>(await CommandApp.Post(api, $"/api/escalations/{township.Id}/ack", new { }));
+        await CommandApp.Read<EscalationView>(await CommandApp.Post(app.Api("lc.leader"), $"/api/escalations/{township.Id}/ack", new { }));
         app.Time.SetUtcNow(t0.AddMinutes(60));
 
         var only = Assert.Single(await Escalations());

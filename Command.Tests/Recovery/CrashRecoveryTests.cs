@@ -39,8 +39,8 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         TeamView teamBefore;
         await using (var silo = await SiloProcess.StartAsync(data, configuration: environment, args: args))
         {
-            var api = silo.Http;
-            await CommissionAsync(silo, "team-a", 115.44, 36.48);
+            var api = await silo.StaffAsync();
+            await CommissionAsync(api, "team-a", 115.44, 36.48);
             waiting = await CreateAsync(api, 115.45, 36.49);
             handled = await CreateAsync(api, 115.46, 36.50);
             (await api.PostAsJsonAsync($"/api/incidents/{handled.Id}/assignments", new { teamId = "team-a" })).EnsureSuccessStatusCode();
@@ -57,7 +57,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
 
         await using (var silo = await SiloProcess.StartAsync(data, configuration: environment, args: args))
         {
-            var api = silo.Http;
+            var api = await silo.StaffAsync();
             var timelineAfter = await api.GetFromJsonAsync<List<TimelineEntry>>($"/api/incidents/{handled.Id}/timeline", CommandApp.Json);
             Assert.Equal(timelineBefore.Select(e => (e.Seq, e.Kind, e.At, e.Actor)), timelineAfter!.Select(e => (e.Seq, e.Kind, e.At, e.Actor)));
 
@@ -84,14 +84,14 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<IncidentDetail>(CommandApp.Json))!;
     }
 
-    private static async Task CommissionAsync(SiloProcess silo, string teamId, double lon, double lat)
+    private static async Task CommissionAsync(HttpClient api, string teamId, double lon, double lat)
     {
-        var response = await silo.Http.PutAsJsonAsync($"/api/teams/{teamId}", new
+        var response = await api.PutAsJsonAsync($"/api/teams/{teamId}", new
         {
             callsign = "冠县车巡9组", mode = "vehicle", leader = "王队长", members = new[] { "王队长", "李警官" },
             equipment = new[] { "对讲机" }, jurisdictionId = "371525",
         });
         response.EnsureSuccessStatusCode();
-        (await silo.Http.PostAsJsonAsync($"/api/teams/{teamId}/positions", new { lon, lat })).EnsureSuccessStatusCode();
+        (await api.PostAsJsonAsync($"/api/teams/{teamId}/positions", new { lon, lat })).EnsureSuccessStatusCode();
     }
 }

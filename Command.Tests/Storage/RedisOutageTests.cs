@@ -17,13 +17,13 @@ public sealed class RedisOutageTests
         await using var silo = await SiloProcess.StartAsync(
             configuration: new Dictionary<string, string> { ["Storage__Redis__KeyPrefix"] = "outage:", ["Storage__Redis__OperationTimeout"] = "00:00:01" },
             args: ["--storage", "redis", "--redis", redis.Endpoint, "--no-demo"]);
-        var api = silo.Http;
+        var api = await silo.StaffAsync();
         var before = await CreateAsync(api, HttpStatusCode.Created);
 
         redis.Kill();
 
         var clock = Stopwatch.StartNew();
-        var health = await Eventually.Get(() => api.GetAsync("/healthz"), r => r.StatusCode == HttpStatusCode.ServiceUnavailable, "/healthz to say 503");
+        var health = await Eventually.Get(() => silo.Http.GetAsync("/healthz"), r => r.StatusCode == HttpStatusCode.ServiceUnavailable, "/healthz to say 503");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"/healthz took {clock.Elapsed.TotalSeconds:0.0} s to notice");
         Assert.Contains("Redis unavailable", await health.Content.ReadAsStringAsync());
         var refused = await api.PostAsJsonAsync("/api/incidents", new { channel = 110, type = "dispute", lon = 115.45, lat = 36.49 });
@@ -32,7 +32,7 @@ public sealed class RedisOutageTests
 
         redis.Start();
 
-        await Eventually.Get(() => api.GetAsync("/healthz"), r => r.StatusCode == HttpStatusCode.OK, "/healthz to serve again");
+        await Eventually.Get(() => silo.Http.GetAsync("/healthz"), r => r.StatusCode == HttpStatusCode.OK, "/healthz to serve again");
         var after = await CreateAsync(api, HttpStatusCode.Created);
         var timeline = await api.GetFromJsonAsync<List<TimelineEntry>>($"/api/incidents/{before.Id}/timeline", CommandApp.Json);
         Assert.Equal("received", timeline![0].Kind);

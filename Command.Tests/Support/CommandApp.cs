@@ -30,8 +30,11 @@ public sealed class CommandApp : WebApplicationFactory<SiloOptions>
 
     private readonly CommandRules? rules;
 
-    public CommandApp(MemoryStore? store = null, CommandRules? rules = null, FakeTimeProvider? time = null)
+    private readonly IReadOnlyDictionary<string, string?>? configuration;
+
+    public CommandApp(MemoryStore? store = null, CommandRules? rules = null, FakeTimeProvider? time = null, IReadOnlyDictionary<string, string?>? configuration = null)
     {
+        this.configuration = configuration;
         Store = store ?? new MemoryStore();
         this.rules = rules;
         Time = time ?? new FakeTimeProvider();
@@ -41,7 +44,13 @@ public sealed class CommandApp : WebApplicationFactory<SiloOptions>
     {
         builder.UseEnvironment("Testing");
         // Hashing demo passwords at full strength would cost each test host about a second.
-        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["Access:PasswordIterations"] = "1000" }));
+        // The tests' clock jumps days ahead, and a signed-in helper client must outlive that: tokens last 30 days here
+        // (8 hours in production). A test of expiry overrides it.
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Access:PasswordIterations"] = "1000",
+            ["Access:TokenLifetime"] = "30.00:00:00",
+        }.Concat(configuration ?? new Dictionary<string, string?>())));
         builder.ConfigureTestServices(services =>
         {
             services.Configure<SiloOptions>(o =>
@@ -77,6 +86,15 @@ public sealed class CommandApp : WebApplicationFactory<SiloOptions>
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>A patrol terminal of one team: a device token issued by the administrator.</summary>
+    public async Task<HttpClient> Terminal(string teamId)
+    {
+        var response = await Api("admin").PostAsJsonAsync($"/api/teams/{teamId}/device-tokens", new { label = "测试终端" });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"Device token for {teamId} answered {(int)response.StatusCode}: {body}");
+        return WithToken(JsonDocument.Parse(body).RootElement.GetProperty("accessToken").GetString()!);
     }
 
     /// <summary>A fresh bearer token for a demo user.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
@@ -35,7 +36,50 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>Anonymous: for /healthz and for checking what is refused without credentials.</summary>
     public HttpClient Http { get; }
+
+    /// <summary>The administrator's password a silo without demo data printed on its first start; null when it printed none.</summary>
+    public string? FirstAdminPassword =>
+        System.Text.RegularExpressions.Regex.Match(Output, @"username: admin\s+password: (\S+)") is { Success: true } match ? match.Groups[1].Value : null;
+
+    /// <summary>
+    /// A signed-in client of a silo started with --no-demo: the user is created by the first-start administrator if it
+    /// does not exist yet (a restarted silo keeps it), with a fixed test password.
+    /// </summary>
+    public async Task<HttpClient> StaffAsync(string username = "duty", string role = "dutyOfficer", string jurisdictionId = "371500")
+    {
+        const string password = "test-password-1";
+        using (var probe = await Http.PostAsJsonAsync("api/auth/token", new { username, password }))
+        {
+            if (probe.IsSuccessStatusCode)
+            {
+                return await SignInAsync(username, password);
+            }
+        }
+        var admin = await SignInAsync("admin", FirstAdminPassword ?? throw new InvalidOperationException("This silo printed no first-start administrator password."));
+        using var created = await admin.PostAsJsonAsync("api/users", new { username, displayName = "测试" + username, role, jurisdictionId, password });
+        if (!created.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"Creating {username} answered {(int)created.StatusCode}: {await created.Content.ReadAsStringAsync()}");
+        }
+        return await SignInAsync(username, password);
+    }
+
+    /// <summary>A client with a bearer token of a demo user (or any user with <paramref name="password"/>).</summary>
+    public async Task<HttpClient> SignInAsync(string username, string password = "demo-2026")
+    {
+        using var response = await Http.PostAsJsonAsync("api/auth/token", new { username, password });
+        string body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"Sign-in of {username} answered {(int)response.StatusCode}: {body}");
+        }
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer", System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("accessToken").GetString());
+        return client;
+    }
 
     public string Output
     {
