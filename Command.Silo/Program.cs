@@ -28,5 +28,18 @@ var builder = WebApplication.CreateBuilder(parsed.HostArgs);
 builder.AddSilo(parsed.Options, rules);
 var app = builder.Build();
 app.MapSilo();
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (Exception ex) when (ex is Command.Silo.Storage.StorageUnavailableException || ex.InnerException is Command.Silo.Storage.StorageUnavailableException)
+{
+    // Starting against a store that is down is an operator's problem to fix, not a crash to debug: say what and how.
+    var cause = ex as Command.Silo.Storage.StorageUnavailableException ?? (Command.Silo.Storage.StorageUnavailableException)ex.InnerException!;
+    Console.Error.WriteLine($"The silo cannot start: {cause.Message}");
+    Console.Error.WriteLine(parsed.Options.Storage == StorageKind.Redis
+        ? $"Start Redis at {parsed.Options.Redis} (or pass --redis HOST:PORT), then start the silo again."
+        : "Check that the data folder is readable and writable, then start the silo again.");
+    return 3;
+}
 return 0;

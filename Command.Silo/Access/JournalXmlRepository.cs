@@ -57,7 +57,7 @@ public sealed class JournalXmlRepository(IEventJournal journal, TimeProvider tim
                     await repository.PreloadAsync(cancellationToken);
                     return;
                 }
-                catch (StorageUnavailableException ex) when (attempt < 10)
+                catch (StorageUnavailableException ex) when (attempt < 3)
                 {
                     logger.LogWarning("Reading the key ring failed ({Message}); retrying", ex.Message);
                     await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);

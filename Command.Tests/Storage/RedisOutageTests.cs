@@ -40,6 +40,21 @@ public sealed class RedisOutageTests
         Assert.Equal(new[] { before.Id, after.Id }.Order(StringComparer.Ordinal), incidents!.Select(i => i.Id).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task SiloStartedWhileRedisIsDownSaysSoAndExits()
+    {
+        await using var redis = RedisServer.StartPersistent();
+        redis.Kill();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => SiloProcess.StartAsync(
+            configuration: new Dictionary<string, string> { ["Storage__Redis__ConnectTimeout"] = "00:00:01", ["Storage__Redis__OperationTimeout"] = "00:00:01" },
+            args: ["--storage", "redis", "--redis", redis.Endpoint, "--no-demo"]));
+
+        Assert.Contains("exited with code 3", error.Message);
+        Assert.Contains($"The silo cannot start: Redis unavailable", error.Message);
+        Assert.Contains($"Start Redis at {redis.Endpoint}", error.Message);
+    }
+
     private static async Task<IncidentDetail> CreateAsync(HttpClient api, HttpStatusCode expected)
     {
         var response = await api.PostAsJsonAsync("/api/incidents", new { channel = 110, type = "dispute", lon = 115.45, lat = 36.49 });
