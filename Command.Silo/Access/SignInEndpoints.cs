@@ -14,10 +14,16 @@ public static class SignInEndpoints
 {
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
     {
-        // The login page's form post. Anti-forgery is checked by the framework because the body is a form.
+        // The login page's form post. Anti-forgery is checked here rather than by the framework, so that a form left open
+        // past its token's life gets the form again with a word of explanation instead of a bare 400.
         app.MapPost("/login", async ([FromForm] SignInForm form, HttpContext http, SignInService signIn, Credentials credentials, AuditTrail audit, IAntiforgery antiforgery) =>
         {
             string returnUrl = LoginPage.LocalUrl(form.ReturnUrl);
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                audit.Write(AuditKinds.Refused, http, null, "login form without a valid anti-forgery token");
+                return ConsoleEndpoints.LoginForm(http, antiforgery, returnUrl, StatusCodes.Status400BadRequest, form.Username, "登录页面已过期或来源不明，请重新输入并登录。");
+            }
             UserView? user;
             try
             {
@@ -41,7 +47,7 @@ public static class SignInEndpoints
                 new AuthenticationProperties { IsPersistent = false, IssuedUtc = session.IssuedAt, ExpiresUtc = session.ExpiresAt, AllowRefresh = false });
             audit.Write(AuditKinds.SignIn, http, caller, $"session {caller.CredentialId}");
             return Results.Redirect(returnUrl != "/" ? returnUrl : ConsoleEndpoints.HomeOf(principal));
-        }).AllowAnonymous().RequireRateLimiting(AccessServiceExtensions.SignInLimit).DisableRequestTimeout().ExcludeFromDescription();
+        }).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(AccessServiceExtensions.SignInLimit).ExcludeFromDescription();
 
         var auth = app.MapGroup("/api/auth").WithTags("Sign-in");
 
