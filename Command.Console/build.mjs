@@ -16,6 +16,7 @@ await build({
     patrol: join(here, 'src', 'patrol', 'main.js'),
     bench: join(here, 'src', 'bench', 'main.js'),
     leader: join(here, 'src', 'leader', 'main.js'),
+    admin: join(here, 'src', 'admin', 'main.js'),
   },
   outdir: out,
   bundle: true,

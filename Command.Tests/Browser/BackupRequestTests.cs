@@ -9,20 +9,21 @@ public sealed class BackupRequestTests(BrowserFixture browser)
     [Fact]
     public async Task PatrolLeaderAsksForBackupAndTheConsoleFlagsTheIncident()
     {
-        var team = await browser.Silo.Http.TakeAvailableTeamAsync();
-        var incident = await browser.Silo.Http.CreateIncidentNearAsync(team, "群众围堵，现场警力不足");
-        await browser.Silo.Http.PostJsonAsync($"api/incidents/{incident.Id()}/assignments", new { teamId = team.Id() });
+        // sx.patrol (周杰) leads 莘县's first team: only the team itself asks for backup.
+        var team = await browser.Api.GetJsonAsync("api/teams/team-371522-01");
+        var incident = await browser.Api.CreateIncidentNearAsync(team, "群众围堵，现场警力不足");
+        await browser.Api.PostJsonAsync($"api/incidents/{incident.Id()}/assignments", new { teamId = team.Id() });
         var console = await browser.NewPageAsync();
         await console.OpenConsoleAsync(browser.Silo.BaseAddress);
 
         var phone = await browser.NewPageAsync(360, 740, new BrowserNewContextOptions { IsMobile = true, HasTouch = true });
-        await phone.GotoAsync(new Uri(browser.Silo.BaseAddress, $"patrol?team={team.Id()}").ToString());
+        await phone.OpenPatrolAsync(browser.Silo.BaseAddress, "sx.patrol");
         await Assertions.Expect(phone.Locator("#assignment-number")).ToHaveTextAsync(incident.Text("number"));
         await phone.ClickAsync("#action-backup");
         await Assertions.Expect(phone.Locator("#patrol-message")).ToContainTextAsync("已请求增援");
 
         await Assertions.Expect(console.Locator(".backup-mark").First).ToBeVisibleAsync();
-        var timeline = await browser.Silo.Http.GetJsonAsync($"api/incidents/{incident.Id()}/timeline");
+        var timeline = await browser.Api.GetJsonAsync($"api/incidents/{incident.Id()}/timeline");
         Assert.Contains(timeline.EnumerateArray(), e => e.Text("kind") == "backupRequested" && e.GetProperty("data").Text("teamId") == team.Id());
         await phone.ScreenshotAsync("patrol-backup", fullPage: true);
     }

@@ -10,7 +10,7 @@ public sealed class BeijingTimeTests(BrowserFixture browser)
     [Fact]
     public async Task DeadlinesShowBeijingTimeEvenInABrowserSetToUtc()
     {
-        var incident = await browser.Silo.Http.PostJsonAsync("api/incidents",
+        var incident = await browser.Api.PostJsonAsync("api/incidents",
             new { channel = 110, type = "massIncident", crowdSize = 150, cause = "environment", lon = 115.45, lat = 36.49 });
         var due = incident.GetProperty("milestones")[0].GetProperty("dueAt").GetDateTimeOffset();
         string beijing = due.ToOffset(TimeSpan.FromHours(8)).ToString("HH:mm:ss", CultureInfo.InvariantCulture);

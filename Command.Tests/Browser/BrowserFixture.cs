@@ -19,11 +19,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
     private SiloProcess? silo;
+    private HttpClient? api;
 
     public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser did not start.");
 
     /// <summary>The silo most tests share. Tests that change state create their own incidents and pick their own teams.</summary>
     public SiloProcess Silo => silo ?? throw new InvalidOperationException("The silo did not start.");
+
+    /// <summary>The shared silo's API signed in as the city's duty officer (lc.duty), to set scenes and check pages.</summary>
+    public HttpClient Api => api ?? throw new InvalidOperationException("The silo did not start.");
 
     /// <summary>Where screenshots and measurements go: COMMAND_SCREENSHOTS, or screenshots/ beside the test assembly.</summary>
     public static string ScreenshotDirectory { get; } = Directory.CreateDirectory(
@@ -55,6 +59,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = chromiumArgs,
         });
         silo = await startingSilo;
+        api = await silo.SignInAsync("lc.duty");
     }
 
     /// <summary>A fresh browser context (own storage) with one page, at a desk-sized or phone-sized viewport.</summary>
@@ -77,6 +82,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             await browser.CloseAsync();
         }
         playwright?.Dispose();
+        api?.Dispose();
         if (silo is not null)
         {
             await silo.DisposeAsync();

@@ -1,13 +1,36 @@
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
+using Command.Tests.Support;
+
 namespace Command.Tests.Browser;
 
-/// <summary>The silo's HTTP API as the tests use it to set a scene or to check what the page shows against the server.</summary>
+/// <summary>The silo's HTTP API as the tests use it to set a scene or to check what the page shows against the server.
+/// It signs in like any script would, with a bearer token; the timeline then names the demo user.</summary>
 public static class CommandApi
 {
+    /// <summary>The demo users' shared password (Command.Silo/Demo/DemoUsers.cs).</summary>
+    public const string DemoPassword = "demo-2026";
+
+    /// <summary>The teams the demo's patrol leaders (gx.patrol, sx.patrol) are bound to: kept out of
+    /// <see cref="TakeAvailableTeamAsync"/> so that the tests of those leaders' pages find them as the demo left them.</summary>
+    public static readonly string[] PatrolLeaderTeams = ["team-371525-01", "team-371522-01"];
+
     private static int nextTeam;
+
+    /// <summary>A client of the silo signed in (a demo user unless told otherwise) with a bearer token (POST /api/auth/token); the caller
+    /// disposes it.</summary>
+    public static async Task<HttpClient> SignInAsync(this SiloProcess silo, string username = "lc.duty", string password = DemoPassword)
+    {
+        using var response = await silo.Http.PostAsJsonAsync("api/auth/token", new { username, password, label = "浏览器测试脚本" });
+        await EnsureSuccess(response, "api/auth/token");
+        string token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+        var client = new HttpClient { BaseAddress = silo.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
 
     public static async Task<JsonElement> GetJsonAsync(this HttpClient http, string path)
     {
@@ -16,11 +39,9 @@ public static class CommandApi
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    public static async Task<JsonElement> PostJsonAsync(this HttpClient http, string path, object body, string actor = "浏览器测试")
+    public static async Task<JsonElement> PostJsonAsync(this HttpClient http, string path, object body)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add("X-Actor", Uri.EscapeDataString(actor));
-        using var response = await http.SendAsync(request);
+        using var response = await http.PostAsJsonAsync(path, body);
         await EnsureSuccess(response, path);
         return response.StatusCode == System.Net.HttpStatusCode.Accepted ? default : await response.Content.ReadFromJsonAsync<JsonElement>();
     }
@@ -30,7 +51,7 @@ public static class CommandApi
     {
         var available = (await http.GetJsonAsync("api/teams")).EnumerateArray()
             .Where(t => t.GetProperty("status").GetString() == "available" && t.GetProperty("position").ValueKind == JsonValueKind.Object
-                && t.GetProperty("mode").GetString() != "checkpoint")
+                && t.GetProperty("mode").GetString() != "checkpoint" && !PatrolLeaderTeams.Contains(t.Id()))
             .ToList();
         Assert.NotEmpty(available);
         return available[Interlocked.Increment(ref nextTeam) * 7 % available.Count];

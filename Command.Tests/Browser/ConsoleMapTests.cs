@@ -13,7 +13,7 @@ public sealed class ConsoleMapTests(BrowserFixture browser, ITestOutputHelper ou
         var page = await browser.NewPageAsync();
         await page.OpenConsoleAsync(browser.Silo.BaseAddress);
 
-        var counties = (await browser.Silo.Http.GetJsonAsync("api/map/boundaries?level=county")).GetProperty("features").EnumerateArray().ToList();
+        var counties = (await browser.Api.GetJsonAsync("api/map/boundaries?level=county")).GetProperty("features").EnumerateArray().ToList();
         Assert.Equal(8, counties.Count);
         Assert.Equal(counties.Select(c => c.GetProperty("properties").Text("name")).Order(StringComparer.Ordinal),
             (await page.EvaluateAsync<string[]>("() => window.__command.countyNames()")).Order(StringComparer.Ordinal));
@@ -32,14 +32,14 @@ public sealed class ConsoleMapTests(BrowserFixture browser, ITestOutputHelper ou
     [Fact]
     public async Task PositionPostedOverHttpMovesTheTeamIcon()
     {
-        var team = await browser.Silo.Http.TakeAvailableTeamAsync();
+        var team = await browser.Api.TakeAvailableTeamAsync();
         var page = await browser.NewPageAsync();
         await page.OpenConsoleAsync(browser.Silo.BaseAddress);
         var before = await page.EvaluateAsync<double[]>("id => window.__command.teamPosition(id)", team.Id());
         double lon = Math.Round(before[0] + 0.01, 6);
         double lat = Math.Round(before[1] - 0.008, 6);
 
-        await browser.Silo.Http.PostJsonAsync($"api/teams/{team.Id()}/positions", new { lon, lat });
+        await browser.Api.PostJsonAsync($"api/teams/{team.Id()}/positions", new { lon, lat });
         var clock = Stopwatch.StartNew();
         await page.WaitForFunctionAsync("([id, lon, lat]) => { const p = window.__command.teamPosition(id); return Math.abs(p[0] - lon) > 1e-7 || Math.abs(p[1] - lat) > 1e-7; }",
             new object[] { team.Id(), before[0], before[1] }, new() { Timeout = 1000, PollingInterval = 10 });
@@ -54,7 +54,7 @@ public sealed class ConsoleMapTests(BrowserFixture browser, ITestOutputHelper ou
     [Fact]
     public async Task HoveringATeamShowsCallsignStatusTimeInStatusAndMembers()
     {
-        var team = await browser.Silo.Http.TakeAvailableTeamAsync();
+        var team = await browser.Api.TakeAvailableTeamAsync();
         var page = await browser.NewPageAsync();
         await page.OpenConsoleAsync(browser.Silo.BaseAddress);
         var at = await page.EvaluateAsync<double[]>("id => window.__command.teamPosition(id)", team.Id());

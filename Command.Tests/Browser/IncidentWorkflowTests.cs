@@ -9,7 +9,7 @@ public sealed class IncidentWorkflowTests(BrowserFixture browser, ITestOutputHel
     [Fact]
     public async Task IncidentCreatedInTheConsoleIsListedWithRecommendations()
     {
-        var team = await browser.Silo.Http.TakeAvailableTeamAsync();
+        var team = await browser.Api.TakeAvailableTeamAsync();
         var position = team.GetProperty("position");
         var page = await browser.NewPageAsync();
         await page.OpenConsoleAsync(browser.Silo.BaseAddress);
@@ -28,7 +28,7 @@ public sealed class IncidentWorkflowTests(BrowserFixture browser, ITestOutputHel
         var number = page.Locator("#detail-number");
         await Assertions.Expect(number).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\S+"));
         string id = await page.EvaluateAsync<string>("() => window.__command.selectedIncident()");
-        var incident = await browser.Silo.Http.GetJsonAsync($"api/incidents/{id}");
+        var incident = await browser.Api.GetJsonAsync($"api/incidents/{id}");
         Assert.Equal("dispute", incident.Text("type"));
         Assert.Equal(3, incident.GetProperty("severity").GetInt32());
         Assert.Equal("两户村民因宅基地边界发生争执，情绪激动", incident.Text("description"));
@@ -40,7 +40,7 @@ public sealed class IncidentWorkflowTests(BrowserFixture browser, ITestOutputHel
         Assert.InRange(await recommendations.CountAsync(), 1, 5);
         await Assertions.Expect(recommendations.First.Locator("td.eta")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{2}:\d{2}$"));
         await Assertions.Expect(recommendations.First.Locator("button.dispatch")).ToHaveTextAsync("派警");
-        var expected = await browser.Silo.Http.GetJsonAsync($"api/incidents/{id}/recommendations?limit=5");
+        var expected = await browser.Api.GetJsonAsync($"api/incidents/{id}/recommendations?limit=5");
         Assert.Equal(expected[0].Text("teamId"), await recommendations.First.GetAttributeAsync("data-team"));
         await page.ScreenshotAsync("incident-created");
     }
@@ -48,8 +48,8 @@ public sealed class IncidentWorkflowTests(BrowserFixture browser, ITestOutputHel
     [Fact]
     public async Task DispatchFromTheConsoleChangesTheTeamOnTheMapAndTheBoard()
     {
-        var near = await browser.Silo.Http.TakeAvailableTeamAsync();
-        var incident = await browser.Silo.Http.CreateIncidentNearAsync(near, "路边摊贩与城管发生口角");
+        var near = await browser.Api.TakeAvailableTeamAsync();
+        var incident = await browser.Api.CreateIncidentNearAsync(near, "路边摊贩与城管发生口角");
         var page = await browser.NewPageAsync();
         await page.OpenConsoleAsync(browser.Silo.BaseAddress);
         await page.ClickAsync($"#incident-list tr[data-id='{incident.Id()}']");
@@ -66,7 +66,7 @@ public sealed class IncidentWorkflowTests(BrowserFixture browser, ITestOutputHel
         var row = page.Locator($"#team-board tr[data-id='{teamId}']");
         await Assertions.Expect(row.Locator(".team-status")).ToHaveTextAsync("已派警");
         await Assertions.Expect(row).ToContainTextAsync(incident.Text("number"));
-        var team = await browser.Silo.Http.GetJsonAsync($"api/teams/{teamId}");
+        var team = await browser.Api.GetJsonAsync($"api/teams/{teamId}");
         Assert.Equal("dispatched", team.Text("status"));
         Assert.Equal(incident.Id(), team.Text("incidentId"));
         await page.ScreenshotAsync("dispatched");
@@ -75,9 +75,11 @@ public sealed class IncidentWorkflowTests(BrowserFixture browser, ITestOutputHel
     [Fact]
     public async Task PatrolLeaderAcceptsAndArrivesAndTheConsoleFollows()
     {
-        var team = await browser.Silo.Http.TakeAvailableTeamAsync();
-        var incident = await browser.Silo.Http.CreateIncidentNearAsync(team, "商场门口有人持械威胁路人", type: "criminal", address: "东昌府区 某商场南门");
-        await browser.Silo.Http.PostJsonAsync($"api/incidents/{incident.Id()}/assignments", new { teamId = team.Id() });
+        // gx.patrol (刘洋) leads 冠县's first team; the page is that team's, with no team to pick.
+        var team = await browser.Api.GetJsonAsync("api/teams/team-371525-01");
+        Assert.Equal("available", team.Text("status"));
+        var incident = await browser.Api.CreateIncidentNearAsync(team, "商场门口有人持械威胁路人", type: "criminal", address: "东昌府区 某商场南门");
+        await browser.Api.PostJsonAsync($"api/incidents/{incident.Id()}/assignments", new { teamId = team.Id() });
 
         var console = await browser.NewPageAsync();
         await console.OpenConsoleAsync(browser.Silo.BaseAddress);
@@ -94,8 +96,10 @@ public sealed class IncidentWorkflowTests(BrowserFixture browser, ITestOutputHel
             HasTouch = true,
             DeviceScaleFactor = 2,
         });
-        await phone.GotoAsync(new Uri(browser.Silo.BaseAddress, $"patrol?team={team.Id()}").ToString());
+        await phone.OpenPatrolAsync(browser.Silo.BaseAddress, "gx.patrol");
         await Assertions.Expect(phone.Locator("#team-callsign")).ToHaveTextAsync(team.Text("callsign"));
+        await Assertions.Expect(phone.Locator("#team-picker")).ToBeHiddenAsync();
+        await Assertions.Expect(phone.Locator("#user-name")).ToHaveTextAsync("刘洋");
         await Assertions.Expect(phone.Locator("#assignment-number")).ToHaveTextAsync(incident.Text("number"));
         await Assertions.Expect(phone.Locator("#assignment-description")).ToHaveTextAsync("商场门口有人持械威胁路人");
         await Assertions.Expect(phone.Locator("#action-onscene")).ToBeEnabledAsync();
@@ -115,7 +119,7 @@ public sealed class IncidentWorkflowTests(BrowserFixture browser, ITestOutputHel
         await Assertions.Expect(console.Locator("#detail-progress li[data-step='onScene']")).ToHaveClassAsync("current");
         await Assertions.Expect(console.Locator($"#incident-list tr[data-id='{incident.Id()}'] .status")).ToHaveTextAsync("到场");
         await console.WaitForFunctionAsync("id => window.__command.teamStyle(id).status === 'onScene'", team.Id());
-        await Assertions.Expect(console.Locator("#detail-timeline")).ToContainTextAsync($"巡防队长:{team.Text("callsign")}");
+        await Assertions.Expect(console.Locator("#detail-timeline")).ToContainTextAsync("巡防队长:刘洋(gx.patrol)");
 
         // While the page is open the phone's position is shared.
         await Assertions.Expect(phone.Locator("#share-state")).ToContainTextAsync("最近上报", new() { Timeout = 15_000 });
@@ -149,7 +153,7 @@ public sealed class IncidentWorkflowTests(BrowserFixture browser, ITestOutputHel
         // Graded by the crowd: 60 is under the built-in rules' first band (100 → III), so IV.
         await Assertions.Expect(page.Locator("#incident-panel .info")).ToContainTextAsync("IV级 一般");
         string id = await page.EvaluateAsync<string>("() => window.__command.selectedIncident()");
-        var incident = await browser.Silo.Http.GetJsonAsync($"api/incidents/{id}");
+        var incident = await browser.Api.GetJsonAsync($"api/incidents/{id}");
         Assert.True(incident.GetProperty("isMassIncident").GetBoolean());
         Assert.Equal(60, incident.GetProperty("crowdSize").GetInt32());
         Assert.Equal("371525", incident.GetProperty("jurisdictionChain")[1].Text("id"));
@@ -159,9 +163,9 @@ public sealed class IncidentWorkflowTests(BrowserFixture browser, ITestOutputHel
     [Fact]
     public async Task ClosingAnIncidentAsksForTheResolutionAndFreesItsTeam()
     {
-        var team = await browser.Silo.Http.TakeAvailableTeamAsync();
-        var incident = await browser.Silo.Http.CreateIncidentNearAsync(team, "电动车被盗，车主在现场等候", type: "criminal");
-        await browser.Silo.Http.PostJsonAsync($"api/incidents/{incident.Id()}/assignments", new { teamId = team.Id() });
+        var team = await browser.Api.TakeAvailableTeamAsync();
+        var incident = await browser.Api.CreateIncidentNearAsync(team, "电动车被盗，车主在现场等候", type: "criminal");
+        await browser.Api.PostJsonAsync($"api/incidents/{incident.Id()}/assignments", new { teamId = team.Id() });
         var page = await browser.NewPageAsync();
         await page.OpenConsoleAsync(browser.Silo.BaseAddress);
         await page.ClickAsync($"#incident-list tr[data-id='{incident.Id()}']");
@@ -183,8 +187,8 @@ public sealed class IncidentWorkflowTests(BrowserFixture browser, ITestOutputHel
         await page.WaitForFunctionAsync("id => window.__command.teamStyle(id).status === 'available'", team.Id());
         await page.ClickAsync("[data-tab='team-board']");
         await Assertions.Expect(page.Locator($"#team-board tr[data-id='{team.Id()}'] .team-status")).ToHaveTextAsync("待命");
-        var timeline = await browser.Silo.Http.GetJsonAsync($"api/incidents/{incident.Id()}/timeline");
-        Assert.Contains(timeline.EnumerateArray(), e => e.Text("kind") == "statusChanged" && e.Text("actor") == "值班员"
+        var timeline = await browser.Api.GetJsonAsync($"api/incidents/{incident.Id()}/timeline");
+        Assert.Contains(timeline.EnumerateArray(), e => e.Text("kind") == "statusChanged" && e.Text("actor") == "值班员:张伟(lc.duty)"
             && e.GetProperty("data").Text("note") == "车辆已找回，移交派出所立案");
         await page.ScreenshotAsync("closed");
     }
@@ -193,9 +197,9 @@ public sealed class IncidentWorkflowTests(BrowserFixture browser, ITestOutputHel
     public async Task MarkupInADescriptionIsShownAsTextNotRun()
     {
         const string markup = "<img src=x onerror=alert(1)>";
-        var team = await browser.Silo.Http.TakeAvailableTeamAsync();
-        var incident = await browser.Silo.Http.CreateIncidentNearAsync(team, markup, address: "<b onmouseover=alert(2)>地址</b>");
-        await browser.Silo.Http.PostJsonAsync($"api/incidents/{incident.Id()}/assignments", new { teamId = team.Id() });
+        var team = await browser.Api.TakeAvailableTeamAsync();
+        var incident = await browser.Api.CreateIncidentNearAsync(team, markup, address: "<b onmouseover=alert(2)>地址</b>");
+        await browser.Api.PostJsonAsync($"api/incidents/{incident.Id()}/assignments", new { teamId = team.Id() });
 
         var dialogs = new List<string>();
         var page = await browser.NewPageAsync();
@@ -220,7 +224,7 @@ public sealed class IncidentWorkflowTests(BrowserFixture browser, ITestOutputHel
             dialogs.Add(dialog.Message);
             _ = dialog.DismissAsync();
         };
-        await phone.GotoAsync(new Uri(browser.Silo.BaseAddress, $"patrol?team={team.Id()}").ToString());
+        await phone.OpenPatrolAsync(browser.Silo.BaseAddress, "lc.duty", team.Id());
         await Assertions.Expect(phone.Locator("#assignment-description")).ToHaveTextAsync(markup);
         Assert.Equal(0, await phone.Locator("#assignment img").CountAsync());
 

@@ -30,7 +30,7 @@ public sealed class MassIncidentTests(BrowserFixture browser)
         await using var silo = await SiloProcess.StartAsync(args: ["--rules", file]);
         try
         {
-            var http = silo.Http;
+            using var http = await silo.SignInAsync("lc.duty");
             var team = await http.TakeAvailableTeamAsync();
             var position = team.GetProperty("position");
             var incident = await http.PostJsonAsync("api/incidents", new
@@ -92,8 +92,9 @@ public sealed class MassIncidentTests(BrowserFixture browser)
             await Assertions.Expect(console.Locator("#detail-gates tr[data-gate='policeForce'] .approval-state")).ToHaveTextAsync("待审批");
             var approval = leader.Locator($"#approvals [data-incident='{id}'][data-gate='policeForce']");
             await Assertions.Expect(approval).ToBeVisibleAsync();
-            await leader.FillAsync("#leader-name", "王局长");
-            await leader.Locator("#leader-name").DispatchEventAsync("change");
+            // No name to type: 签收 and approvals are signed by the leader signed in (lc.leader, 李强).
+            await Assertions.Expect(leader.Locator("#leader-name")).ToHaveCountAsync(0);
+            await Assertions.Expect(leader.Locator("#user-name")).ToHaveTextAsync("李强");
             await Assertions.Expect(leader.Locator("[data-figure='mass'] .figure-value")).Not.ToHaveTextAsync("0");
             await leader.ScreenshotAsync("leader-escalation-and-approval", fullPage: true);
             await console.Locator(".detail").EvaluateAsync("el => el.scrollTop = 0");
@@ -103,7 +104,7 @@ public sealed class MassIncidentTests(BrowserFixture browser)
             await row.Locator("button.ack").ClickAsync();
             await Assertions.Expect(row).ToHaveCountAsync(0);
             await Assertions.Expect(console.Locator("#detail-escalations li[data-state='acknowledged']")).ToHaveCountAsync(1);
-            await Assertions.Expect(console.Locator("#detail-escalations li[data-state='acknowledged']")).ToContainTextAsync("王局长");
+            await Assertions.Expect(console.Locator("#detail-escalations li[data-state='acknowledged']")).ToContainTextAsync("李强");
             await Assertions.Expect(console.Locator($"#incident-list tr[data-id='{id}'] .escalated-mark")).ToHaveCountAsync(0);
             var open = await http.GetJsonAsync("api/escalations?open=true");
             Assert.DoesNotContain(open.EnumerateArray(), e => e.GetProperty("incidentId").GetString() == id);
@@ -113,7 +114,7 @@ public sealed class MassIncidentTests(BrowserFixture browser)
             await approval.Locator("button.approve").ClickAsync();
             await Assertions.Expect(approval).ToHaveCountAsync(0);
             await Assertions.Expect(console.Locator("#detail-gates tr[data-gate='policeForce'] .approval-state")).ToHaveTextAsync("已批准");
-            await Assertions.Expect(console.Locator("#detail-gates tr[data-gate='policeForce']")).ToContainTextAsync("王局长");
+            await Assertions.Expect(console.Locator("#detail-gates tr[data-gate='policeForce']")).ToContainTextAsync("李强");
             await console.Locator("#detail-recommendations button.dispatch").First.ClickAsync();
             await Assertions.Expect(console.Locator("#detail-assignments tbody tr")).ToHaveCountAsync(4);
             var detail = await http.GetJsonAsync($"api/incidents/{id}");
@@ -133,7 +134,7 @@ public sealed class MassIncidentTests(BrowserFixture browser)
     [Fact]
     public async Task OfficerUpgradesAnIncidentToAMassIncidentFromThePanel()
     {
-        var http = browser.Silo.Http;
+        var http = browser.Api;
         var team = await http.TakeAvailableTeamAsync();
         var incident = await http.CreateIncidentNearAsync(team, "村民因征地补偿聚集", type: "dispute");
         var page = await browser.NewPageAsync();
@@ -178,9 +179,10 @@ public sealed class MassIncidentTests(BrowserFixture browser)
 
             await using (var meanwhile = await SiloProcess.StartAsync(data))
             {
-                var team = await meanwhile.Http.TakeAvailableTeamAsync();
+                using var http = await meanwhile.SignInAsync("lc.duty");
+                var team = await http.TakeAvailableTeamAsync();
                 var position = team.GetProperty("position");
-                var incident = await meanwhile.Http.PostJsonAsync("api/incidents", new
+                var incident = await http.PostJsonAsync("api/incidents", new
                 {
                     channel = 110, type = "massIncident", severity = 2, crowdSize = 80,
                     lon = position.GetProperty("lon").GetDouble(), lat = position.GetProperty("lat").GetDouble(),

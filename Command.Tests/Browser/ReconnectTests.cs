@@ -31,8 +31,9 @@ public sealed class ReconnectTests(BrowserFixture browser, ITestOutputHelper out
             // can ever reach the page, so only the re-sync after reconnecting can show it.
             await using (var meanwhile = await SiloProcess.StartAsync(data))
             {
-                var team = await meanwhile.Http.TakeAvailableTeamAsync();
-                var incident = await meanwhile.Http.CreateIncidentNearAsync(team, "断线期间接到的报警");
+                using var http = await meanwhile.SignInAsync("lc.duty");
+                var team = await http.TakeAvailableTeamAsync();
+                var incident = await http.CreateIncidentNearAsync(team, "断线期间接到的报警");
                 number = incident.Text("number");
                 await meanwhile.StopAsync();
             }
@@ -41,7 +42,8 @@ public sealed class ReconnectTests(BrowserFixture browser, ITestOutputHelper out
             await page.WaitForFunctionAsync("() => window.__command.connectionState() === 'connected'", null, new() { Timeout = 30_000 });
             await Assertions.Expect(page.Locator("#connection")).ToHaveTextAsync("实时连接正常");
             await Assertions.Expect(page.Locator("#incident-list")).ToContainTextAsync(number);
-            int teams = (await again.Http.GetJsonAsync("api/teams")).GetArrayLength();
+            using var api = await again.SignInAsync("lc.duty");
+            int teams = (await api.GetJsonAsync("api/teams")).GetArrayLength();
             Assert.Equal(teams, await page.EvaluateAsync<int>("() => window.__command.teamCount()"));
             await page.ScreenshotAsync("console-reconnected");
             output.WriteLine($"Reconnected to the restarted silo on port {port}; {number} appeared after the re-sync.");

@@ -14,7 +14,8 @@ public sealed class StaleTeamTests(BrowserFixture browser)
         await using var silo = await SiloProcess.StartAsync(configuration: new Dictionary<string, string> { ["Dispatch__StaleAfter"] = "00:00:04" });
         try
         {
-            var team = (await silo.Http.GetJsonAsync("api/teams"))[0];
+            using var http = await silo.SignInAsync("lc.duty");
+            var team = (await http.GetJsonAsync("api/teams"))[0];
             var page = await browser.NewPageAsync();
             await page.OpenConsoleAsync(silo.BaseAddress);
 
@@ -32,7 +33,7 @@ public sealed class StaleTeamTests(BrowserFixture browser)
             {
                 for (int i = 1; !reporting.IsCancellationRequested; i++)
                 {
-                    await silo.Http.PostJsonAsync($"api/teams/{team.Id()}/positions",
+                    await http.PostJsonAsync($"api/teams/{team.Id()}/positions",
                         new { lon = position.GetProperty("lon").GetDouble() + 0.001 * i, lat = position.GetProperty("lat").GetDouble() });
                     await Task.Delay(1000);
                 }

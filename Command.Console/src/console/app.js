@@ -1,7 +1,6 @@
 // The duty officer's console at /: wires the store, the data feed, the map layers and the panels together.
 // The feed is a parameter so that the measurement page (/bench.html) can drive the same console with 2,000
 // synthetic teams; the real console gets its data from the silo (liveFeed).
-import { setActor } from '../shared/api.js';
 import { connectionBadge } from '../shared/connectionBadge.js';
 import { byId, h, replace } from '../shared/dom.js';
 import { startTicker } from '../shared/ticker.js';
@@ -9,6 +8,8 @@ import {
   countyOf, incidentStatusLabel, incidentTypeLabel, severityLabel, teamModeLabel, teamStatusLabel, timeOfDay, duration,
 } from '../shared/labels.js';
 import { get } from '../shared/api.js';
+import { showSignedIn } from '../shared/session.js';
+import GeoJSON from 'ol/format/GeoJSON.js';
 import { Store } from './store.js';
 import { createMap, loadConfig, toGeo, toMap } from './map/mapView.js';
 import { createBoundaryLayers } from './map/boundaryLayers.js';
@@ -24,19 +25,10 @@ import { createIncidentPanel } from './panels/incidentPanel.js';
 import { createIncidentForm } from './panels/createIncident.js';
 import { createLegend } from './panels/legend.js';
 
-const actorKey = 'command.console.actor';
-
 export async function startConsole({ feed }) {
   const store = new Store();
-  const actorInput = byId('actor');
-  actorInput.value = localStorage.getItem(actorKey) || '值班员';
-  setActor(actorInput.value);
-  actorInput.addEventListener('change', () => {
-    setActor(actorInput.value);
-    localStorage.setItem(actorKey, actorInput.value.trim());
-  });
-
-  const config = await loadConfig();
+  // Who is signed in decides what the map frames and what the lists hold (the server sends only their subtree).
+  const [user, config] = await Promise.all([showSignedIn(byId('user-box')), loadConfig()]);
   const map = createMap(byId('map'), config);
   const boundaries = createBoundaryLayers();
   const assets = createAssetLayers();
@@ -46,22 +38,36 @@ export async function startConsole({ feed }) {
   for (const layer of [...boundaries.all, assets.cameras, assets.checkpoints, teamLayer.layer, incidentLayer.layer, draft.layer]) map.addLayer(layer);
   byId('map').append(createLegend());
 
-  // Frame the city once its outline is known, whatever the size of the screen.
+  // Frame the user's own jurisdiction (the city for the city's officers, 冠县 for 冠县's), whatever the size of the
+  // screen. Its outline comes with the jurisdiction; should that fail, the counties drawn (the user's own and no
+  // other) frame it as well.
   const countySource = boundaries.counties.getSource();
-  const fitCity = () => {
-    if (countySource.getFeatures().length === 0) return;
-    countySource.un('change', fitCity);
-    map.getView().fit(countySource.getExtent(), { padding: [20, 20, 20, 20] });
-    cityFitted = true;
+  let fitted = false;
+  let framed = null;
+  const frame = (extent, name) => {
+    map.getView().fit(extent, { padding: [20, 20, 20, 20] });
+    fitted = true;
+    framed = name;
   };
-  let cityFitted = false;
-  countySource.on('change', fitCity);
+  const home = jurisdictionExtent(user.jurisdictionId);
+  home.catch(() => {}); // handled where it is used, once the counties are drawn
+  const fitWhenDrawn = () => {
+    if (countySource.getFeatures().length === 0) return;
+    countySource.un('change', fitWhenDrawn);
+    home.then((extent) => frame(extent, user.jurisdictionName))
+      .catch(() => frame(countySource.getExtent(), null));
+  };
+  countySource.on('change', fitWhenDrawn);
 
   bindToggle('layer-cameras', assets.cameras);
   bindToggle('layer-checkpoints', assets.checkpoints);
   bindToggle('layer-grids', boundaries.grids);
 
-  get('/api/jurisdictions?level=county').then((counties) => store.setCounties(counties)).catch(() => {});
+  get('/api/jurisdictions?level=county').then((counties) => {
+    // The lists' "all" is the whole city for the city's officers, and the user's own jurisdiction for anyone below.
+    store.scopeLabel = counties.some((c) => c.parentId === user.jurisdictionId) ? '全市' : `${user.jurisdictionName}全部`;
+    store.setCounties(counties);
+  }).catch(() => {});
   trackMilestones(store, incidentLayer);
   startTicker();
 
@@ -73,7 +79,7 @@ export async function startConsole({ feed }) {
   };
   createIncidentList(byId('incident-list'), store);
   createTeamBoard(byId('team-board'), store, { onTeamClick: (t) => focusTeam(t.id), isStale: teamLayer.isStale });
-  const detailPanel = createIncidentPanel(byId('incident-panel'), { store, incidentLayer, onTeamFocus: focusTeam, isStale: teamLayer.isStale });
+  const detailPanel = createIncidentPanel(byId('incident-panel'), { store, incidentLayer, onTeamFocus: focusTeam, isStale: teamLayer.isStale, user });
 
   const createPanel = byId('create-panel');
   const incidentPanel = byId('incident-panel');
@@ -166,8 +172,14 @@ export async function startConsole({ feed }) {
   window.__command = Object.freeze({
     get synced() { return synced; },
     connectionState: () => connectionState,
-    /** True once the counties are drawn and the view frames the city. */
-    mapReady: () => cityFitted && countySource.getFeatures().length > 0 && !map.getView().getAnimating(),
+    /** True once the counties are drawn and the view frames the user's jurisdiction. */
+    mapReady: () => fitted && countySource.getFeatures().length > 0 && !map.getView().getAnimating(),
+    /** The name of the jurisdiction the view was fitted to, and what is in view now as [minLon, minLat, maxLon, maxLat]. */
+    framedJurisdiction: () => framed,
+    viewExtent() {
+      const [minX, minY, maxX, maxY] = map.getView().calculateExtent(map.getSize());
+      return [...toGeo([minX, minY]), ...toGeo([maxX, maxY])];
+    },
     countyNames: () => countySource.getFeatures().map((f) => f.get('name')).sort(),
     /** Where a place is on the screen, relative to the map element (for a test to click there). */
     pixelOf: (lon, lat) => map.getPixelFromCoordinate(toMap(lon, lat)),
@@ -183,6 +195,7 @@ export async function startConsole({ feed }) {
     teamPosition: (id) => teamLayer.drawnPosition(id),
     teamStyle: (id) => teamLayer.drawnStyle(id),
     teamCount: () => teamLayer.count(),
+    teamIds: () => [...store.teams.keys()].sort(),
     incidentRing: (id) => incidentLayer.ringOf(id),
     selectedIncident: () => store.selectedIncidentId,
     detail: () => detailPanel.detail?.id ?? null,
@@ -191,6 +204,12 @@ export async function startConsole({ feed }) {
   let frames = 0;
   map.on('postrender', () => { frames++; });
   return { store, map, teamLayer, incidentLayer };
+}
+
+/** The extent (map projection) of a jurisdiction's boundary, from GET /api/jurisdictions/{id}. */
+async function jurisdictionExtent(id) {
+  const jurisdiction = await get(`/api/jurisdictions/${encodeURIComponent(id)}`);
+  return new GeoJSON().readGeometry(jurisdiction.boundary, { featureProjection: 'EPSG:3857' }).getExtent();
 }
 
 function bindToggle(id, layer) {

@@ -1,7 +1,9 @@
 // 领导督办 at /leader: open escalations to sign for (签收), the running golden windows of every active mass
 // incident, the 三个慎用 requests waiting for a decision, and today's headline figures. Live over the shared hub;
-// after every (re)connect everything is fetched again, since events sent while disconnected are lost.
-import { ApiError, get, post, setActor } from '../shared/api.js';
+// after every (re)connect everything is fetched again, since events sent while disconnected are lost. 签收, 提级 and
+// approvals are signed by the leader signed in (the server records them; nobody types a name).
+import { ApiError, get, post } from '../shared/api.js';
+import { showSignedIn } from '../shared/session.js';
 import { connectHub } from '../shared/hub.js';
 import { connectionBadge } from '../shared/connectionBadge.js';
 import { byId, h, replace } from '../shared/dom.js';
@@ -12,22 +14,12 @@ import {
 } from '../shared/labels.js';
 import { computeStats } from './stats.js';
 
-const nameKey = 'command.leader.name';
-
 const escalations = new Map(); // open ones, by id
 const summaries = new Map(); // active incidents, by id
 const details = new Map(); // active mass incidents' details, by id
 let synced = false;
 let connectionState = 'connecting';
 let stats = null;
-
-const nameInput = byId('leader-name');
-nameInput.value = localStorage.getItem(nameKey) || '';
-setActor(nameInput.value || '带班领导');
-nameInput.addEventListener('change', () => {
-  setActor(nameInput.value || '带班领导');
-  localStorage.setItem(nameKey, nameInput.value.trim());
-});
 
 const pageMessage = byId('page-message');
 let messageTimer = null;
@@ -39,15 +31,7 @@ function say(text, error = false) {
   messageTimer = setTimeout(() => { pageMessage.hidden = true; }, error ? 12000 : 5000);
 }
 
-function leaderName() {
-  const name = nameInput.value.trim();
-  if (!name) {
-    say('请先在右上角填写带班领导姓名（签收和审批都要署名）', true);
-    nameInput.focus();
-    return null;
-  }
-  return name;
-}
+showSignedIn(byId('user-box')).catch((e) => say(`读取登录信息失败：${e.message}`, true));
 
 // ---- Escalations (督办) -------------------------------------------------------------------------------------
 
@@ -65,9 +49,10 @@ function renderEscalations() {
     replace(escalationBox, h('p', { class: 'empty' }, '暂无待签收的督办'));
     return;
   }
+  if (escalating && !escalations.has(escalating.id)) escalating = null;
   replace(escalationBox, h('table', { class: 'grid-table compact', id: 'escalation-table' },
     h('thead', {}, h('tr', {}, ['警情编号', '辖区', '层级', '带班领导', '升级原因', '升级时间', '提醒', ''].map((t) => h('th', {}, t)))),
-    h('tbody', {}, open.map((e) => h('tr', { dataset: { id: e.id, incident: e.incidentId }, class: `level-${e.level}` },
+    h('tbody', {}, open.map((e) => [h('tr', { dataset: { id: e.id, incident: e.incidentId }, class: `level-${e.level}` },
       h('td', { class: 'mono nowrap' }, e.incidentNumber),
       h('td', { class: 'nowrap' }, e.jurisdictionName),
       h('td', {}, h('span', { class: `level level-${e.level}` }, levelLabel[e.level] ?? e.level)),
@@ -75,7 +60,63 @@ function renderEscalations() {
       h('td', { class: 'reason' }, h('strong', {}, escalationTriggerLabel[e.trigger] ?? e.trigger), '：', e.reason),
       h('td', {}, timeOfDay(e.raisedAt), h('br'), h('span', { class: 'muted' }, '已 ', sinceSpan(e.raisedAt))),
       h('td', { class: e.reminders > 0 ? 'reminded' : '' }, e.reminders > 0 ? `${e.reminders} 次` : '—'),
-      h('td', {}, h('button', { class: 'primary small ack', dataset: { id: e.id }, onClick: (ev) => acknowledge(e, ev.currentTarget) }, '签收')))))));
+      h('td', { class: 'row-actions' },
+        h('button', { class: 'primary small ack', dataset: { id: e.id }, onClick: (ev) => acknowledge(e, ev.currentTarget) }, '签收'),
+        h('button', {
+          class: 'small escalate',
+          dataset: { id: e.id },
+          title: '报上一级领导处理（需说明理由）',
+          onClick: () => openEscalate(e),
+        }, '提级'))),
+    escalating?.id === e.id ? escalateRow(e) : null]))));
+}
+
+// 提级: a leader takes the case one level higher than the rules would. The reason field survives live re-renders.
+let escalating = null; // { id, reason (the input), busy }
+
+function openEscalate(e) {
+  escalating = escalating?.id === e.id ? null
+    : { id: e.id, reason: h('input', { type: 'text', maxLength: 500, class: 'escalate-reason', placeholder: '提级理由（必填）：为何需要上一级领导处理' }), busy: false };
+  renderEscalations();
+  escalating?.reason.focus();
+}
+
+function escalateRow(e) {
+  const state = escalating;
+  const submit = async (ev) => {
+    ev.preventDefault();
+    const reason = state.reason.value.trim();
+    if (!reason) {
+      say('请填写提级理由', true);
+      state.reason.focus();
+      return;
+    }
+    state.busy = true;
+    renderEscalations();
+    try {
+      const raised = await post(`/api/escalations/${encodeURIComponent(e.id)}/escalate`, { reason });
+      if (escalating === state) escalating = null;
+      say(`已提级：${e.incidentNumber} 报${raised?.jurisdictionName ?? '上一级'}${raised?.level ? `（${levelLabel[raised.level] ?? raised.level}）` : ''}`);
+      await reloadEscalations();
+    } catch (err) {
+      state.busy = false;
+      renderEscalations();
+      say(`提级失败：${err instanceof ApiError ? err.message : err}`, true);
+    }
+  };
+  return h('tr', { class: 'escalate-row', dataset: { for: e.id } }, h('td', { attrs: { colspan: '8' } },
+    h('form', { class: 'decision escalate-form', onSubmit: submit },
+      h('strong', {}, `提级 ${e.incidentNumber}`),
+      state.reason,
+      h('button', { type: 'submit', class: 'danger small confirm-escalate', disabled: state.busy }, '确认提级'),
+      h('button', { type: 'button', class: 'small', onClick: () => { escalating = null; renderEscalations(); } }, '取消'))));
+}
+
+async function reloadEscalations() {
+  const open = await get('/api/escalations?open=true');
+  escalations.clear();
+  for (const x of open) if (isOpen(x)) escalations.set(x.id, x);
+  renderEscalations();
 }
 
 function sinceSpan(iso) {
@@ -84,7 +125,6 @@ function sinceSpan(iso) {
 }
 
 async function acknowledge(escalation, button) {
-  if (!leaderName()) return;
   button.disabled = true;
   try {
     const acknowledged = await post(`/api/escalations/${encodeURIComponent(escalation.id)}/ack`);
@@ -194,8 +234,6 @@ function approvalCard(d, a) {
   const reason = h('input', { type: 'text', maxLength: 500, placeholder: '审批意见（必填）', class: 'decision-reason' });
   const buttons = [];
   const decide = async (approved) => {
-    const approver = leaderName();
-    if (!approver) return;
     if (!reason.value.trim()) {
       say('请填写审批意见', true);
       reason.focus();
@@ -204,7 +242,7 @@ function approvalCard(d, a) {
     for (const b of buttons) b.disabled = true;
     try {
       await post(`/api/incidents/${encodeURIComponent(d.id)}/approvals/${encodeURIComponent(a.gate)}/decision`,
-        { approved, approver, reason: reason.value.trim() });
+        { approved, reason: reason.value.trim() });
       say(`${d.number} ${gateLabel[a.gate] ?? a.gate}：${approved ? '已批准' : '已拒绝'}`);
       await refreshDetail(d.id, true);
     } catch (e) {

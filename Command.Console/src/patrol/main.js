@@ -1,12 +1,15 @@
-// The patrol leader's page at /patrol, for a phone: pick the team, see the current assignment on a small map,
-// report 接受/出发 → 到达现场 → 处置完毕 → 归队 with large buttons, and share the phone's position while open.
+// The patrol leader's page at /patrol, for a phone: see the team's current assignment on a small map, report
+// 接受/出发 → 到达现场 → 处置完毕 → 归队 with large buttons, and share the phone's position while open. A patrol
+// leader is bound to one team and the page is that team's; a duty officer who opens it (to relay a radio report)
+// picks one of the teams of their jurisdiction.
 import Feature from 'ol/Feature.js';
 import Point from 'ol/geom/Point.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
 import { boundingExtent } from 'ol/extent.js';
 import { Circle as CircleStyle, Fill, Stroke, Style, Text } from 'ol/style.js';
-import { get, post, setActor } from '../shared/api.js';
+import { get, me, post } from '../shared/api.js';
+import { showSignedIn } from '../shared/session.js';
 import { connectionBadge } from '../shared/connectionBadge.js';
 import { byId, h, replace } from '../shared/dom.js';
 import { connectHub } from '../shared/hub.js';
@@ -42,6 +45,18 @@ startTicker();
 const select = byId('team-select');
 const message = byId('patrol-message');
 
+/** A patrol leader's own team, with no picker; anyone else picks among the teams they can see. */
+async function chooseTeam(user) {
+  if (user.teamId) {
+    replace(select, h('option', { value: user.teamId }, user.teamId));
+    select.value = user.teamId;
+    byId('team-picker').hidden = true;
+    return;
+  }
+  byId('team-picker').hidden = false;
+  await loadTeams();
+}
+
 async function loadTeams() {
   const [teams, counties] = await Promise.all([get('/api/teams'), get('/api/jurisdictions?level=county').catch(() => [])]);
   const names = new Map(counties.map((c) => [c.id, c.name]));
@@ -75,7 +90,6 @@ async function refresh() {
   }
   try {
     team = await get(`/api/teams/${encodeURIComponent(id)}`);
-    setActor(`巡防队长:${team.callsign}`);
     incident = team.incidentId ? await get(`/api/incidents/${encodeURIComponent(team.incidentId)}`) : null;
   } catch (e) {
     say(e.message, true);
@@ -343,7 +357,8 @@ window.__patrol = Object.freeze({
   team: () => (team ? { id: team.id, status: team.status, incidentId: team.incidentId } : null),
 });
 
-loadTeams().then(() => {
+showSignedIn(byId('user-box')).catch(() => {});
+me().then(chooseTeam).then(() => {
   startSharing();
   refresh();
 }).catch((e) => say(`读取巡防队失败：${e.message}`, true));

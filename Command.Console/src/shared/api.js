@@ -1,15 +1,8 @@
-// The one place that talks HTTP to the silo. Every change names its actor (X-Actor, percent-encoded UTF-8) for the
-// timeline; every error answer is problem+json, whose `detail` is shown to the user as it is.
-
-let currentActor = '值班员';
-
-export function setActor(name) {
-  currentActor = name && name.trim() ? name.trim().slice(0, 64) : '值班员';
-}
-
-export function actor() {
-  return currentActor;
-}
+// The one place that talks HTTP to the silo. The server knows who is signed in from the session cookie and writes
+// that person on the timeline; a page only proves that a change comes from its own script by sending the session's
+// anti-forgery token (X-CSRF-TOKEN) with every non-GET request. Every error answer is problem+json, whose `detail`
+// is shown to the user as it is. A 401 means the session is gone (signed out elsewhere, revoked, expired): the page
+// goes to the sign-in form, which brings the user back here afterwards.
 
 export class ApiError extends Error {
   constructor(status, detail) {
@@ -18,14 +11,63 @@ export class ApiError extends Error {
   }
 }
 
+let leaving = false;
+
+/** Goes to the sign-in page, which returns to this page (path and query) once signed in. */
+export function goToLogin() {
+  if (leaving) return;
+  leaving = true;
+  location.assign(`/login?returnUrl=${encodeURIComponent(location.pathname + location.search)}`);
+}
+
+let session = null;
+
+/**
+ * Who is signed in: GET /api/auth/me, fetched once per page ({ username, displayName, role, roleLabel, jurisdictionId,
+ * jurisdictionName, teamId, home, antiforgeryToken, ... }). A failed fetch (the silo restarting, say) is tried
+ * again on the next call rather than remembered.
+ */
+export function me() {
+  if (!session) {
+    session = send('GET', '/api/auth/me').catch((e) => {
+      session = null;
+      throw e;
+    });
+  }
+  return session;
+}
+
+/** Signs out (the session stops working at once on the server) and goes to the sign-in page. */
+export async function signOut() {
+  try {
+    await post('/api/auth/signout');
+  } finally {
+    leaving = true;
+    location.assign('/login');
+  }
+}
+
 export async function request(method, path, body) {
-  const headers = { Accept: 'application/json', 'X-Actor': encodeURIComponent(currentActor) };
+  const headers = {};
+  if (method !== 'GET' && method !== 'HEAD') {
+    const token = (await me()).antiforgeryToken;
+    if (token) headers['X-CSRF-TOKEN'] = token;
+  }
+  return send(method, path, body, headers);
+}
+
+async function send(method, path, body, headers = {}) {
+  headers.Accept = 'application/json';
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
+    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store', credentials: 'same-origin' });
   } catch (e) {
     throw new ApiError(0, `无法连接指挥系统服务器（${e.message}）`);
+  }
+  if (response.status === 401) {
+    goToLogin();
+    throw new ApiError(401, '登录已失效，正在转到登录页…');
   }
   if (!response.ok) {
     let detail = `${response.status} ${response.statusText}`;

@@ -1,7 +1,9 @@
 // Owns the SignalR connection to /hubs/command. It reconnects for ever with backoff, and after every (re)connect
 // asks its owner to re-sync over HTTP, because events sent while the connection was down are lost for good.
 // The state (connecting, connected, reconnecting) is reported on every change so the page can always show it.
+// A 401 is the one answer not worth retrying: the session is gone, so the page goes to the sign-in form.
 import { HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
+import { goToLogin } from './api.js';
 
 const delays = [0, 1000, 2000, 3000, 5000];
 const maxDelay = 10000;
@@ -12,6 +14,12 @@ function backoff(attempt) {
   return base === 0 ? 0 : base + Math.floor(Math.random() * 500);
 }
 
+/** The negotiate request was refused for want of a valid session. SignalR wraps the HttpError of a failed negotiate
+ * in an error that keeps only its text ("… Status code '401'"). */
+function signedOut(error) {
+  return error?.statusCode === 401 || /Status code '401'/.test(error?.message ?? '');
+}
+
 /**
  * handlers: { IncidentChanged, TeamsMoved, TeamStatusChanged, MilestoneChanged } (any subset);
  * onState(state, info): state is 'connecting' | 'connected' | 'reconnecting';
@@ -20,7 +28,15 @@ function backoff(attempt) {
 export function connectHub({ handlers, onState, resync }) {
   const connection = new HubConnectionBuilder()
     .withUrl('/hubs/command')
-    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => backoff(ctx.previousRetryCount) })
+    .withAutomaticReconnect({
+      nextRetryDelayInMilliseconds: (ctx) => {
+        if (signedOut(ctx.retryReason)) {
+          goToLogin();
+          return null;
+        }
+        return backoff(ctx.previousRetryCount);
+      },
+    })
     .configureLogging(LogLevel.Warning)
     .build();
   connection.serverTimeoutInMilliseconds = 15000;
@@ -69,6 +85,11 @@ export function connectHub({ handlers, onState, resync }) {
         await synced();
         return;
       } catch (e) {
+        if (signedOut(e)) {
+          goToLogin();
+          starting = false;
+          return;
+        }
         attempt++;
         await new Promise((resolve) => setTimeout(resolve, Math.max(1000, backoff(attempt))));
       }

@@ -184,3 +184,26 @@ Object.assign(timelineKindLabel, {
   approvalDecided: '审批决定',
   measureRecorded: '措施记录',
 });
+
+// Sign-in and administration.
+export const roleLabel = { dutyOfficer: '值班员', patrolLeader: '巡防队长', leader: '领导', admin: '管理员', device: '巡防终端' };
+/** The roles an administrator can give an account (a terminal gets a token, not an account). */
+export const accountRoles = ['dutyOfficer', 'patrolLeader', 'leader', 'admin'];
+export const credentialKindLabel = { session: '浏览器会话', token: '访问令牌', device: '终端令牌' };
+export const auditKindLabel = {
+  signIn: '登录',
+  signInFailed: '登录失败',
+  signInThrottled: '登录受限',
+  signOut: '退出',
+  refused: '拒绝访问',
+  tokenIssued: '签发令牌',
+  tokenUsed: '使用令牌',
+  tokenRefused: '令牌被拒',
+  tokenRevoked: '吊销凭据',
+  userChanged: '账号变更',
+};
+
+/** The Beijing calendar day of a time, as yyyy-MM-dd. */
+export function chinaDay(time) {
+  return dayKey.format(time instanceof Date ? time : new Date(time));
+}

@@ -14,7 +14,7 @@ import { statusChip } from './teamBoard.js';
 
 const massGuidance = '宜散不宜聚、宜解不宜结、宜顺不宜激';
 
-export function createIncidentPanel(container, { store, incidentLayer, onTeamFocus, isStale }) {
+export function createIncidentPanel(container, { store, incidentLayer, onTeamFocus, isStale, user }) {
   let incidentId = null;
   let detail = null;
   let recommendations = [];
@@ -259,7 +259,8 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
       controls.push(h('button', { id: 'action-crowd', onClick: open('crowd') }, '修正聚集人数'));
       if (d.isMassIncident) {
         controls.push(h('button', { id: 'action-report', onClick: open('report') }, '报告报送'));
-        controls.push(h('button', { id: 'action-checkin', onClick: open('checkin') }, '领导到场签到'));
+        // Only a leader checks in, for themselves: the server records the leader signed in.
+        if (user?.role === 'leader') controls.push(h('button', { id: 'action-checkin', onClick: open('checkin') }, '领导到场签到'));
       }
     }
     return h('section', { class: 'actions' }, controls);
@@ -318,8 +319,8 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
       } }, field('报告类别', kind), text,
       h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, '报送'), cancel));
     }
-    // 领导到场签到: the leader's position defaults to the scene; the officer corrects it from what the leader reports.
-    const leader = h('input', { type: 'text', maxLength: 32, id: 'checkin-leader', placeholder: '领导姓名' });
+    // 领导到场签到: the leader signed in checks in; the position defaults to the scene and can be corrected.
+    const leader = h('input', { type: 'text', maxLength: 32, id: 'checkin-leader', placeholder: '领导姓名', value: user?.displayName ?? '' });
     const level = h('select', { id: 'checkin-level' }, ['village', 'township', 'county', 'city'].map((l) => h('option', { value: l }, levelLabel[l])));
     level.value = 'township';
     const lon = h('input', { type: 'number', step: 'any', id: 'checkin-lon', value: String(d.location.lon) });

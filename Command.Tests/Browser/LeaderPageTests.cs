@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Command.Tests.Browser;
+
+/// <summary>领导督办 signed in: 签收 is signed by the leader signed in, with no name to type, and 提级 takes a case a level
+/// higher with a reason, showing the server's refusal (409, 403) when the step is not the leader's to take.</summary>
+[Collection(BrowserFixture.Collection)]
+public sealed class LeaderPageTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task LeaderSignsForAnEscalationWithoutTypingAName()
+    {
+        var (incident, escalation) = await EscalatedIncidentAsync("371502", "商场内发生斗殴，多人受伤");
+        var page = await browser.NewPageAsync(1600, 1000);
+        await page.OpenLeaderAsync(browser.Silo.BaseAddress, "lc.leader");
+        await Assertions.Expect(page.Locator("#leader-name")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#user-name")).ToHaveTextAsync("李强");
+        await Assertions.Expect(page.Locator("#user-role")).ToHaveTextAsync("领导");
+        await Assertions.Expect(page.Locator("#user-jurisdiction")).ToHaveTextAsync("聊城市");
+
+        var row = page.Locator($"#escalation-table tr[data-id='{escalation.Id()}']");
+        await Assertions.Expect(row).ToContainTextAsync(incident.Text("number"));
+        await Assertions.Expect(row).ToContainTextAsync("等级提升");
+        await page.ScreenshotAsync("leader", fullPage: true);
+        await row.Locator("button.ack").ClickAsync();
+        await Assertions.Expect(row).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#page-message")).ToContainTextAsync($"已签收 {incident.Text("number")}");
+
+        var acknowledged = (await browser.Api.GetJsonAsync("api/escalations")).EnumerateArray().Single(e => e.Id() == escalation.Id());
+        Assert.Equal("领导:李强(lc.leader)", acknowledged.Text("acknowledgedBy"));
+    }
+
+    [Fact]
+    public async Task CountyLeaderEscalatesFurtherWithAReasonAndSeesTheRefusalOfAStepNotTheirs()
+    {
+        var (incident, township) = await EscalatedIncidentAsync("371525", "村民与施工方对峙，情绪激动");
+        Assert.Equal("township", township.Text("level"));
+        var page = await browser.NewPageAsync(1600, 1000);
+        await page.OpenLeaderAsync(browser.Silo.BaseAddress, "gx.leader");
+        await Assertions.Expect(page.Locator("#user-jurisdiction")).ToHaveTextAsync("冠县");
+        var rows = page.Locator($"#escalation-table tr[data-incident='{incident.Id()}']");
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+
+        // No reason, no 提级.
+        await rows.First.Locator("button.escalate").ClickAsync();
+        await page.ClickAsync($"tr.escalate-row[data-for='{township.Id()}'] .confirm-escalate");
+        await Assertions.Expect(page.Locator("#page-message.error")).ToHaveTextAsync("请填写提级理由");
+
+        // With one: the case goes to 冠县 (county), as the leader's decision.
+        await page.FillAsync($"tr.escalate-row[data-for='{township.Id()}'] .escalate-reason", "涉及人数多，须县级统筹处置");
+        await page.ClickAsync($"tr.escalate-row[data-for='{township.Id()}'] .confirm-escalate");
+        var county = page.Locator($"#escalation-table tr.level-county[data-incident='{incident.Id()}']");
+        await Assertions.Expect(county).ToContainTextAsync("领导决定提级");
+        await Assertions.Expect(county).ToContainTextAsync("涉及人数多，须县级统筹处置");
+        await Assertions.Expect(page.Locator("#page-message")).ToContainTextAsync("已提级");
+        var raised = (await browser.Api.GetJsonAsync("api/escalations?open=true")).EnumerateArray()
+            .Single(e => e.Text("incidentId") == incident.Id() && e.Text("level") == "county");
+        Assert.Equal("leaderDecision", raised.Text("trigger"));
+
+        // The township step is no longer the top one: the server refuses (409) and the page shows why.
+        await page.Locator($"#escalation-table tr[data-id='{township.Id()}'] button.escalate").ClickAsync();
+        await page.FillAsync($"tr.escalate-row[data-for='{township.Id()}'] .escalate-reason", "再次提级");
+        await page.ClickAsync($"tr.escalate-row[data-for='{township.Id()}'] .confirm-escalate");
+        await Assertions.Expect(page.Locator("#page-message.error")).ToContainTextAsync("提级失败");
+        await Assertions.Expect(page.Locator("#page-message.error")).ToContainTextAsync("no longer the highest step");
+        await page.ScreenshotAsync("leader-escalate-further", fullPage: true);
+
+        // Up once more, to the city: the case stays in sight, but signing for it or going higher is the city's (403).
+        string countyId = raised.Id();
+        await county.Locator("button.escalate").ClickAsync();
+        await page.FillAsync($"tr.escalate-row[data-for='{countyId}'] .escalate-reason", "需市级协调多部门");
+        await page.ClickAsync($"tr.escalate-row[data-for='{countyId}'] .confirm-escalate");
+        var city = page.Locator($"#escalation-table tr.level-city[data-incident='{incident.Id()}']");
+        await Assertions.Expect(city).ToContainTextAsync("需市级协调多部门");
+        await city.Locator("button.escalate").ClickAsync();
+        string cityId = (await city.GetAttributeAsync("data-id"))!;
+        await page.FillAsync($"tr.escalate-row[data-for='{cityId}'] .escalate-reason", "越级");
+        await page.ClickAsync($"tr.escalate-row[data-for='{cityId}'] .confirm-escalate");
+        await Assertions.Expect(page.Locator("#page-message.error")).ToHaveTextAsync("提级失败：这条督办已报至聊城市，由该级领导签收处理。");
+        await city.Locator("button.ack").ClickAsync();
+        await Assertions.Expect(page.Locator("#page-message.error")).ToHaveTextAsync("签收失败：这条督办已报至聊城市，由该级领导签收处理。");
+        await Assertions.Expect(city).ToHaveCountAsync(1);
+    }
+
+    /// <summary>An incident near a team of the county, raised to severity I by the city's duty officer: an upgrade
+    /// escalates it to its township (督办, trigger 等级提升).</summary>
+    private async Task<(JsonElement Incident, JsonElement Escalation)> EscalatedIncidentAsync(string county, string description)
+    {
+        var team = (await browser.Api.GetJsonAsync($"api/teams?jurisdictionId={county}")).EnumerateArray()
+            .First(t => t.GetProperty("position").ValueKind == JsonValueKind.Object && !CommandApi.PatrolLeaderTeams.Contains(t.Id()));
+        var incident = await browser.Api.CreateIncidentNearAsync(team, description, type: "publicOrder");
+        await browser.Api.PostJsonAsync($"api/incidents/{incident.Id()}/severity", new { severity = 1, reason = "现场事态扩大" });
+        var escalation = (await browser.Api.GetJsonAsync("api/escalations?open=true")).EnumerateArray()
+            .Single(e => e.Text("incidentId") == incident.Id());
+        return (incident, escalation);
+    }
+}
