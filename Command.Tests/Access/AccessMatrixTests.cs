@@ -222,9 +222,9 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         escalations[On.Shenxian] = new(shenxian.Select(i => (county[i.Id], i)));
 
         // Things only read: an incident in each county, and the one gx.patrol's team is sent to.
-        guanxianIncident = await File(duty, GuanxianId);
-        shenxianIncident = await File(duty, ShenxianId);
-        ownIncident = await File(duty, GuanxianId);
+        guanxianIncident = await FileIncident(duty, GuanxianId);
+        shenxianIncident = await FileIncident(duty, ShenxianId);
+        ownIncident = await FileIncident(duty, GuanxianId);
         await CommandApp.Read<Abstractions.Incidents.IncidentDetail>(await duty.PostAsJsonAsync($"/api/incidents/{ownIncident.Id}/assignments", new { teamId = OwnTeam }));
         foreach (string team in new[] { OwnTeam, GuanxianTeam, ShenxianTeam })
         {
@@ -441,7 +441,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         }
 
         // The remaining rows change one incident: each cell gets a new one.
-        var fresh = await File(duty, county);
+        var fresh = await FileIncident(duty, county);
         string path = row.Path.Replace("{id}", fresh.Id).Replace("{gate}", Gates.CoerciveMeasures);
         var scene = PointIn(county);
         object body = row.Endpoint switch
@@ -519,7 +519,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         var filed = new List<FiledIncident>();
         for (int i = 0; i < count; i++)
         {
-            filed.Add(await File(duty, county, mass: true));
+            filed.Add(await FileIncident(duty, county, mass: true));
         }
         return filed;
     }

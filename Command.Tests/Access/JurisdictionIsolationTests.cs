@@ -43,10 +43,10 @@ public sealed class JurisdictionIsolationTests : IAsyncLifetime
 
         // The same story in both counties, each told by its own duty officer: a call, a mass incident, a dispatch,
         // the team on its way and moving, and the mass incident left unattended until it reaches the city.
-        var gxCall = await File(gx, GuanxianId);
-        var sxCall = await File(sx, ShenxianId);
-        var gxMass = await File(gx, GuanxianId, mass: true);
-        var sxMass = await File(sx, ShenxianId, mass: true);
+        var gxCall = await FileIncident(gx, GuanxianId);
+        var sxCall = await FileIncident(sx, ShenxianId);
+        var gxMass = await FileIncident(gx, GuanxianId, mass: true);
+        var sxMass = await FileIncident(sx, ShenxianId, mass: true);
         const string gxTeam = "team-371525-03", sxTeam = "team-371522-03";
         await CommandApp.Read<IncidentDetail>(await gx.PostAsJsonAsync($"/api/incidents/{gxCall.Id}/assignments", new { teamId = gxTeam }));
         await CommandApp.Read<IncidentDetail>(await sx.PostAsJsonAsync($"/api/incidents/{sxCall.Id}/assignments", new { teamId = sxTeam }));
@@ -63,8 +63,8 @@ public sealed class JurisdictionIsolationTests : IAsyncLifetime
 
         // A last call in each county marks the end: each console's frames arrive in order, so once it has heard its
         // own last call it has been sent everything before it. Then wait for quiet, to catch anything late.
-        var gxLast = await File(gx, GuanxianId);
-        var sxLast = await File(sx, ShenxianId);
+        var gxLast = await FileIncident(gx, GuanxianId);
+        var sxLast = await FileIncident(sx, ShenxianId);
         await guanxianConsole.ReceiveAsync("IncidentChanged", m => Id(m) == gxLast.Id);
         await shenxianConsole.ReceiveAsync("IncidentChanged", m => Id(m) == sxLast.Id);
         await cityConsole.ReceiveAsync("IncidentChanged", m => Id(m) == gxLast.Id);
@@ -102,9 +102,9 @@ public sealed class JurisdictionIsolationTests : IAsyncLifetime
     [Fact]
     public async Task GuanxianDutyOfficerCannotReadListOrChangeAnythingInShenxian()
     {
-        var theirs = await File(sx, ShenxianId);
-        var theirMass = await File(sx, ShenxianId, mass: true);
-        var ours = await File(gx, GuanxianId);
+        var theirs = await FileIncident(sx, ShenxianId);
+        var theirMass = await FileIncident(sx, ShenxianId, mass: true);
+        var ours = await FileIncident(gx, GuanxianId);
         var t0 = app.Time.GetUtcNow();
         var theirEscalation = (await ClimbTo(app, app.Api("lc.leader"), t0.AddMinutes(1), [theirMass.Id], JurisdictionLevel.Township))[theirMass.Id];
         // A refusal may repeat the id it was asked about; a list must not hold it at all.
@@ -196,9 +196,9 @@ public sealed class JurisdictionIsolationTests : IAsyncLifetime
         var countyLeader = app.Api("gx.leader");
         await using var cityConsole = await HubClient.ConnectAsync(app, await app.SignIn("lc.leader"));
         var t0 = app.Time.GetUtcNow();
-        var early = await File(gx, GuanxianId, mass: true);
+        var early = await FileIncident(gx, GuanxianId, mass: true);
         await ClimbTo(app, cityLeader, t0.AddMinutes(1), [early.Id], JurisdictionLevel.Township);
-        var late = await File(gx, GuanxianId, mass: true);
+        var late = await FileIncident(gx, GuanxianId, mass: true);
         await ClimbTo(app, cityLeader, t0.AddMinutes(2), [early.Id, late.Id], JurisdictionLevel.Township);
         var atCity = (await ClimbTo(app, cityLeader, t0.AddMinutes(3), [early.Id], JurisdictionLevel.City))[early.Id];
         var atCounty = (await ClimbTo(app, cityLeader, t0.AddMinutes(3), [late.Id], JurisdictionLevel.County))[late.Id];

@@ -50,7 +50,7 @@ public static class TwoCounties
     /// Files an incident in a county with an address and a caller's number no other incident has: the things a
     /// refusal must never give away, so a test can look for them in every answer and every pushed frame.
     /// </summary>
-    public static async Task<FiledIncident> File(HttpClient api, string countyId, bool mass = false)
+    public static async Task<FiledIncident> FileIncident(HttpClient api, string countyId, bool mass = false)
     {
         int n = Interlocked.Increment(ref serial);
         string address = $"{(countyId == GuanxianId ? "冠" : "莘")}测试路{n}号-{Guid.NewGuid().ToString("N")[..8]}";
