@@ -51,7 +51,12 @@ public sealed class HubClient : IAsyncDisposable
         // The handshake answer is read here, before the loop starts, so no frame can slip past it.
         string handshake = (await ReadFramesAsync(socket, CancellationToken.None)).Single();
         Assert.True(handshake == "{}", $"The hub refused the handshake: {handshake}");
-        return new HubClient(socket);
+        var connected = new HubClient(socket);
+        // SignalR answers the handshake before the hub's OnConnectedAsync has put the connection in its group, but
+        // reads invocations only after it: the answer to any call (here an error, for a method that does not exist)
+        // means events sent from now on reach this connection.
+        await connected.InvokeAsync("ConnectedBarrier");
+        return connected;
     }
 
     /// <summary>Calls a hub method and returns its completion frame: a "result", or an "error" for a HubException.</summary>
