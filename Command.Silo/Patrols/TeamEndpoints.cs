@@ -28,7 +28,8 @@ public static class TeamEndpoints
 
         teams.MapGet("/{id}", (string id, Caller caller, AccessScope scope) => scope.Team(caller, id)).RequireAuthorization(AccessPolicies.ReadTeams);
 
-        teams.MapPut("/{id}", async (string id, TeamDefinition definition, Caller caller, TeamRegistry registry, IGrainFactory grains, AccessScope scope) =>
+        teams.MapPut("/{id}", async (string id, TeamDefinition definition, Caller caller, TeamRegistry registry, IGrainFactory grains, AccessScope scope,
+            JurisdictionMap map) =>
         {
             new Validation()
                 .Require(id.Length <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'), "id", "must be at most 64 letters, digits, - or _.")
@@ -37,7 +38,9 @@ public static class TeamEndpoints
                 .Require(!string.IsNullOrWhiteSpace(definition.Leader) && definition.Leader.Length <= 32, "leader", "is required, at most 32 characters.")
                 .Require(definition.Members is { Count: >= 1 and <= 30 } && definition.Members.All(m => !string.IsNullOrWhiteSpace(m) && m.Length <= 32), "members", "must list 1 to 30 names of at most 32 characters.")
                 .Require(definition.Equipment is { Count: <= 30 } && definition.Equipment.All(e => !string.IsNullOrWhiteSpace(e) && e.Length <= 32), "equipment", "must list at most 30 items of at most 32 characters.")
-                .Require(!string.IsNullOrWhiteSpace(definition.JurisdictionId), "jurisdictionId", "is required.")
+                .Require(!string.IsNullOrWhiteSpace(definition.JurisdictionId) && map.Find(definition.JurisdictionId) is not null, "jurisdictionId", "must be a known jurisdiction.")
+                .Require(definition.LeaderPhone is null || (definition.LeaderPhone.Length <= 20 && definition.LeaderPhone.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ')),
+                    "leaderPhone", "must be at most 20 digits, with + - or spaces.")
                 .ThrowIfInvalid();
             bool existed = registry.Find(id) is not null;
             if (existed)
