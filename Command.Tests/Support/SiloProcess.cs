@@ -35,6 +35,8 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    public bool HasExited => process.HasExited;
+
     public HttpClient Http { get; }
 
     public string Output
