@@ -13,6 +13,7 @@ public static class AccessProblems
         403 => "You may not do this.",
         404 => "There is nothing at this address.",
         405 => "This address does not take that method.",
+        408 => "The request body did not arrive in time; send it whole and at once.",
         413 => "The request body is too large.",
         415 => "Send the body as application/json.",
         429 => "Too many requests; wait and try again.",

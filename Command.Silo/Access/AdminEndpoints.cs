@@ -93,7 +93,7 @@ public static class AdminEndpoints
             Credentials credentials, AuditTrail audit) =>
         {
             var team = scope.Team(caller, id);
-            new Validation().MaxLength(request?.Label, 100, "label").Require(request?.Label is null || !request.Label.Any(char.IsControl), "label", "must be printable.").ThrowIfInvalid();
+            new Validation().Text(request?.Label, 100, "label").Require(request?.Label is null || !request.Label.Any(char.IsControl), "label", "must be printable.").ThrowIfInvalid();
             var device = await credentials.IssueAsync(CredentialKind.Device, Credentials.DeviceSubject(team.Id), team.Callsign, Role.Device, team.JurisdictionId, team.Id,
                 caller.Actor, string.IsNullOrWhiteSpace(request?.Label) ? null : request.Label.Trim());
             audit.Write(AuditKinds.TokenIssued, http, caller, $"terminal token {device.CredentialId} for team {team.Id}");

@@ -53,7 +53,7 @@ public static class SignInEndpoints
 
         auth.MapPost("/token", async (TokenRequest request, HttpContext http, SignInService signIn, Credentials credentials, AuditTrail audit) =>
         {
-            new Validation().MaxLength(request.Label, 100, "label").ThrowIfInvalid();
+            new Validation().Text(request.Label, 100, "label").ThrowIfInvalid();
             var user = await signIn.VerifyAsync(http, request.Username, request.Password)
                 ?? throw new BadHttpRequestException("Wrong username or password, or the account is disabled.", StatusCodes.Status401Unauthorized);
             var caller = await credentials.IssueAsync(CredentialKind.Token, user.Username, user.DisplayName, user.Role, user.JurisdictionId, user.TeamId,

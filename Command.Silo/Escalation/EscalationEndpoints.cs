@@ -36,7 +36,7 @@ public static class EscalationEndpoints
         {
             var escalation = scope.EscalationToLead(caller, id);
             new Validation().Require(!string.IsNullOrWhiteSpace(request.Reason), "reason", "is required: a leader's decision to go higher says why.")
-                .MaxLength(request.Reason, IncidentIntake.MaxDescription, "reason").ThrowIfInvalid();
+                .Text(request.Reason, IncidentIntake.MaxDescription, "reason").ThrowIfInvalid();
             return await grains.GetGrain<IIncidentGrain>(escalation.IncidentId).EscalateFurther(id, request.Reason!.Trim(), caller.Actor);
         }).RequireAuthorization(AccessPolicies.Lead).WithSummary("A leader takes the case one level higher than the rules' ceiling");
 
@@ -62,7 +62,7 @@ public static class EscalationEndpoints
             new Validation()
                 .Require(request.Severity is { } s && Severity.IsValid(s), "severity", "is required: 1 (I) to 4 (IV).")
                 .Require(!string.IsNullOrWhiteSpace(request.Reason), "reason", "is required.")
-                .MaxLength(request.Reason, IncidentIntake.MaxDescription, "reason").ThrowIfInvalid();
+                .Text(request.Reason, IncidentIntake.MaxDescription, "reason").ThrowIfInvalid();
             return await grain.ChangeSeverity(request.Severity!.Value, request.Reason!.Trim(), caller.Actor);
         }).WithSummary("Change the severity; an upgrade escalates");
 
@@ -87,7 +87,7 @@ public static class EscalationEndpoints
             new Validation()
                 .Require(request.Kind is not null && CommandRules.ReportKinds.Contains(request.Kind), "kind", $"must be one of {string.Join(", ", CommandRules.ReportKinds)}.")
                 .Require(!string.IsNullOrWhiteSpace(request.Text), "text", "is required: a report is met by its text, not by a tick.")
-                .MaxLength(request.Text, MaxText, "text").ThrowIfInvalid();
+                .Text(request.Text, MaxText, "text").ThrowIfInvalid();
             return await grain.SubmitReport(request.Kind!, request.Text!.Trim(), caller.Actor);
         }).WithSummary("Submit a report up the chain (信息报送, 书面报告)");
 
@@ -95,7 +95,7 @@ public static class EscalationEndpoints
         {
             var grain = IncidentEndpoints.Incident(id, caller, scope, grains);
             new Validation().Require(request.Gate is not null && Gates.All.Contains(request.Gate), "gate", $"must be one of {string.Join(", ", Gates.All)}.")
-                .Require(!string.IsNullOrWhiteSpace(request.Reason), "reason", "is required.").MaxLength(request.Reason, IncidentIntake.MaxDescription, "reason").ThrowIfInvalid();
+                .Require(!string.IsNullOrWhiteSpace(request.Reason), "reason", "is required.").Text(request.Reason, IncidentIntake.MaxDescription, "reason").ThrowIfInvalid();
             return await grain.RequestApproval(request.Gate!, request.Reason!.Trim(), caller.Actor);
         }).WithSummary("Ask a leader to approve a 三个慎用 gate");
 
@@ -105,7 +105,7 @@ public static class EscalationEndpoints
             new Validation().Require(Gates.All.Contains(gate), "gate", $"must be one of {string.Join(", ", Gates.All)}.")
                 .Require(request.Approved is not null, "approved", "is required: true or false.")
                 .Require(!string.IsNullOrWhiteSpace(request.Reason), "reason", "is required.")
-                .MaxLength(request.Reason, IncidentIntake.MaxDescription, "reason")
+                .Text(request.Reason, IncidentIntake.MaxDescription, "reason")
                 .Require(request.Approver is null || request.Approver.Length <= 32, "approver", "is at most 32 characters.").ThrowIfInvalid();
             // The approver on record is the leader signed in: an approval cannot be given in someone else's name.
             return await grain.DecideApproval(gate, request.Approved!.Value, caller.DisplayName, request.Reason!.Trim(), caller.Actor);
@@ -115,7 +115,7 @@ public static class EscalationEndpoints
         {
             var grain = IncidentEndpoints.Incident(id, caller, scope, grains);
             new Validation().Require(request.Gate is Gates.CoerciveMeasures or Gates.Weapons, "gate", $"must be {Gates.CoerciveMeasures} or {Gates.Weapons}.")
-                .Require(!string.IsNullOrWhiteSpace(request.Note), "note", "is required.").MaxLength(request.Note, IncidentIntake.MaxDescription, "note").ThrowIfInvalid();
+                .Require(!string.IsNullOrWhiteSpace(request.Note), "note", "is required.").Text(request.Note, IncidentIntake.MaxDescription, "note").ThrowIfInvalid();
             return await grain.RecordMeasure(request.Gate!, request.Note!.Trim(), caller.Actor);
         }).WithSummary("Record coercive measures or weapons used; 409 without the gate's approval");
 

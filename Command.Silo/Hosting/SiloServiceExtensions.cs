@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Serialization;
 using Command.Abstractions.Access;
 using Command.Abstractions.Incidents;
 using Command.Abstractions.Jurisdictions;
@@ -75,7 +76,13 @@ public static class SiloServiceExtensions
         services.AddHostedService<Simulator>();
 
         services.AddSignalR().AddJsonProtocol(o => JournalJson.Configure(o.PayloadSerializerOptions));
-        services.Configure<JsonOptions>(o => JournalJson.Configure(o.SerializerOptions));
+        services.Configure<JsonOptions>(o =>
+        {
+            JournalJson.Configure(o.SerializerOptions);
+            // The web defaults read "5" as 5; the API takes JSON numbers only, so a string where a number belongs is
+            // type confusion and answers 400 like any other.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Detail ??= AccessProblems.DefaultDetail(c.ProblemDetails.Status));
         services.AddExceptionHandler<ProblemExceptionHandler>();

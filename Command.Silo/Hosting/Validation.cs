@@ -25,8 +25,13 @@ public sealed class Validation
         return this;
     }
 
-    public Validation MaxLength(string? value, int max, string field) =>
-        Require(value is null || value.Length <= max, field, $"is {value?.Length} characters; at most {max} are kept.");
+    /// <summary>Free text: at most <paramref name="max"/> characters, and printable. Line breaks and tabs are text; NUL,
+    /// escape sequences and the other control characters are not, and would travel on into exports, logs and terminals.</summary>
+    public Validation Text(string? value, int max, string field) =>
+        Require(value is null || value.Length <= max, field, $"is {value?.Length} characters; at most {max} are kept.")
+            .Require(value is null || IsPrintable(value), field, "must not contain control characters.");
+
+    public static bool IsPrintable(string value) => !value.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r'));
 
     /// <summary>Throws the collected errors as one 422.</summary>
     public void ThrowIfInvalid()

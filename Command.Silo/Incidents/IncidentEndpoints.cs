@@ -52,7 +52,7 @@ public static class IncidentEndpoints
         incidents.MapPost("/{id}/handling", async (string id, StartHandlingRequest? request, Caller caller, AccessScope scope, IGrainFactory grains) =>
         {
             var grain = Incident(id, caller, scope, grains);
-            new Validation().MaxLength(request?.Note, IncidentIntake.MaxDescription, "note").ThrowIfInvalid();
+            new Validation().Text(request?.Note, IncidentIntake.MaxDescription, "note").ThrowIfInvalid();
             return await grain.StartHandling(request?.Note, caller.Actor);
         }).RequireAuthorization(AccessPolicies.Handling).WithSummary("Mark that handling (处置) has begun");
 
@@ -61,7 +61,7 @@ public static class IncidentEndpoints
             var grain = Incident(id, caller, scope, grains);
             new Validation()
                 .Require(!string.IsNullOrWhiteSpace(request.Resolution), "resolution", "is required: say how the incident was resolved.")
-                .MaxLength(request.Resolution, IncidentIntake.MaxDescription, "resolution")
+                .Text(request.Resolution, IncidentIntake.MaxDescription, "resolution")
                 .ThrowIfInvalid();
             return await grain.Close(request.Resolution!.Trim(), caller.Actor);
         }).RequireAuthorization(AccessPolicies.Dispatch).WithSummary("Close (办结) the incident and free its teams");

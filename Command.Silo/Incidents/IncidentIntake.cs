@@ -26,7 +26,7 @@ public sealed class IncidentIntake(IGrainFactory grains, JurisdictionMap map, Ti
         check.Require(type is not null, "type", request.Type is null ? "is required." : $"'{request.Type}' is not one of {string.Join(", ", Enum.GetValues<IncidentType>().Select(ToCamel))}.");
         check.Require(request.Severity is null || Severity.IsValid(request.Severity.Value), "severity", $"must be 1 (I) to 4 (IV), not {request.Severity}.");
         check.Position(request.Lon, request.Lat);
-        check.MaxLength(request.Description, MaxDescription, "description").MaxLength(request.Address, MaxAddress, "address");
+        check.Text(request.Description, MaxDescription, "description").Text(request.Address, MaxAddress, "address");
         check.Require(request.CallerPhone is null || (request.CallerPhone.Length <= 20 && request.CallerPhone.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ')),
             "callerPhone", "must be at most 20 digits, with + - or spaces.");
         check.Require(request.CrowdSize is null or >= 0 and <= MaxCrowd, "crowdSize", $"must be between 0 and {MaxCrowd}.");

@@ -36,6 +36,8 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    public bool HasExited => process.HasExited;
+
     /// <summary>Anonymous: for /healthz and for checking what is refused without credentials.</summary>
     public HttpClient Http { get; }
 
