@@ -46,11 +46,13 @@ public sealed class CommandApp : WebApplicationFactory<SiloOptions>
         // Hashing demo passwords at full strength would cost each test host about a second.
         // The tests' clock jumps days ahead, and a signed-in helper client must outlive that: tokens last 30 days here
         // (8 hours in production). A test of expiry overrides it.
-        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Access:PasswordIterations"] = "1000",
-            ["Access:TokenLifetime"] = "30.00:00:00",
-        }.Concat(configuration ?? new Dictionary<string, string?>())));
+        builder.ConfigureAppConfiguration(c => c
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Access:PasswordIterations"] = "1000",
+                ["Access:TokenLifetime"] = "30.00:00:00",
+            })
+            .AddInMemoryCollection(configuration ?? new Dictionary<string, string?>()));
         builder.ConfigureTestServices(services =>
         {
             services.Configure<SiloOptions>(o =>
