@@ -43,7 +43,7 @@ public sealed class AccessScope(JurisdictionMap map, TeamRegistry teams, Inciden
         incidents.Find(escalation.IncidentId) is { } incident ? CanSee(caller, incident) : Covers(caller, escalation.JurisdictionId);
 
     public TeamView Team(Caller caller, string id) =>
-        teams.Find(id) is { } team && CanSee(caller, team) ? team : throw TeamNotFound(id);
+        teams.Find(id) is { } team ? (CanSee(caller, team) ? team : throw Hidden(TeamNotFound(id))) : throw TeamNotFound(id);
 
     /// <summary>A team the caller may act for: its own terminal or leader, or a duty officer of its jurisdiction.</summary>
     public TeamView TeamToActFor(Caller caller, string id, bool dutyOfficerMay = true)
@@ -62,10 +62,11 @@ public sealed class AccessScope(JurisdictionMap map, TeamRegistry teams, Inciden
     }
 
     public IncidentSummary Incident(Caller caller, string id) =>
-        incidents.Find(id) is { } incident && CanSee(caller, incident) ? incident : throw IncidentNotFound(id);
+        incidents.Find(id) is { } incident ? (CanSee(caller, incident) ? incident : throw Hidden(IncidentNotFound(id))) : throw IncidentNotFound(id);
 
     public EscalationView Escalation(Caller caller, string id) =>
-        escalations.Find(id) is { } escalation && CanSee(caller, escalation) ? escalation
+        escalations.Find(id) is { } escalation
+            ? (CanSee(caller, escalation) ? escalation : throw Hidden(CommandRejectedException.NotFound($"No escalation has the id {id}.")))
             : throw CommandRejectedException.NotFound($"No escalation has the id {id}.");
 
     /// <summary>签收 and 提级 belong to the leaders of the level the escalation has reached, or of a level above it.</summary>
@@ -84,6 +85,16 @@ public sealed class AccessScope(JurisdictionMap map, TeamRegistry teams, Inciden
             throw CommandRejectedException.Forbidden(
                 $"{what}位于{map.Find(jurisdictionId)?.Name ?? jurisdictionId}，不在您的辖区（{map.Find(caller.JurisdictionId)?.Name ?? caller.JurisdictionId}）内。");
         }
+    }
+
+    /// <summary>Marks a 404 that hides something outside the caller's jurisdiction, so it is audited as a refusal
+    /// (someone probing another county's ids leaves a trace) while the caller sees an ordinary 404.</summary>
+    public const string HiddenMarker = "outsideJurisdiction";
+
+    public static CommandRejectedException Hidden(CommandRejectedException notFound)
+    {
+        notFound.Data[HiddenMarker] = true;
+        return notFound;
     }
 
     public static CommandRejectedException IncidentNotFound(string id) => CommandRejectedException.NotFound($"No incident has the id {id}.");

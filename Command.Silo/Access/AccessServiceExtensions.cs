@@ -30,6 +30,7 @@ public static class AccessServiceExtensions
             IterationCount = sp.GetRequiredService<IOptions<AccessOptions>>().Value.PasswordIterations,
         })));
         services.AddSingleton<CredentialCache>();
+        services.AddSingleton<Realtime.HubConnections>();
         services.AddSingleton<Credentials>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<SignInService>();

@@ -16,6 +16,7 @@ namespace Command.Silo.Access;
 public sealed class Credentials(
     IGrainFactory grains,
     CredentialCache cache,
+    Realtime.HubConnections connections,
     IOptionsMonitor<BearerTokenOptions> bearer,
     IOptions<AccessOptions> options,
     TimeProvider time)
@@ -51,6 +52,7 @@ public sealed class Credentials(
     {
         var revoked = await Register.Revoke(id, actor);
         cache.Put(revoked);
+        connections.Close(id);
         return revoked;
     }
 
@@ -60,6 +62,7 @@ public sealed class Credentials(
         foreach (var credential in revoked)
         {
             cache.Put(credential);
+            connections.Close(credential.Id);
         }
         return revoked;
     }

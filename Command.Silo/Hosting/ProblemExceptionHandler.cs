@@ -29,6 +29,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         {
             context.Response.Headers.RetryAfter = tooMany.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
+        if (status == 404 && exception.Data.Contains(Access.AccessScope.HiddenMarker))
+        {
+            context.RequestServices.GetRequiredService<Access.AuditTrail>().Write(Abstractions.Access.AuditKinds.Refused, context,
+                Access.Caller.TryFrom(context.User), "outside the caller's jurisdiction (answered 404)");
+        }
         if (status == 403)
         {
             // Refusals of the jurisdiction scope: the role was allowed, the thing touched was not.

@@ -39,7 +39,8 @@ public static class JurisdictionEndpoints
             };
         }).WithSummary("The deepest jurisdiction containing a point, with its ancestors");
 
-        jurisdictions.MapGet("/{id}", async (string id, Caller caller, AccessScope scope, JurisdictionMap map, IGrainFactory grains) =>
+        jurisdictions.MapGet("/{id}", async (string id, Caller caller, AccessScope scope, JurisdictionMap map, IGrainFactory grains,
+            Patrols.TeamRegistry teams, Incidents.IncidentCatalog catalog) =>
         {
             var info = (scope.Covers(caller, id) ? map.Find(id) : null) ?? throw CommandRejectedException.NotFound($"No jurisdiction has the id {id}.");
             var state = await grains.GetGrain<IJurisdictionGrain>(id).GetState();
@@ -52,9 +53,11 @@ public static class JurisdictionEndpoints
                 info.Synthetic,
                 boundary = GeoJson.ToJsonNode(info.Boundary, 5),
                 childIds = info.ChildIds,
-                state.TeamIds,
-                state.ActiveIncidentIds,
-                state.Roster,
+                // Within the jurisdiction, each caller still sees only the teams and incidents their role may see.
+                teamIds = state.TeamIds.Where(t => teams.Find(t) is { } team && scope.CanSee(caller, team)).ToList(),
+                activeIncidentIds = state.ActiveIncidentIds.Where(i => catalog.Find(i) is { } incident && scope.CanSee(caller, incident)).ToList(),
+                // The duty roster names the people on duty and how to reach them: for the desks that run the jurisdiction.
+                roster = caller.Role is Abstractions.Access.Role.PatrolLeader ? null : state.Roster,
             };
         }).WithSummary("One jurisdiction with its boundary, teams, active incidents and duty roster");
 

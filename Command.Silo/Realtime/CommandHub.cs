@@ -13,7 +13,7 @@ namespace Command.Silo.Realtime;
 /// jurisdiction's (which receives everything at or below it), or for a patrol leader their team's. Nothing for another
 /// county is ever sent down a 冠县 console's connection.
 /// </summary>
-public sealed class CommandHub(AccessScope scope, JurisdictionMap map) : Hub<IConsoleClient>
+public sealed class CommandHub(AccessScope scope, JurisdictionMap map, HubConnections connections) : Hub<IConsoleClient>
 {
     public const string Path = "/hubs/command";
 
@@ -28,8 +28,18 @@ public sealed class CommandHub(AccessScope scope, JurisdictionMap map) : Hub<ICo
         var caller = Caller.TryFrom(Context.User!) ?? throw new HubException("未登录。");
         string group = caller.Role == Role.PatrolLeader && caller.TeamId is { } team ? TeamGroup(team) : JurisdictionGroup(caller.JurisdictionId);
         Context.Items[GroupKey] = group;
+        connections.Add(caller.CredentialId, Context);
         await Groups.AddToGroupAsync(Context.ConnectionId, group);
         await base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Caller.TryFrom(Context.User!) is { } caller)
+        {
+            connections.Remove(caller.CredentialId, Context.ConnectionId);
+        }
+        return base.OnDisconnectedAsync(exception);
     }
 
     /// <summary>

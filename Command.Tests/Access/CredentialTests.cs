@@ -136,6 +136,20 @@ public sealed class CredentialTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RevokingATokenClosesTheLiveFeedItOpened()
+    {
+        string revokedToken = await app.SignIn("gx.duty");
+        await using var revoked = await HubClient.ConnectAsync(app, revokedToken);
+        await using var other = await HubClient.ConnectAsync(app, await app.SignIn("gx.duty"));
+
+        await CommandApp.Read<Credential>(await app.WithToken(revokedToken).PostAsync("/api/auth/signout", null));
+
+        await revoked.Closed.WaitAsync(Eventually.Guard);
+        var incident = await app.CreateIncident(duty, 115.45, 36.49);
+        await other.ReceiveAsync("IncidentChanged", m => m.GetProperty("id").GetString() == incident.Id);
+    }
+
+    [Fact]
     public async Task DisablingAUserRevokesTheirTokensAndSignInWithThem()
     {
         var first = app.WithToken(await app.SignIn("sx.leader"));

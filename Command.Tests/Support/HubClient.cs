@@ -41,6 +41,9 @@ public sealed class HubClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Completes when the server has closed the connection.</summary>
+    public Task Closed => messages.Reader.Completion;
+
     /// <summary>Opens the WebSocket with a bearer token and completes the protocol handshake.</summary>
     public static async Task<HubClient> ConnectAsync(CommandApp app, string token)
     {
