@@ -2,23 +2,16 @@
 // administrator sees and manages only what lies within their own jurisdiction (the server scopes every list);
 // they see no incidents. Every table is built from text nodes: a user's name or a label may contain anything.
 import { get } from '../shared/api.js';
-import { byId, replace } from '../shared/dom.js';
+import { byId } from '../shared/dom.js';
 import { showSignedIn } from '../shared/session.js';
 import { countyOf } from '../shared/labels.js';
 import { createUsers } from './users.js';
 import { createDeviceTokens } from './deviceTokens.js';
 import { createCredentials } from './credentials.js';
 import { createAudit } from './audit.js';
+import { pageMessage } from '../shared/pageMessage.js';
 
-const pageMessage = byId('page-message');
-let messageTimer = null;
-function say(text, error = false) {
-  replace(pageMessage, text);
-  pageMessage.hidden = false;
-  pageMessage.classList.toggle('error', error);
-  clearTimeout(messageTimer);
-  messageTimer = setTimeout(() => { pageMessage.hidden = true; }, error ? 12000 : 6000);
-}
+const say = pageMessage(6000);
 
 /** The jurisdictions an account can be bound to (the admin's own and the counties below it), and the teams. */
 async function referenceData(user) {

@@ -13,6 +13,7 @@ import {
   incidentTypeLabel, levelLabel, levelRank, massCauseLabel, milestoneStateLabel, timeWithDay, severityLabel, timeOfDay,
 } from '../shared/labels.js';
 import { computeStats } from './stats.js';
+import { pageMessage } from '../shared/pageMessage.js';
 
 const escalations = new Map(); // open ones, by id
 const summaries = new Map(); // active incidents, by id
@@ -21,15 +22,7 @@ let synced = false;
 let connectionState = 'connecting';
 let stats = null;
 
-const pageMessage = byId('page-message');
-let messageTimer = null;
-function say(text, error = false) {
-  replace(pageMessage, text);
-  pageMessage.hidden = false;
-  pageMessage.classList.toggle('error', error);
-  clearTimeout(messageTimer);
-  messageTimer = setTimeout(() => { pageMessage.hidden = true; }, error ? 12000 : 5000);
-}
+const say = pageMessage(5000);
 
 showSignedIn(byId('user-box')).catch((e) => say(`读取登录信息失败：${e.message}`, true));
 
