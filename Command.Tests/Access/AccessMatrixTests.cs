@@ -511,8 +511,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
 
     private async Task<string[]> TeamSecrets(string team) => [(await CommandApp.Team(duty, team)).Leader];
 
-    private async Task<string> DeviceToken(string team) =>
-        (await CommandApp.Read<TokenResponse>(await admin.PostAsJsonAsync($"/api/teams/{team}/device-tokens", new { label = "矩阵终端" }), HttpStatusCode.Created)).AccessToken;
+    private async Task<string> DeviceToken(string team) => (await app.IssueTerminal(team, "矩阵终端")).AccessToken;
 
     private async Task<List<FiledIncident>> FileMany(string county, int count)
     {

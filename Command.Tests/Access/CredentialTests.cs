@@ -33,7 +33,7 @@ public sealed class CredentialTests : IAsyncLifetime
     [Fact]
     public async Task TerminalTokenReportsForItsOwnTeamAndCannotMoveAnother()
     {
-        var issued = await IssueTerminal(OwnTeam);
+        var issued = await app.IssueTerminal(OwnTeam);
         Assert.Equal(("device:" + OwnTeam, OwnTeam), (issued.Subject, issued.TeamId));
         var terminal = app.WithToken(issued.AccessToken);
         var otherBefore = await CommandApp.Team(duty, GuanxianTeam);
@@ -74,7 +74,7 @@ public sealed class CredentialTests : IAsyncLifetime
     [Fact]
     public async Task RevokedTokenStopsWorkingAtTheNextRequest()
     {
-        var issued = await IssueTerminal(OwnTeam);
+        var issued = await app.IssueTerminal(OwnTeam);
         var terminal = app.WithToken(issued.AccessToken);
         Assert.Equal(HttpStatusCode.Accepted, (await terminal.PostAsJsonAsync($"/api/teams/{OwnTeam}/positions", new { lon = 115.41, lat = 36.41 })).StatusCode);
 
@@ -112,7 +112,7 @@ public sealed class CredentialTests : IAsyncLifetime
         Assert.Equal(filed, (await CommandApp.Get<List<Abstractions.Incidents.IncidentSummary>>(duty, "/api/incidents")).Count);
 
         // A terminal can sign its own token out too.
-        var terminal = app.WithToken((await IssueTerminal(OwnTeam)).AccessToken);
+        var terminal = app.WithToken((await app.IssueTerminal(OwnTeam)).AccessToken);
         await CommandApp.Read<Credential>(await terminal.PostAsync("/api/auth/signout", null));
         await CommandApp.Problem(await terminal.PostAsJsonAsync($"/api/teams/{OwnTeam}/positions", new { lon = 115.41, lat = 36.41 }), HttpStatusCode.Unauthorized);
     }
@@ -191,7 +191,7 @@ public sealed class CredentialTests : IAsyncLifetime
     [Fact]
     public async Task CityAdministratorReadsEveryTokenEventAndRefusalInTheAuditJournal()
     {
-        var issued = await IssueTerminal(OwnTeam);
+        var issued = await app.IssueTerminal(OwnTeam);
         var terminal = app.WithToken(issued.AccessToken);
         await terminal.PostAsJsonAsync($"/api/teams/{OwnTeam}/positions", new { lon = 115.41, lat = 36.41 });
         await CommandApp.Problem(await terminal.PostAsJsonAsync($"/api/teams/{GuanxianTeam}/positions", new { lon = 115.41, lat = 36.41 }), HttpStatusCode.NotFound);
@@ -237,7 +237,7 @@ public sealed class CredentialTests : IAsyncLifetime
         // Activity in both counties: a refusal each, and a terminal token each.
         await CommandApp.Problem(await app.Api("gx.duty").GetAsync("/api/users"), HttpStatusCode.Forbidden);
         await CommandApp.Problem(await app.Api("sx.duty").GetAsync("/api/users"), HttpStatusCode.Forbidden);
-        var shenxianTerminal = await IssueTerminal(ShenxianTeam);
+        var shenxianTerminal = await app.IssueTerminal(ShenxianTeam);
 
         var users = await CommandApp.Get<List<UserView>>(county, "/api/users");
         Assert.Equal(["gx.admin", "gx.duty", "gx.leader", "gx.patrol"], users.Select(u => u.Username).Order());
@@ -275,8 +275,6 @@ public sealed class CredentialTests : IAsyncLifetime
         await CommandApp.Problem(await county.GetAsync("/api/incidents"), HttpStatusCode.Forbidden);
     }
 
-    private async Task<TokenResponse> IssueTerminal(string team) =>
-        await CommandApp.Read<TokenResponse>(await admin.PostAsJsonAsync($"/api/teams/{team}/device-tokens", new { label = "测试终端" }), HttpStatusCode.Created);
 
     private Task<HttpResponseMessage> SignIn(string username, string password) =>
         app.CreateClient().PostAsJsonAsync("/api/auth/token", new { username, password });

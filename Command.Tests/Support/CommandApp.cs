@@ -91,13 +91,11 @@ public sealed class CommandApp : WebApplicationFactory<SiloOptions>
     }
 
     /// <summary>A patrol terminal of one team: a device token issued by the administrator.</summary>
-    public async Task<HttpClient> Terminal(string teamId)
-    {
-        var response = await Api("admin").PostAsJsonAsync($"/api/teams/{teamId}/device-tokens", new { label = "测试终端" });
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"Device token for {teamId} answered {(int)response.StatusCode}: {body}");
-        return WithToken(JsonDocument.Parse(body).RootElement.GetProperty("accessToken").GetString()!);
-    }
+    public async Task<HttpClient> Terminal(string teamId) => WithToken((await IssueTerminal(teamId)).AccessToken);
+
+    /// <summary>The administrator issues a terminal token for a team; the answer holds the token and its id.</summary>
+    public async Task<Command.Silo.Access.Api.TokenResponse> IssueTerminal(string teamId, string label = "测试终端") =>
+        await Read<Command.Silo.Access.Api.TokenResponse>(await Api("admin").PostAsJsonAsync($"/api/teams/{teamId}/device-tokens", new { label }), HttpStatusCode.Created);
 
     /// <summary>A fresh bearer token for a demo user.</summary>
     public async Task<string> SignIn(string username, string password = Command.Silo.Demo.DemoUsers.Password)
