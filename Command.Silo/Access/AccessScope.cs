@@ -32,7 +32,7 @@ public sealed class AccessScope(JurisdictionMap map, TeamRegistry teams, Inciden
 
     public bool CanSee(Caller caller, IncidentSummary incident) => caller.Role switch
     {
-        Role.PatrolLeader or Role.Device => caller.TeamId is { } team && teams.Find(team)?.IncidentId == incident.Id,
+        Role.PatrolLeader or Role.Device => caller.TeamId is { } team && teams.IncidentOf(team) == incident.Id,
         Role.Admin => false,
         _ => Covers(caller, incident.JurisdictionId),
     };

@@ -66,6 +66,16 @@ public sealed class TeamRegistry(IOptions<DispatchOptions> options, TimeProvider
 
     public IEnumerable<TeamView> All() => teams.Values.Select(WithStaleness);
 
+    // Routing and scoping need only where a team belongs and what it is out for: these skip the staleness copy that
+    // Find and All make of every view, since they run for every pushed event and every scoped read.
+
+    public string? JurisdictionOf(string teamId) => teams.TryGetValue(teamId, out var view) ? view.JurisdictionId : null;
+
+    public string? IncidentOf(string teamId) => teams.TryGetValue(teamId, out var view) ? view.IncidentId : null;
+
+    /// <summary>The teams out for an incident now.</summary>
+    public IEnumerable<string> TeamsAt(string incidentId) => teams.Values.Where(t => t.IncidentId == incidentId).Select(t => t.Id);
+
     public bool IsStale(TeamView view) =>
         view.Position is null || time.GetUtcNow() - view.Position.At > options.Value.StaleAfter;
 

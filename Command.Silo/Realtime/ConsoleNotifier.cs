@@ -37,7 +37,7 @@ public sealed class ConsoleNotifier(
     private int flushArmed;
 
     public void IncidentChanged(IncidentSummary incident) =>
-        Send([.. ChainGroups(incident.JurisdictionId), .. teams.All().Where(t => t.IncidentId == incident.Id).Select(t => CommandHub.TeamGroup(t.Id))],
+        Send([.. ChainGroups(incident.JurisdictionId), .. teams.TeamsAt(incident.Id).Select(CommandHub.TeamGroup)],
             c => c.IncidentChanged(incident));
 
     public void TeamStatusChanged(TeamView team) =>
@@ -104,7 +104,7 @@ public sealed class ConsoleNotifier(
         {
             if (moves.TryRemove(teamId, out var move))
             {
-                foreach (var group in ChainGroups(teams.Find(teamId)?.JurisdictionId).Append(CommandHub.TeamGroup(teamId)))
+                foreach (var group in ChainGroups(teams.JurisdictionOf(teamId)).Append(CommandHub.TeamGroup(teamId)))
                 {
                     if (!batches.TryGetValue(group, out var batch))
                     {
