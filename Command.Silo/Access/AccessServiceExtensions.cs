@@ -75,12 +75,13 @@ public static class AccessServiceExtensions
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
 
-        services.AddCors(o => o.AddDefaultPolicy(p =>
+        services.AddCors();
+        // The same list the hub checks WebSocket origins against (AccessPipeline).
+        services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<IOptions<AccessOptions>>((o, access) => o.AddDefaultPolicy(p =>
         {
-            var origins = configuration.GetSection("Access:CorsOrigins").Get<string[]>() ?? [];
-            if (origins.Length > 0)
+            if (access.Value.CorsOrigins.Length > 0)
             {
-                p.WithOrigins(origins).WithHeaders("Authorization", "Content-Type", "Accept").WithMethods("GET", "POST", "PUT");
+                p.WithOrigins(access.Value.CorsOrigins).WithHeaders("Authorization", "Content-Type", "Accept").WithMethods("GET", "POST", "PUT");
             }
         }));
 
