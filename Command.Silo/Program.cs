@@ -42,4 +42,5 @@ catch (Exception ex) when (ex is Command.Silo.Storage.StorageUnavailableExceptio
         : "Check that the data folder is readable and writable, then start the silo again.");
     return 3;
 }
-return 0;
+// Zero, or LeaseKeeper.LostLeaseExitCode when another silo took over: a supervisor sees why it stopped.
+return Environment.ExitCode;

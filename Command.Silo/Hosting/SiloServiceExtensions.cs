@@ -45,6 +45,10 @@ public static class SiloServiceExtensions
         services.Configure<DispatchOptions>(builder.Configuration.GetSection("Dispatch"));
         services.Configure<IncidentOptions>(builder.Configuration.GetSection("Incidents"));
         services.Configure<GrainRuntimeOptions>(builder.Configuration.GetSection("Runtime"));
+        services.AddStorage();
+        // First of the hosted services: nothing that reads or writes the store starts before this silo holds its lease.
+        services.AddSingleton<StandbyServer>();
+        services.AddHostedService<LeaseKeeper>();
         services.AddGrainRuntime()
             .AddGrain<IIncidentGrain, IncidentGrain>()
             .AddGrain<IIncidentRegisterGrain, IncidentRegisterGrain>()
@@ -54,7 +58,6 @@ public static class SiloServiceExtensions
             .AddGrain<IUserDirectoryGrain, UserDirectoryGrain>()
             .AddGrain<ICredentialRegisterGrain, CredentialRegisterGrain>()
             .AddGrain<IAuditLogGrain, AuditLogGrain>();
-        services.AddStorage();
 
         // Maps are immutable reference data; tests that start many silos share one parse.
         services.AddSingleton(sp =>
@@ -107,6 +110,7 @@ public static class SiloServiceExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IStorageProvider>().Journal);
         services.AddSingleton(sp => sp.GetRequiredService<IStorageProvider>().Reminders);
         services.AddSingleton(sp => sp.GetRequiredService<IStorageProvider>().Telemetry);
+        services.AddSingleton(sp => sp.GetRequiredService<IStorageProvider>().Lease);
         return services;
     }
 }

@@ -10,4 +10,7 @@ public interface IStorageProvider : IAsyncDisposable
     IReminderTable Reminders { get; }
 
     ITelemetryStore Telemetry { get; }
+
+    /// <summary>Whether this silo may write, when several share the store (see <see cref="IStorageLease"/>).</summary>
+    IStorageLease Lease { get; }
 }

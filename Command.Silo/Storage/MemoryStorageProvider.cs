@@ -8,6 +8,7 @@ public sealed class MemoryStorageProvider(MemoryStore? store = null) : IStorageP
     public IEventJournal Journal => store;
     public IReminderTable Reminders => store;
     public ITelemetryStore Telemetry => store;
+    public IStorageLease Lease { get; } = new SoleLease();
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -49,7 +49,29 @@ public sealed class HubClient : IAsyncDisposable
     {
         var client = app.Server.CreateWebSocketClient();
         client.ConfigureRequest = request => request.Headers.Authorization = "Bearer " + token;
-        var socket = await client.ConnectAsync(new Uri(app.Server.BaseAddress, "hubs/command").ToWebSocket(), CancellationToken.None);
+        return await HandshakeAsync(await client.ConnectAsync(new Uri(app.Server.BaseAddress, "hubs/command").ToWebSocket(), CancellationToken.None));
+    }
+
+    /// <summary>The same over a real socket, to a silo process (or a proxy in front of several) at <paramref name="baseAddress"/>.</summary>
+    public static async Task<HubClient> ConnectAsync(Uri baseAddress, string token)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("Authorization", "Bearer " + token);
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await socket.ConnectAsync(new Uri(baseAddress, "hubs/command").ToWebSocket(), timeout.Token);
+            return await HandshakeAsync(socket);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<HubClient> HandshakeAsync(WebSocket socket)
+    {
         await socket.SendAsync(Encoding.UTF8.GetBytes("{\"protocol\":\"json\",\"version\":1}" + RecordSeparator), WebSocketMessageType.Text, true, CancellationToken.None);
         // The handshake answer is read here, before the loop starts, so no frame can slip past it.
         string handshake = (await ReadFramesAsync(socket, CancellationToken.None)).Single();

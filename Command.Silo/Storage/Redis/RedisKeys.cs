@@ -8,7 +8,8 @@ namespace Command.Silo.Storage.Redis;
 /// <item><c>P streams</c> sorted set of stream names, all at score 0, so ZRANGEBYLEX lists a prefix in order;</item>
 /// <item><c>P reminders</c> hash: field <c>["grain","name"]</c>, value the reminder as JSON;</item>
 /// <item><c>P positions</c> hash: team → latest position as JSON;</item>
-/// <item><c>P track:{team}</c> Redis Stream: every position report in arrival order, field p.</item>
+/// <item><c>P track:{team}</c> Redis Stream: every position report in arrival order, field p;</item>
+/// <item><c>P lease</c> string with a TTL: the token of the active silo; <c>P lease:epoch</c> counts the takings.</item>
 /// </list>
 /// </summary>
 public sealed class RedisKeys(string prefix)
@@ -26,4 +27,8 @@ public sealed class RedisKeys(string prefix)
     public string Positions => Prefix + "positions";
 
     public string Track(string teamId) => Prefix + "track:" + teamId;
+
+    public string Lease => Prefix + "lease";
+
+    public string LeaseEpoch => Prefix + "lease:epoch";
 }

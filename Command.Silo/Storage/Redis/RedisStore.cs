@@ -30,8 +30,9 @@ public sealed class RedisStore(RedisConnection connection) : IEventJournal, IRem
         // A gap or a repeat is a bug in the writer: refused before anything is sent.
         JournalOrder.Check(stream, expectedVersion, entries);
         long newVersion = expectedVersion + entries.Count;
-        var args = new List<RedisValue>(5 + entries.Count * 5)
+        var args = new List<RedisValue>(6 + entries.Count * 5)
         {
+            connection.FenceToken,
             stream,
             Invariant(expectedVersion),
             Invariant(newVersion),
@@ -49,7 +50,7 @@ public sealed class RedisStore(RedisConnection connection) : IEventJournal, IRem
         try
         {
             await connection.RunAsync(db => db.ScriptEvaluateAsync(RedisScripts.Append,
-                [keys.Head(stream), keys.Events(stream), keys.StreamIndex], [.. args], CommandFlags.NoScriptCache), cancellationToken).ConfigureAwait(false);
+                [keys.Lease, keys.Head(stream), keys.Events(stream), keys.StreamIndex], [.. args], CommandFlags.NoScriptCache), cancellationToken).ConfigureAwait(false);
         }
         catch (RedisServerException ex) when (ex.Message.StartsWith("CONFLICT ", StringComparison.Ordinal))
         {
@@ -122,23 +123,18 @@ public sealed class RedisStore(RedisConnection connection) : IEventJournal, IRem
     public async Task UpsertAsync(ReminderEntry entry, CancellationToken cancellationToken = default)
     {
         string value = JsonSerializer.Serialize(RedisReminder.From(entry));
-        await connection.RunAsync(db => db.HashSetAsync(keys.Reminders, ReminderField(entry.GrainId, entry.Name), value), cancellationToken).ConfigureAwait(false);
+        await connection.RunAsync(db => db.ScriptEvaluateAsync(RedisScripts.UpsertReminder,
+            [keys.Lease, keys.Reminders], [connection.FenceToken, ReminderField(entry.GrainId, entry.Name), value], CommandFlags.NoScriptCache), cancellationToken).ConfigureAwait(false);
         await connection.WaitForReplicasAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task DeleteAsync(string grainId, string name, DateTimeOffset? dueAt, CancellationToken cancellationToken = default)
     {
-        string field = ReminderField(grainId, name);
-        if (dueAt is null)
-        {
-            await connection.RunAsync(db => db.HashDeleteAsync(keys.Reminders, field), cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            // The comparison and the delete must be one step on the server, or a re-registration could slip between them.
-            await connection.RunAsync(db => db.ScriptEvaluateAsync(RedisScripts.DeleteReminderIfDue,
-                [keys.Reminders], [field, Invariant(dueAt.Value.UtcTicks)], CommandFlags.NoScriptCache), cancellationToken).ConfigureAwait(false);
-        }
+        // With a due time, the comparison and the delete must be one step on the server, or a re-registration could
+        // slip between them.
+        string due = dueAt is null ? "" : Invariant(dueAt.Value.UtcTicks);
+        await connection.RunAsync(db => db.ScriptEvaluateAsync(RedisScripts.DeleteReminder,
+            [keys.Lease, keys.Reminders], [connection.FenceToken, ReminderField(grainId, name), due], CommandFlags.NoScriptCache), cancellationToken).ConfigureAwait(false);
         await connection.WaitForReplicasAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -18,6 +18,7 @@ public sealed class SqliteStorageProvider : IStorageProvider
     public IEventJournal Journal => store;
     public IReminderTable Reminders => store;
     public ITelemetryStore Telemetry => telemetry;
+    public IStorageLease Lease { get; } = new SoleLease();
 
     public async ValueTask DisposeAsync()
     {
