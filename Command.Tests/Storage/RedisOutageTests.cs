@@ -8,7 +8,7 @@ namespace Command.Tests.Storage;
 
 /// <summary>A real silo on a Redis of its own that is killed and started again under it: the silo says 503 while
 /// Redis is gone and serves again once it is back, without being restarted itself.</summary>
-public sealed class RedisOutageTests
+public sealed class RedisOutageTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public async Task HealthzIs503WhileRedisIsDownAndTheSiloServesAgainWhenItIsBack()
@@ -38,6 +38,44 @@ public sealed class RedisOutageTests
         Assert.Equal("received", timeline![0].Kind);
         var incidents = await api.GetFromJsonAsync<List<IncidentSummary>>("/api/incidents", CommandApp.Json);
         Assert.Equal(new[] { before.Id, after.Id }.Order(StringComparer.Ordinal), incidents!.Select(i => i.Id).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task ASiloUnderLoadRidesThroughARedisRestartAnswering503MeanwhileAndLosesNothingAcknowledged()
+    {
+        await using var redis = RedisServer.StartPersistent();
+        await using var silo = await SiloProcess.StartAsync(
+            configuration: new Dictionary<string, string> { ["Storage__Redis__KeyPrefix"] = "restart:", ["Storage__Redis__OperationTimeout"] = "00:00:01" },
+            args: ["--storage", "redis", "--redis", redis.Endpoint, "--no-demo"]);
+        var api = await silo.StaffAsync();
+        await Recovery.LoadClient.CommissionTeamsAsync(api);
+        var load = new Recovery.LoadClient();
+        using var stop = new CancellationTokenSource();
+        var workers = load.RunAsync(api, 4, seed: 7, stop.Token);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        // Down for longer than the silo's 5 s lease: when Redis is back the lease has lapsed, and the silo takes it
+        // back, since no other silo held it meanwhile.
+        redis.Kill();
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        int refusedWhileDown = load.Unavailable;
+        redis.Start();
+        await Eventually.Get(() => silo.Http.GetAsync("/healthz"), r => r.StatusCode == HttpStatusCode.OK, "/healthz to serve again");
+        int atReturn = load.Incidents;
+        await Eventually.Get(() => Task.FromResult(load.Incidents), n => n >= atReturn + 20, "calls to be acknowledged again");
+        await stop.CancelAsync();
+        await workers;
+
+        await load.VerifyAsync(api, "after Redis restarted");
+        string report = $"redis restart under load (down 6 s, longer than the lease): {load.Summary}";
+        output.WriteLine(report);
+        if (Environment.GetEnvironmentVariable("COMMAND_FAULT_REPORT") is { Length: > 0 } file)
+        {
+            await File.AppendAllTextAsync(file, report + Environment.NewLine);
+        }
+        Assert.True(refusedWhileDown > 0, $"Nothing was answered 503 while Redis was down: {load.Summary}");
+        Assert.Equal(0, load.Faults);
+        Assert.False(silo.HasExited);
     }
 
     [Fact]

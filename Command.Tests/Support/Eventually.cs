@@ -8,13 +8,13 @@ public static class Eventually
 {
     public static readonly TimeSpan Guard = TimeSpan.FromSeconds(20);
 
-    public static async Task<T> Get<T>(Func<Task<T>> probe, Func<T, bool> until, string what)
+    public static async Task<T> Get<T>(Func<Task<T>> probe, Func<T, bool> until, string what, TimeSpan? guard = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         T value = await probe();
         while (!until(value))
         {
-            if (clock.Elapsed > Guard)
+            if (clock.Elapsed > (guard ?? Guard))
             {
                 throw new Xunit.Sdk.XunitException($"Gave up waiting for {what}; last value: {value}");
             }

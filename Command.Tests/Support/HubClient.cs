@@ -20,6 +20,7 @@ public sealed class HubClient : IAsyncDisposable
     private readonly Channel<HubMessage> messages = Channel.CreateUnbounded<HubMessage>(new UnboundedChannelOptions { SingleWriter = true });
     private readonly ConcurrentDictionary<string, TaskCompletionSource<JsonElement>> calls = new();
     private readonly List<HubMessage> received = [];
+    private readonly TaskCompletionSource closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task reading;
     private int nextInvocation;
 
@@ -41,8 +42,8 @@ public sealed class HubClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Completes when the server has closed the connection.</summary>
-    public Task Closed => messages.Reader.Completion;
+    /// <summary>Completes when the connection has closed, whether or not every invocation on it was read.</summary>
+    public Task Closed => closed.Task;
 
     /// <summary>Opens the WebSocket with a bearer token and completes the protocol handshake.</summary>
     public static async Task<HubClient> ConnectAsync(CommandApp app, string token)
@@ -167,6 +168,7 @@ public sealed class HubClient : IAsyncDisposable
         finally
         {
             messages.Writer.TryComplete();
+            closed.TrySetResult();
             foreach (var call in calls.Values)
             {
                 call.TrySetException(new InvalidOperationException("The hub connection closed before the call completed."));

@@ -38,6 +38,37 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    public int ExitCode => process.ExitCode;
+
+    public int ProcessId => process.Id;
+
+    /// <summary>A client with the same credential as <paramref name="signedIn"/> but another base address (a proxy).</summary>
+    public static HttpClient Through(Uri baseAddress, HttpClient signedIn)
+    {
+        var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        client.DefaultRequestHeaders.Authorization = signedIn.DefaultRequestHeaders.Authorization;
+        return client;
+    }
+
+    /// <summary>Sends a signal: STOP freezes the silo as a long pause would, CONT wakes it.</summary>
+    public void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {process.Id} failed with {kill.ExitCode}.");
+        }
+    }
+
+    /// <summary>Waits for the process to exit by itself and returns its exit code.</summary>
+    public async Task<int> ExitedAsync(TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        await process.WaitForExitAsync(timeout.Token);
+        return process.ExitCode;
+    }
+
     /// <summary>Anonymous: for /healthz and for checking what is refused without credentials.</summary>
     public HttpClient Http { get; }
 
@@ -95,10 +126,11 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>Starts a silo on <paramref name="port"/> (a free one when null) over <paramref name="dataDirectory"/>
-    /// (a new temporary folder when null) and waits until /healthz answers 200. <paramref name="configuration"/>
-    /// entries are passed as environment variables (e.g. Dispatch__StaleAfter).</summary>
+    /// (a new temporary folder when null) and waits until /healthz answers 200, or with <paramref name="standby"/> until
+    /// it answers that the silo stands by. <paramref name="configuration"/> entries are passed as environment variables
+    /// (e.g. Dispatch__StaleAfter).</summary>
     public static async Task<SiloProcess> StartAsync(string? dataDirectory = null, int? port = null, IReadOnlyDictionary<string, string>? configuration = null,
-        IReadOnlyList<string>? args = null)
+        IReadOnlyList<string>? args = null, bool standby = false)
     {
         dataDirectory ??= Directory.CreateTempSubdirectory("command-browser-").FullName;
         int chosen = port ?? FreePort();
@@ -130,7 +162,7 @@ public sealed class SiloProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            await silo.WaitUntilServingAsync();
+            await silo.WaitUntilServingAsync(standby);
         }
         catch
         {
@@ -156,7 +188,7 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilServingAsync()
+    private async Task WaitUntilServingAsync(bool standby)
     {
         var clock = Stopwatch.StartNew();
         using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
@@ -170,6 +202,10 @@ public sealed class SiloProcess : IAsyncDisposable
             {
                 using var response = await probe.GetAsync("healthz");
                 if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+                if (standby && response.StatusCode == HttpStatusCode.ServiceUnavailable && (await response.Content.ReadAsStringAsync()).Contains("standby", StringComparison.Ordinal))
                 {
                     return;
                 }
