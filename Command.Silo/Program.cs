@@ -42,5 +42,11 @@ catch (Exception ex) when (ex is Command.Silo.Storage.StorageUnavailableExceptio
         : "Check that the data folder is readable and writable, then start the silo again.");
     return 3;
 }
+catch (OperationCanceledException)
+{
+    // Stopped (Ctrl+C, SIGTERM) while standing by or loading: nothing was served, so nothing is left to finish.
+    Console.Error.WriteLine("The silo stopped before it started serving.");
+    return 0;
+}
 // Zero, or LeaseKeeper.LostLeaseExitCode when another silo took over: a supervisor sees why it stopped.
 return Environment.ExitCode;

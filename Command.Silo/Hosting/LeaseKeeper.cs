@@ -36,7 +36,10 @@ internal sealed class LeaseKeeper(
             var retry = TimeSpan.FromTicks(Math.Max(lease.Ttl.Ticks / 5, TimeSpan.FromMilliseconds(200).Ticks));
             while (!attempt.Acquired)
             {
-                await Task.Delay(retry, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+                // Wake as the holder's lease would lapse, so a dead active is replaced at once, and at least every
+                // fifth of the TTL, since a live one keeps renewing it.
+                var wait = attempt.Remaining > TimeSpan.Zero && attempt.Remaining < retry ? attempt.Remaining + TimeSpan.FromMilliseconds(20) : retry;
+                await Task.Delay(wait, TimeProvider.System, cancellationToken).ConfigureAwait(false);
                 try
                 {
                     attempt = await lease.TryAcquireAsync(cancellationToken).ConfigureAwait(false);

@@ -39,7 +39,7 @@ public sealed class RedisLease : IStorageLease
             epoch = (string)reply[1]!;
             return new LeaseAttempt(true, Token);
         }
-        return new LeaseAttempt(false, (string)reply[1]!);
+        return new LeaseAttempt(false, (string)reply[1]!, TimeSpan.FromMilliseconds(Math.Max(0, (long)reply[2])));
     }
 
     public async Task<bool> RenewAsync(CancellationToken cancellationToken) =>

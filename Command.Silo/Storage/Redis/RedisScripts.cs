@@ -94,7 +94,8 @@ internal static class RedisScripts
 
     /// <summary>
     /// Takes the lease if nobody holds it (or the caller already does). KEYS: lease, epoch. ARGV: token, TTL in ms.
-    /// Answers {1, epoch} when taken, each taking counting one epoch up; {0, holder} when another silo holds it.
+    /// Answers {1, epoch} when taken, each taking counting one epoch up; {0, holder, milliseconds it still runs} when
+    /// another silo holds it.
     /// </summary>
     public const string AcquireLease = """
         local holder = redis.call('GET', KEYS[1])
@@ -103,7 +104,7 @@ internal static class RedisScripts
           return {1, redis.call('GET', KEYS[2]) or '0'}
         end
         if holder then
-          return {0, holder}
+          return {0, holder, redis.call('PTTL', KEYS[1])}
         end
         redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
         return {1, tostring(redis.call('INCR', KEYS[2]))}
