@@ -98,7 +98,7 @@ public sealed class HotStandbyTests(ITestOutputHelper output)
             string report = "failover (redis, AOF always, lease 5 s): active killed with kill -9 under load; " +
                 $"standby serving after {Seconds(takeover)} s, load flowing again through the proxy after {Seconds(firstCalls)} s; " +
                 $"{load.Summary}; {overdue} dispatch deadlines fired exactly once; the revived old active stood by and wrote nothing";
-            await Report(report);
+            await FaultReport.WriteAsync(output, report);
             Assert.True(takeover <= TakeoverBound, report);
         }
         finally
@@ -160,15 +160,6 @@ public sealed class HotStandbyTests(ITestOutputHelper output)
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
         {
             return false;
-        }
-    }
-
-    private async Task Report(string report)
-    {
-        output.WriteLine(report);
-        if (Environment.GetEnvironmentVariable("COMMAND_FAULT_REPORT") is { Length: > 0 } file)
-        {
-            await File.AppendAllTextAsync(file, report + Environment.NewLine);
         }
     }
 }

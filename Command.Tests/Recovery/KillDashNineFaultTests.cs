@@ -57,11 +57,7 @@ public sealed class KillDashNineFaultTests(ITestOutputHelper output)
             await Task.Delay(TimeSpan.FromSeconds(5));
             int overdue = await load.VerifyDeadlinesAsync(api);
             string report = $"{storage}: {Kills} kills; {load.Summary}; {overdue} dispatch deadlines fired exactly once";
-            output.WriteLine(report);
-            if (Environment.GetEnvironmentVariable("COMMAND_FAULT_REPORT") is { Length: > 0 } file)
-            {
-                await File.AppendAllTextAsync(file, report + Environment.NewLine);
-            }
+            await FaultReport.WriteAsync(output, report);
             Assert.Equal(0, load.Faults);
             Assert.True(load.Incidents >= 100, $"The load was too light to mean anything: {report}");
         }

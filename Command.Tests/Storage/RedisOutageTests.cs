@@ -68,11 +68,7 @@ public sealed class RedisOutageTests(Xunit.Abstractions.ITestOutputHelper output
 
         await load.VerifyAsync(api, "after Redis restarted");
         string report = $"redis restart under load (down 6 s, longer than the lease): {load.Summary}";
-        output.WriteLine(report);
-        if (Environment.GetEnvironmentVariable("COMMAND_FAULT_REPORT") is { Length: > 0 } file)
-        {
-            await File.AppendAllTextAsync(file, report + Environment.NewLine);
-        }
+        await Recovery.FaultReport.WriteAsync(output, report);
         Assert.True(refusedWhileDown > 0, $"Nothing was answered 503 while Redis was down: {load.Summary}");
         Assert.Equal(0, load.Faults);
         Assert.False(silo.HasExited);
