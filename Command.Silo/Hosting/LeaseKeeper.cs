@@ -1,3 +1,4 @@
+using System.Globalization;
 using Command.Silo.Storage;
 
 namespace Command.Silo.Hosting;
@@ -22,6 +23,7 @@ internal sealed class LeaseKeeper(
     private readonly CancellationTokenSource stopping = new();
     private Task? renewing;
     private volatile bool held;
+    private int disposed;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -64,6 +66,8 @@ internal sealed class LeaseKeeper(
     private async Task RenewAsync(CancellationToken cancellationToken)
     {
         using var timer = new PeriodicTimer(lease.Ttl / 3, TimeProvider.System);
+        long confirmed = TimeProvider.System.GetTimestamp();
+        bool suspended = false;
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
@@ -75,12 +79,27 @@ internal sealed class LeaseKeeper(
                         Lost();
                         return;
                     }
+                    confirmed = TimeProvider.System.GetTimestamp();
+                    if (suspended)
+                    {
+                        suspended = false;
+                        readiness.Resume();
+                        logger.LogWarning("The lease is confirmed again; serving");
+                    }
                 }
                 catch (StorageUnavailableException ex)
                 {
-                    // Writes fail anyway while the store is away, and /healthz says why; once it is back, the renewal
+                    // Writes fail anyway while the store is away. Past the TTL another silo may have taken over, so
+                    // even reads from memory could be stale: this silo stops answering (503) until the next renewal
                     // either keeps the lease or finds it lost.
                     logger.LogWarning("Could not renew the lease: {Reason}", ex.Message);
+                    var unconfirmed = TimeProvider.System.GetElapsedTime(confirmed);
+                    if (!suspended && unconfirmed >= lease.Ttl)
+                    {
+                        suspended = true;
+                        readiness.Suspend(string.Create(CultureInfo.InvariantCulture,
+                            $"lease unconfirmed for {unconfirmed.TotalSeconds:0} s: the store is out of reach and another silo may have taken over. {ex.Message}"));
+                    }
                 }
             }
         }
@@ -101,6 +120,11 @@ internal sealed class LeaseKeeper(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref disposed) == 1)
+        {
+            // A test host may stop after it disposed its services; there is nothing left to stop then.
+            return;
+        }
         await stopping.CancelAsync().ConfigureAwait(false);
         if (renewing is not null)
         {
@@ -125,6 +149,10 @@ internal sealed class LeaseKeeper(
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
         stopping.Dispose();
         await standby.DisposeAsync().ConfigureAwait(false);
     }

@@ -16,6 +16,7 @@ public static class SiloEndpointExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        app.UseReadinessGate();
         app.Use((context, next) =>
         {
             // Kestrel enforces the limit while reading; this refuses a declared oversize body before any work,
@@ -43,6 +44,25 @@ public static class SiloEndpointExtensions
         app.MapHub<CommandHub>(CommandHub.Path).RequireAuthorization(AccessPolicies.Console);
         app.MapConsole();
         return app;
+    }
+
+    /// <summary>
+    /// Once serving, a silo can still have to stop answering: it lost its lease, or cannot confirm it. Then every
+    /// request but /healthz gets 503 with the reason, so a proxy moves on to the silo that serves, and nobody reads
+    /// state from memory that another silo may already have changed.
+    /// </summary>
+    private static void UseReadinessGate(this WebApplication app)
+    {
+        var readiness = app.Services.GetRequiredService<Readiness>();
+        app.Use((context, next) =>
+        {
+            if (readiness.IsReady || context.Request.Path.Equals("/healthz", StringComparison.Ordinal))
+            {
+                return next(context);
+            }
+            context.Response.Headers.RetryAfter = "2";
+            return Results.Problem(statusCode: 503, title: "Not serving", detail: readiness.Reason).ExecuteAsync(context);
+        });
     }
 
     private static void MapHealth(this WebApplication app) =>

@@ -75,6 +75,40 @@ public sealed class RedisOutageTests(Xunit.Abstractions.ITestOutputHelper output
     }
 
     [Fact]
+    public async Task ASiloThatCannotConfirmItsLeaseStopsAnsweringEvenReadsUntilItCan()
+    {
+        await using var redis = RedisServer.StartPersistent();
+        await using var silo = await SiloProcess.StartAsync(
+            configuration: new Dictionary<string, string>
+            {
+                ["Storage__Redis__KeyPrefix"] = "unconfirmed:", ["Storage__Redis__OperationTimeout"] = "00:00:01", ["Storage__Redis__LeaseTtl"] = "00:00:02",
+            },
+            args: ["--storage", "redis", "--redis", redis.Endpoint, "--no-demo"]);
+        var api = await silo.StaffAsync();
+        var kept = await CreateAsync(api, HttpStatusCode.Created);
+
+        // Redis hangs (not refused: frozen) for longer than the lease. Past the TTL a standby could have taken over, so
+        // answering from memory could show a case list another silo has already changed.
+        Signals.Send("STOP", redis.ProcessId);
+        try
+        {
+            var suspended = await Eventually.Get(() => api.GetAsync("/api/incidents"), r => r.StatusCode == HttpStatusCode.ServiceUnavailable,
+                "reads to be refused once the lease cannot be confirmed");
+            Assert.Contains("lease unconfirmed", await suspended.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            Signals.Send("CONT", redis.ProcessId);
+        }
+
+        // Nobody else took the lease, so the silo keeps it and serves again, without a restart.
+        await Eventually.Get(() => api.GetAsync("/api/incidents"), r => r.StatusCode == HttpStatusCode.OK, "reads to be served again");
+        var incidents = await api.GetFromJsonAsync<List<IncidentSummary>>("/api/incidents", CommandApp.Json);
+        Assert.Equal([kept.Id], incidents!.Select(i => i.Id));
+        Assert.False(silo.HasExited);
+    }
+
+    [Fact]
     public async Task SiloStartedWhileRedisIsDownSaysSoAndExits()
     {
         await using var redis = RedisServer.StartPersistent();

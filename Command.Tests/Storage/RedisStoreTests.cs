@@ -160,14 +160,14 @@ public sealed class RedisStoreTests
         var telemetry = new RedisTelemetryStore(connection, TimeSpan.FromHours(1), TimeProvider.System, NullLogger<RedisTelemetryStore>.Instance);
         await store.AppendAsync("incident/h", 0, [Entry(1)], null);
 
-        Signal("STOP", redis.ProcessId); // the process is there and the socket open, but nothing answers
+        Signals.Send("STOP", redis.ProcessId); // the process is there and the socket open, but nothing answers
         try
         {
             await AssertEveryCallIsUnavailable(store, telemetry);
         }
         finally
         {
-            Signal("CONT", redis.ProcessId);
+            Signals.Send("CONT", redis.ProcessId);
         }
 
         await Eventually.Get(async () => await Succeeds(() => store.ReadSnapshotAsync("incident/h")), ok => ok, "Redis to answer again");
@@ -233,12 +233,5 @@ public sealed class RedisStoreTests
         {
             return false;
         }
-    }
-
-    private static void Signal(string signal, int pid)
-    {
-        using var kill = Process.Start("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
-        Assert.Equal(0, kill.ExitCode);
     }
 }

@@ -51,15 +51,7 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>Sends a signal: STOP freezes the silo as a long pause would, CONT wakes it.</summary>
-    public void Signal(string signal)
-    {
-        using var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
-        if (kill.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"kill -{signal} {process.Id} failed with {kill.ExitCode}.");
-        }
-    }
+    public void Signal(string signal) => Signals.Send(signal, process.Id);
 
     /// <summary>Waits for the process to exit by itself and returns its exit code.</summary>
     public async Task<int> ExitedAsync(TimeSpan within)
