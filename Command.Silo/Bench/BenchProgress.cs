@@ -19,7 +19,7 @@ public sealed class BenchProgress(TextWriter output, bool interactive)
     private string part = "";
     private int index;
     private int count = 1;
-    private TimeSpan lastWrite = TimeSpan.MinValue;
+    private TimeSpan? lastWrite;
     private int lineLength;
 
     public static BenchProgress ForStandardError() => new(System.Console.Error, !System.Console.IsErrorRedirected);
@@ -31,7 +31,7 @@ public sealed class BenchProgress(TextWriter output, bool interactive)
             part = name;
             index = partIndex;
             count = Math.Max(1, partCount);
-            lastWrite = TimeSpan.MinValue;
+            lastWrite = null;
         }
         Report(0, null, force: true);
     }
@@ -42,7 +42,7 @@ public sealed class BenchProgress(TextWriter output, bool interactive)
         lock (gate)
         {
             var now = clock.Elapsed;
-            if (!force && now - lastWrite < (interactive ? RedrawEvery : LogEvery))
+            if (!force && lastWrite is { } last && now - last < (interactive ? RedrawEvery : LogEvery))
             {
                 return;
             }
