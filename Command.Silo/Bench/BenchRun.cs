@@ -140,7 +140,7 @@ public sealed class BenchRun(BenchOptions options, BenchProgress progress)
             Next($"commissioning {BenchFormat.Count(options.Teams)} teams");
             var teams = BenchTeams.Create(silo.Get<JurisdictionMap>(), options.Teams);
             var grains = silo.Get<IGrainFactory>();
-            long heapBefore = MemoryBench.SettledHeap();
+            long heapBefore = await MemoryBench.SettledHeapAsync(silo);
             var commissioning = Stopwatch.StartNew();
             int done = 0;
             await Parallel.ForEachAsync(teams, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (team, _) =>
@@ -151,9 +151,7 @@ public sealed class BenchRun(BenchOptions options, BenchProgress progress)
                 progress.Report((double)Interlocked.Increment(ref done) / teams.Count, $"{done} teams");
             });
             double commissionSeconds = commissioning.Elapsed.TotalSeconds;
-            // The telemetry flush (1 s) and the position batch (200 ms) have run: what is left is what an idle team keeps.
-            await Task.Delay(TimeSpan.FromSeconds(1.5));
-            long heapAfter = MemoryBench.SettledHeap();
+            long heapAfter = await MemoryBench.SettledHeapAsync(silo);
             await Part("memory", "memory per idle team", () => Task.FromResult<IEnumerable<BenchRow>>(
             [
                 MemoryBench.PerTeam(heapBefore, heapAfter, teams.Count) is var row
@@ -163,11 +161,11 @@ public sealed class BenchRun(BenchOptions options, BenchProgress progress)
 
             using var http = silo.CreateClient(await silo.IssueTokenAsync("bench dispatcher"), 4);
             NextIf("mailbox");
-            await Part("mailbox", "grain call", async () => [await MailboxBench.RunAsync(grains.GetGrain<IPatrolTeamGrain>(teams[0].Id), options.Duration, progress)]);
+            await Part("mailbox", "grain call", async () => await MailboxBench.RunAsync(grains.GetGrain<IPatrolTeamGrain>(teams[0].Id), options.Duration, progress));
             NextIf("ingest");
-            await Part("ingest", "position ingest in process", async () => [await IngestBench.InProcessAsync(grains, teams, options.Duration, progress)]);
+            await Part("ingest", "position ingest in process", async () => [await IngestBench.InProcessAsync(grains, teams, options.Duration, options.Quick, progress)]);
             await Part("ingest", "position ingest over HTTP", async () =>
-                [await IngestBench.OverHttpAsync(silo, teams, options.Quick ? 16 : 64, options.Duration, progress)]);
+                [await IngestBench.OverHttpAsync(silo, teams, options.Quick ? 16 : 64, options.Duration, options.Quick, progress)]);
             NextIf("recommend");
             await Part("recommend", "recommendations", async () =>
             {
