@@ -107,7 +107,10 @@ public sealed record BenchOptions
         }
         if (options.Movers > options.Teams)
         {
-            throw new ArgumentException($"--movers ({options.Movers}) cannot be more than --teams ({options.Teams}).");
+            // Fewer teams than the default movers: all of them move, unless more movers were asked for explicitly.
+            options = args.Contains("--movers")
+                ? throw new ArgumentException($"--movers ({options.Movers}) cannot be more than --teams ({options.Teams}).")
+                : options with { Movers = options.Teams };
         }
         return options;
     }

@@ -64,7 +64,7 @@ public sealed class BenchTests
         var quick = BenchOptions.Parse(["--quick", "--teams", "300", "--only", "ingest,fanout"]);
 
         Assert.True(quick.Quick);
-        Assert.Equal((300, 10, 500), (quick.Teams, quick.Clients, quick.Movers));
+        Assert.Equal((300, 10, 300), (quick.Teams, quick.Clients, quick.Movers));
         Assert.True(quick.Runs("fanout"));
         Assert.False(quick.Runs("recovery"));
         Assert.Equal((10_000, 50, 5_000, 100_000, 1_000), (BenchOptions.Parse([]).Teams, BenchOptions.Parse([]).Clients,
