@@ -62,17 +62,13 @@ public sealed partial class IncidentGrain(
         {
             await OpenGoldenWindow(call.Cause ?? "other", call.Type == IncidentType.MassIncident ? "call" : "crowdThreshold", actor);
         }
-        // Every level records the incident; the village's count of same-cause incidents is the 矛盾激化 signal.
+        // Every level records the incident; the village's count of same-cause incidents is the 矛盾激化 signal. The levels
+        // are independent grains, so they write at once and share a commit instead of queueing four commits before the
+        // console hears of the call.
         string cause = call.Cause ?? JsonNamingPolicy.CamelCase.ConvertName(call.Type.ToString());
-        int repeated = 0;
-        foreach (var jurisdiction in placement.Chain)
-        {
-            int count = await GrainFactory.GetGrain<IJurisdictionGrain>(jurisdiction.Id).IncidentOpened(Key, cause, State.ReceivedAt, rules.RepeatedWithin);
-            if (jurisdiction.Level == JurisdictionLevel.Village)
-            {
-                repeated = count;
-            }
-        }
+        int[] counts = await Task.WhenAll(placement.Chain.Select(j =>
+            GrainFactory.GetGrain<IJurisdictionGrain>(j.Id).IncidentOpened(Key, cause, State.ReceivedAt, rules.RepeatedWithin)));
+        int repeated = placement.Chain.Select((j, i) => j.Level == JurisdictionLevel.Village ? counts[i] : 0).DefaultIfEmpty(0).Max();
         if (rules.RepeatedTypes.Contains(call.Type) && repeated >= rules.RepeatedCount)
         {
             await Escalate(EscalationTriggers.RepeatedIncidents,
@@ -159,10 +155,7 @@ public sealed partial class IncidentGrain(
             board.Update(escalation);
             notifier.EscalationAcknowledged(escalation);
         }
-        foreach (var jurisdiction in State.Placement!.Chain)
-        {
-            await GrainFactory.GetGrain<IJurisdictionGrain>(jurisdiction.Id).IncidentClosed(Key);
-        }
+        await Task.WhenAll(State.Placement!.Chain.Select(j => GrainFactory.GetGrain<IJurisdictionGrain>(j.Id).IncidentClosed(Key)));
         await UnregisterReminder(DispatchDeadline);
         Publish();
         return Detail();
