@@ -57,17 +57,19 @@ public sealed partial class IncidentGrain(
         }
         RaiseEvent(new IncidentReceived(number, call, placement), actor);
         await ConfirmEvents();
-        await RegisterOrUpdateReminder(DispatchDeadline, State.ReceivedAt + dispatch.Value.DispatchDeadline(call.Severity));
+        // The dispatch deadline and the jurisdictions' records below are independent writes: they are made at once and
+        // share a group commit, instead of queueing one commit after another before the console hears of the call.
+        var deadline = RegisterOrUpdateReminder(DispatchDeadline, State.ReceivedAt + dispatch.Value.DispatchDeadline(call.Severity));
         if (call.Type == IncidentType.MassIncident || call.CrowdSize >= rules.CrowdThreshold)
         {
             await OpenGoldenWindow(call.Cause ?? "other", call.Type == IncidentType.MassIncident ? "call" : "crowdThreshold", actor);
         }
-        // Every level records the incident; the village's count of same-cause incidents is the 矛盾激化 signal. The levels
-        // are independent grains, so they write at once and share a commit instead of queueing four commits before the
-        // console hears of the call.
+        // Every level records the incident; the village's count of same-cause incidents is the 矛盾激化 signal.
         string cause = call.Cause ?? JsonNamingPolicy.CamelCase.ConvertName(call.Type.ToString());
-        int[] counts = await Task.WhenAll(placement.Chain.Select(j =>
+        var recorded = Task.WhenAll(placement.Chain.Select(j =>
             GrainFactory.GetGrain<IJurisdictionGrain>(j.Id).IncidentOpened(Key, cause, State.ReceivedAt, rules.RepeatedWithin)));
+        await Task.WhenAll(deadline, recorded);
+        int[] counts = await recorded;
         int repeated = placement.Chain.Select((j, i) => j.Level == JurisdictionLevel.Village ? counts[i] : 0).DefaultIfEmpty(0).Max();
         if (rules.RepeatedTypes.Contains(call.Type) && repeated >= rules.RepeatedCount)
         {
