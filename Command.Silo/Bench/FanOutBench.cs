@@ -85,7 +85,8 @@ public static class FanOutBench
     {
         var map = silo.Get<JurisdictionMap>();
         var random = new Random(110);
-        using var poster = await PositionPoster.CreateAsync(silo, movers, Math.Clamp(movers.Count / 250, 1, 16), "bench mover");
+        // Enough connections that each posts 80 a second at most: the movers must keep their pace while the silo is busy.
+        using var poster = await PositionPoster.CreateAsync(silo, movers, Math.Clamp(movers.Count / 80, 1, 64), "bench mover");
         using var stop = new CancellationTokenSource();
         var moving = MoveAsync(poster, stop.Token);
         var calls = new List<(string Id, long Start, long Acknowledged)>();

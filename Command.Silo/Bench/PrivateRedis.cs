@@ -33,7 +33,11 @@ public sealed class PrivateRedis : IDisposable
     {
         string executable = Find("redis-server")
             ?? throw new InvalidOperationException("redis-server is not installed (apt-get install redis-server), or pass --redis HOST:PORT.");
-        int port = FreePort();
+        // A port the system just handed out and took back is free for the server to take.
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
         string directory = Path.Combine(Path.GetTempPath(), "command-bench-redis-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -77,15 +81,6 @@ public sealed class PrivateRedis : IDisposable
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     public void Dispose()
