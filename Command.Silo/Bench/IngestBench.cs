@@ -58,7 +58,8 @@ public static class IngestBench
     /// Runs <paramref name="workers"/> loops of <paramref name="report"/> (worker, its n-th call), first to warm up and
     /// then for <paramref name="duration"/>, and counts the accepted and refused reports of the measured part. Tiered
     /// compilation takes tens of seconds to settle on a busy 2-core machine (HTTP ingest runs at a fifth of its speed at
-    /// first), so a full run warms up until a 2-second window is no faster than the best before it, for 45 s at most;
+    /// first), so a full run warms up for at least 20 s and until three 2-second windows in a row beat the best before them by
+    /// no more than 5%, for 60 s at most;
     /// a quick run only proves the path works and warms up briefly.
     /// </summary>
     private static async Task<(long Accepted, TimeSpan Elapsed, long Refused)> RunAsync(int workers, TimeSpan duration, bool quick, BenchProgress progress,
@@ -81,17 +82,20 @@ public static class IngestBench
         var warmUp = Stopwatch.StartNew();
         var window = quick ? TimeSpan.FromSeconds(0.5) : TimeSpan.FromSeconds(2);
         double best = 0;
+        int sinceBest = 0;
         while (!all.IsCompleted)
         {
             long before = Sum(accepted);
             await Task.WhenAny(all, Task.Delay(window));
             double rate = (Sum(accepted) - before) / window.TotalSeconds;
             progress.Report(0, $"{what}, warming up: {BenchFormat.Rate(rate)}");
-            if (quick || warmUp.Elapsed > TimeSpan.FromSeconds(45) || (best > 0 && rate <= best * 1.05))
+            sinceBest = rate > best * 1.05 ? 0 : sinceBest + 1;
+            best = Math.Max(best, rate);
+            // The rate climbs unevenly while methods are recompiled: stop once three windows in a row brought nothing new.
+            if (quick || warmUp.Elapsed > TimeSpan.FromSeconds(60) || (warmUp.Elapsed > TimeSpan.FromSeconds(20) && sinceBest >= 3))
             {
                 break;
             }
-            best = Math.Max(best, rate);
         }
 
         long start = Stopwatch.GetTimestamp();

@@ -16,11 +16,11 @@ public static class RedisBench
 
     public static async Task<BenchRow> RunAsync(IEventJournal journal, string server, string keyPrefix, int requests, BenchProgress progress)
     {
-        progress.Report(0, "redis-benchmark SET");
+        progress.Report(0.92, "redis-benchmark SET");
         double set = await RedisBenchmarkAsync(server, requests, ["-t", "set"]);
-        progress.Report(0.3, "redis-benchmark XADD");
+        progress.Report(0.95, "redis-benchmark XADD");
         double xadd = await RedisBenchmarkAsync(server, requests, ["XADD", keyPrefix + "redis-benchmark-xadd", "*", "f", "v"]);
-        progress.Report(0.6, "journal appends");
+        progress.Report(0.98, "journal appends");
         double ours = await AppendAsync(journal, requests);
         return new BenchRow("redis", $"Redis journal append (one event, {InFlight} in flight)", BenchFormat.Rate(ours))
         {
