@@ -14,21 +14,8 @@ public sealed class BenchTests
     public async Task EveryPartRunsAtATinySizeAndWritesItsTable()
     {
         string results = Path.Combine(Path.GetTempPath(), "command-bench-test-" + Guid.NewGuid().ToString("N"));
-        var options = BenchOptions.QuickDefaults with
-        {
-            Teams = 60,
-            Clients = 2,
-            Movers = 20,
-            FanOutIncidents = 3,
-            Broadcasts = 20,
-            JournaledIncidents = 120,
-            ClosedIncidents = 10,
-            RecommendSamples = 10,
-            Windows = 3,
-            Duration = TimeSpan.FromSeconds(1),
-            RedisRequests = 500,
-            Results = results,
-        };
+        var options = BenchOptions.Parse(["--quick", "--teams", "60", "--clients", "2", "--movers", "20", "--incidents", "120", "--windows", "3",
+            "--seconds", "1", "--results", results]) with { FanOutIncidents = 3, Broadcasts = 20, ClosedIncidents = 10, RecommendSamples = 10, RedisRequests = 500 };
         try
         {
             var run = new BenchRun(options, new BenchProgress(TextWriter.Null, interactive: false));
