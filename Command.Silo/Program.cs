@@ -6,9 +6,9 @@ if (args is ["maps", "synthesize", ..])
     Command.Silo.Jurisdictions.Synthesis.MapSynthesizer.WriteFiles(args.Length > 2 ? args[2] : "maps");
     return 0;
 }
-if (args is ["bench", "timers", ..])
+if (args is ["bench", ..])
 {
-    return await Command.Silo.Bench.TimerLatencyBench.RunAsync(args[2..]);
+    return await Command.Silo.Bench.BenchCommand.RunAsync(args[1..]);
 }
 
 SiloCommandLine.Parsed parsed;

@@ -57,22 +57,20 @@ public sealed partial class IncidentGrain(
         }
         RaiseEvent(new IncidentReceived(number, call, placement), actor);
         await ConfirmEvents();
-        await RegisterOrUpdateReminder(DispatchDeadline, State.ReceivedAt + dispatch.Value.DispatchDeadline(call.Severity));
+        // The dispatch deadline and the jurisdictions' records below are independent writes: they are made at once and
+        // share a group commit, instead of queueing one commit after another before the console hears of the call.
+        var deadline = RegisterOrUpdateReminder(DispatchDeadline, State.ReceivedAt + dispatch.Value.DispatchDeadline(call.Severity));
         if (call.Type == IncidentType.MassIncident || call.CrowdSize >= rules.CrowdThreshold)
         {
             await OpenGoldenWindow(call.Cause ?? "other", call.Type == IncidentType.MassIncident ? "call" : "crowdThreshold", actor);
         }
         // Every level records the incident; the village's count of same-cause incidents is the 矛盾激化 signal.
         string cause = call.Cause ?? JsonNamingPolicy.CamelCase.ConvertName(call.Type.ToString());
-        int repeated = 0;
-        foreach (var jurisdiction in placement.Chain)
-        {
-            int count = await GrainFactory.GetGrain<IJurisdictionGrain>(jurisdiction.Id).IncidentOpened(Key, cause, State.ReceivedAt, rules.RepeatedWithin);
-            if (jurisdiction.Level == JurisdictionLevel.Village)
-            {
-                repeated = count;
-            }
-        }
+        var recorded = Task.WhenAll(placement.Chain.Select(j =>
+            GrainFactory.GetGrain<IJurisdictionGrain>(j.Id).IncidentOpened(Key, cause, State.ReceivedAt, rules.RepeatedWithin)));
+        await Task.WhenAll(deadline, recorded);
+        int[] counts = await recorded;
+        int repeated = placement.Chain.Select((j, i) => j.Level == JurisdictionLevel.Village ? counts[i] : 0).DefaultIfEmpty(0).Max();
         if (rules.RepeatedTypes.Contains(call.Type) && repeated >= rules.RepeatedCount)
         {
             await Escalate(EscalationTriggers.RepeatedIncidents,
@@ -159,10 +157,7 @@ public sealed partial class IncidentGrain(
             board.Update(escalation);
             notifier.EscalationAcknowledged(escalation);
         }
-        foreach (var jurisdiction in State.Placement!.Chain)
-        {
-            await GrainFactory.GetGrain<IJurisdictionGrain>(jurisdiction.Id).IncidentClosed(Key);
-        }
+        await Task.WhenAll(State.Placement!.Chain.Select(j => GrainFactory.GetGrain<IJurisdictionGrain>(j.Id).IncidentClosed(Key)));
         await UnregisterReminder(DispatchDeadline);
         Publish();
         return Detail();

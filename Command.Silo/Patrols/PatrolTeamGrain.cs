@@ -24,14 +24,7 @@ public sealed class PatrolTeamGrain(
 
     protected override TeamState InitialState => TeamState.Empty;
 
-    protected override TeamState Apply(TeamState state, TeamEvent @event, EventMeta meta) => @event switch
-    {
-        TeamCommissioned c => state.Definition is null
-            ? state with { Definition = c.Definition, Status = TeamStatus.Available, StatusSince = meta.At }
-            : state with { Definition = c.Definition },
-        TeamStatusChanged s => state with { Status = s.To, StatusSince = meta.At, IncidentId = s.IncidentId },
-        _ => state,
-    };
+    protected override TeamState Apply(TeamState state, TeamEvent @event, EventMeta meta) => state.Apply(@event, meta);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {

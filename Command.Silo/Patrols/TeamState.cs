@@ -1,4 +1,5 @@
 using Command.Abstractions.Patrols;
+using Command.Silo.Runtime;
 
 namespace Command.Silo.Patrols;
 
@@ -9,4 +10,13 @@ public sealed record TeamState(
     string? IncidentId)
 {
     public static TeamState Empty { get; } = new(null, TeamStatus.OffDuty, DateTimeOffset.MinValue, null);
+
+    public TeamState Apply(TeamEvent @event, EventMeta meta) => @event switch
+    {
+        TeamCommissioned c => Definition is null
+            ? this with { Definition = c.Definition, Status = TeamStatus.Available, StatusSince = meta.At }
+            : this with { Definition = c.Definition },
+        TeamStatusChanged s => this with { Status = s.To, StatusSince = meta.At, IncidentId = s.IncidentId },
+        _ => this,
+    };
 }

@@ -1,0 +1,98 @@
+using System.Runtime;
+using Command.Abstractions.Incidents;
+using Command.Abstractions.Runtime;
+using Command.Silo.Incidents;
+using Command.Silo.Jurisdictions;
+using Command.Silo.Realtime;
+using Command.Silo.Runtime;
+using Command.Silo.Storage;
+
+namespace Command.Silo.Bench;
+
+/// <summary>
+/// What the silo keeps in memory: the managed heap after full, compacting collections, before and after adding
+/// things, divided by how many were added. SQLite's page cache is native memory and not in these figures; the whole
+/// process's working set is reported beside them.
+/// </summary>
+public static class MemoryBench
+{
+    public const double GoalBytesPerTeam = 2 * 1024;
+
+    /// <summary>The managed heap once everything unreachable is gone.</summary>
+    public static long SettledHeap()
+    {
+        for (int i = 0; i < 2; i++)
+        {
+            GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+        }
+        return GC.GetTotalMemory(forceFullCollection: false);
+    }
+
+    /// <summary>The settled heap once the silo has written out its buffered positions and pushed its pending batch:
+    /// a position waiting for the telemetry flush is on its way out, not something the silo keeps.</summary>
+    public static async Task<long> SettledHeapAsync(BenchSilo silo)
+    {
+        await silo.Get<ITelemetryStore>().FlushAsync();
+        await Task.Delay(ConsoleNotifier.MoveFlushInterval * 2);
+        return SettledHeap();
+    }
+
+    /// <param name="before">The settled heap before the teams were commissioned.</param>
+    /// <param name="after">The settled heap once each had reported a position and gone idle.</param>
+    public static BenchRow PerTeam(long before, long after, int teams)
+    {
+        double perTeam = (double)(after - before) / teams;
+        return new BenchRow("memory", $"memory per idle team (grain, its state and the read model; {BenchFormat.Count(teams)} teams)", BenchFormat.Bytes(perTeam))
+        {
+            Values = new Dictionary<string, double> { ["bytesPerTeam"] = perTeam, ["heapBefore"] = before, ["heapAfter"] = after },
+            Goal = $"≤ {BenchFormat.Bytes(GoalBytesPerTeam)}",
+            Met = perTeam <= GoalBytesPerTeam,
+        };
+    }
+
+    /// <summary>Opens and closes incidents through the grains; measures each while its grain is still active (the
+    /// first 15 minutes after its last call) and after idle collection, when only the lists' summary stays.</summary>
+    public static async Task<BenchRow> PerClosedIncidentAsync(BenchSilo silo, int count, BenchProgress progress)
+    {
+        var catalog = silo.Get<GrainCatalog>();
+        var intake = silo.Get<IncidentIntake>();
+        var grains = silo.Get<IGrainFactory>();
+        var map = silo.Get<JurisdictionMap>();
+        var random = new Random(120);
+        var points = Enumerable.Range(0, count).Select(_ => BenchIncidents.RandomPoint(map, random)).ToList();
+        await catalog.DeactivateAllAsync();
+        long before = await SettledHeapAsync(silo);
+        int done = 0;
+        await Parallel.ForEachAsync(points, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (point, _) =>
+        {
+            var call = new IncidentCall(IncidentChannel.Police, IncidentType.PublicOrder, Severity.DefaultFor(IncidentType.PublicOrder), point,
+                "压测地址", "压测：聚众斗殴", null, null);
+            var incident = await intake.ReceiveAsync(call, "bench");
+            await grains.GetGrain<IIncidentGrain>(incident.Id).Close("压测结束", "bench");
+            progress.Report(0.9 * Interlocked.Increment(ref done) / count, $"{done} incidents closed");
+        });
+        long active = await SettledHeapAsync(silo);
+        await catalog.DeactivateAllAsync();
+        long idle = await SettledHeapAsync(silo);
+        double perIdle = (double)(idle - before) / count;
+        double perActive = (double)(active - before) / count;
+        return new BenchRow("memory", $"memory per closed incident ({BenchFormat.Count(count)} opened and closed)",
+            $"{BenchFormat.Bytes(perIdle)} once idle; {BenchFormat.Bytes(perActive)} while its grain is active")
+        {
+            Values = new Dictionary<string, double> { ["bytesPerIdleIncident"] = perIdle, ["bytesPerActiveIncident"] = perActive },
+        };
+    }
+
+    public static BenchRow WholeProcess(string store, int teams, int incidents)
+    {
+        long heap = SettledHeap();
+        long workingSet = Environment.WorkingSet;
+        return new BenchRow("memory", $"whole process after start on {store}: {BenchFormat.Count(teams)} teams, {BenchFormat.Count(incidents)} journaled incidents",
+            $"managed heap {BenchFormat.Bytes(heap)}; working set {BenchFormat.Bytes(workingSet)}")
+        {
+            Values = new Dictionary<string, double> { ["managedHeapBytes"] = heap, ["workingSetBytes"] = workingSet },
+        };
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Command.Silo.Bench;
+
+namespace Command.Tests.Bench;
+
+/// <summary>
+/// The bench's code path at a tiny size, so that a change which breaks a part of it (an exception, nothing getting
+/// through, a console that never hears of an incident) fails the tests and not only CI's bench run. Nothing here
+/// asserts a time or a rate: this machine is shared, and the bench itself judges those against its goals.
+/// </summary>
+public sealed class BenchTests
+{
+    [Fact]
+    public async Task EveryPartRunsAtATinySizeAndWritesItsTable()
+    {
+        string results = Path.Combine(Path.GetTempPath(), "command-bench-test-" + Guid.NewGuid().ToString("N"));
+        var options = BenchOptions.Parse(["--quick", "--teams", "60", "--clients", "2", "--movers", "20", "--incidents", "120", "--windows", "3",
+            "--seconds", "1", "--results", results]) with { FanOutIncidents = 3, Broadcasts = 20, ClosedIncidents = 10, RecommendSamples = 10, RedisRequests = 500 };
+        try
+        {
+            var run = new BenchRun(options, new BenchProgress(TextWriter.Null, interactive: false));
+            var report = await run.RunAsync();
+            await report.WriteAsync(results, run.Log);
+
+            Assert.False(report.IsBroken, string.Join("\n", report.Rows.Where(r => r.Broken is not null).Select(r => $"{r.Measure}: {r.Broken}")));
+            Assert.Equal(BenchOptions.Parts.Order(), report.Rows.Select(r => r.Part).Distinct().Order());
+            Assert.All(report.Rows, row => Assert.All(row.Values, value => Assert.True(double.IsFinite(value.Value), $"{row.Measure}: {value.Key} is {value.Value}")));
+            Assert.All(report.Rows.Where(r => r.Goal is not null), row => Assert.NotNull(row.Met));
+            // The fan-out row carries a sample per incident and console: every one arrived.
+            var fanOut = report.Rows.Single(r => r.Measure.StartsWith("fan-out latency", StringComparison.Ordinal));
+            Assert.Equal(options.FanOutIncidents * options.Clients, fanOut.Values["samples"]);
+
+            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(results, "bench-quick.json")));
+            Assert.Equal(report.Rows.Count, json.RootElement.GetProperty("rows").GetArrayLength());
+            Assert.False(json.RootElement.GetProperty("broken").GetBoolean());
+            string table = await File.ReadAllTextAsync(Path.Combine(results, "bench-quick.md"));
+            Assert.All(report.Rows, row => Assert.Contains(row.Measure, table, StringComparison.Ordinal));
+        }
+        finally
+        {
+            if (Directory.Exists(results))
+            {
+                Directory.Delete(results, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void QuickShrinksEverySizeAndOptionsOverrideIt()
+    {
+        var quick = BenchOptions.Parse(["--quick", "--teams", "300", "--only", "ingest,fanout"]);
+
+        Assert.True(quick.Quick);
+        Assert.Equal((300, 10, 300), (quick.Teams, quick.Clients, quick.Movers));
+        Assert.True(quick.Runs("fanout"));
+        Assert.False(quick.Runs("recovery"));
+        Assert.Equal((10_000, 50, 5_000, 100_000, 1_000), (BenchOptions.Parse([]).Teams, BenchOptions.Parse([]).Clients,
+            BenchOptions.Parse([]).Movers, BenchOptions.Parse([]).JournaledIncidents, BenchOptions.Parse([]).Windows));
+    }
+
+    [Theory]
+    [InlineData(new[] { "--tems", "5" }, "--tems")]
+    [InlineData(new[] { "--teams", "-5" }, "--teams")]
+    [InlineData(new[] { "--only", "ingest,speed" }, "speed")]
+    [InlineData(new[] { "--teams", "10", "--movers", "20" }, "--movers")]
+    public void AMistakeIsRefusedWithTheOptionNamed(string[] args, string named)
+    {
+        var refusal = Assert.Throws<ArgumentException>(() => BenchOptions.Parse(args));
+        Assert.Contains(named, refusal.Message, StringComparison.Ordinal);
+    }
+}
