@@ -27,8 +27,8 @@ public sealed class BenchRun(BenchOptions options, BenchProgress progress)
         PrivateRedis? privateRedis = null;
         string[] mainParts = ["mailbox", "ingest", "recommend", "fanout", "memory"];
         bool sqliteRecovery = options.Runs("recovery"), redis = options.Runs("recovery") || options.Runs("redis");
-        bool main = mainParts.Any(options.Runs), timers = options.Runs("timers");
-        stepCount = (sqliteRecovery ? 1 : 0) + (redis ? 1 : 0) + (main ? 1 + mainParts.Count(options.Runs) : 0) + (timers ? 1 : 0);
+        bool main = mainParts.Any(options.Runs), timers = options.Runs("timers"), capacity = options.Runs("capacity");
+        stepCount = (sqliteRecovery ? 1 : 0) + (redis ? 1 : 0) + (main ? 1 + mainParts.Count(options.Runs) : 0) + (timers ? 1 : 0) + (capacity ? 1 : 0);
         try
         {
             if (sqliteRecovery)
@@ -53,6 +53,16 @@ public sealed class BenchRun(BenchOptions options, BenchProgress progress)
             {
                 Next("timers");
                 await Part("timers", "timer lateness", async () => [await TimerLatencyBench.RowAsync(options.Windows, Log, progress)]);
+            }
+            if (capacity)
+            {
+                Next("capacity on redis");
+                await Part("capacity", "capacity on redis", async () =>
+                {
+                    // Measured as production runs Redis: every write on disk before it is acknowledged.
+                    using var durable = options.Redis is null ? await PrivateRedis.StartAsync(durable: true) : null;
+                    return await CapacityBench.RunAsync(options.Redis ?? durable!.Endpoint, options.Quick, options.Duration, Log, progress);
+                });
             }
             Report.SampleLoad();
         }

@@ -29,7 +29,8 @@ public sealed class PrivateRedis : IDisposable
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Select(dir => Path.Combine(dir, program)).FirstOrDefault(File.Exists);
 
-    public static async Task<PrivateRedis> StartAsync()
+    /// <param name="durable">An append-only file fsynced before every answer (<c>appendfsync always</c>), as in production.</param>
+    public static async Task<PrivateRedis> StartAsync(bool durable = false)
     {
         string executable = Find("redis-server")
             ?? throw new InvalidOperationException("redis-server is not installed (apt-get install redis-server), or pass --redis HOST:PORT.");
@@ -42,7 +43,7 @@ public sealed class PrivateRedis : IDisposable
         Directory.CreateDirectory(directory);
         var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string arg in (string[])["--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--dir", directory,
-            "--save", "", "--appendonly", "no", "--loglevel", "warning"])
+            "--save", "", "--appendonly", durable ? "yes" : "no", "--appendfsync", "always", "--loglevel", "warning"])
         {
             start.ArgumentList.Add(arg);
         }
