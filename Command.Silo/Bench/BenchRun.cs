@@ -11,7 +11,7 @@ namespace Command.Silo.Bench;
 /// One bench run: the parts in order, each in a silo of its own or sharing the main one, every part caught on its own
 /// so that one broken part is reported as broken while the others still run.
 /// Order: recovery first (its whole-process memory is then closest to a fresh process), then the main silo's parts
-/// (mailbox, ingest, recommendations, fan-out, memory), then the timers, which need rules of their own.
+/// (memory, mailbox, ingest, recommendations, fan-out), then the timers, which need rules of their own.
 /// </summary>
 public sealed class BenchRun(BenchOptions options, BenchProgress progress)
 {
@@ -169,6 +169,10 @@ public sealed class BenchRun(BenchOptions options, BenchProgress progress)
                     : row,
             ]));
 
+            // Weighed before the load parts: afterwards Kestrel's and SignalR's buffer pools are large and shrink over the
+            // following seconds, which would show up as memory an incident gave back.
+            NextIf("memory");
+            await Part("memory", "memory per closed incident", async () => [await MemoryBench.PerClosedIncidentAsync(silo, options.ClosedIncidents, progress)]);
             using var http = silo.CreateClient(await silo.IssueTokenAsync("bench dispatcher"), 4);
             NextIf("mailbox");
             await Part("mailbox", "grain call", async () => await MailboxBench.RunAsync(grains.GetGrain<IPatrolTeamGrain>(teams[0].Id), options.Duration, progress));
@@ -190,8 +194,6 @@ public sealed class BenchRun(BenchOptions options, BenchProgress progress)
             });
             NextIf("fanout");
             await Part("fanout", "fan-out", async () => await FanOutBench.RunAsync(silo, http, teams, options, progress));
-            NextIf("memory");
-            await Part("memory", "memory per closed incident", async () => [await MemoryBench.PerClosedIncidentAsync(silo, options.ClosedIncidents, progress)]);
         }
     }
 
