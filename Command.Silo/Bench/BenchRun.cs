@@ -11,7 +11,8 @@ namespace Command.Silo.Bench;
 /// One bench run: the parts in order, each in a silo of its own or sharing the main one, every part caught on its own
 /// so that one broken part is reported as broken while the others still run.
 /// Order: recovery first (its whole-process memory is then closest to a fresh process), then the main silo's parts
-/// (memory, mailbox, ingest, recommendations, fan-out), then the timers, which need rules of their own.
+/// (memory per idle team, mailbox, ingest, recommendations, fan-out), then the timers, which need rules of their own.
+/// Memory per closed incident has a quiet silo of its own.
 /// </summary>
 public sealed class BenchRun(BenchOptions options, BenchProgress progress)
 {
@@ -28,7 +29,8 @@ public sealed class BenchRun(BenchOptions options, BenchProgress progress)
         string[] mainParts = ["mailbox", "ingest", "recommend", "fanout", "memory"];
         bool sqliteRecovery = options.Runs("recovery"), redis = options.Runs("recovery") || options.Runs("redis");
         bool main = mainParts.Any(options.Runs), timers = options.Runs("timers"), capacity = options.Runs("capacity");
-        stepCount = (sqliteRecovery ? 1 : 0) + (redis ? 1 : 0) + (main ? 1 + mainParts.Count(options.Runs) : 0) + (timers ? 1 : 0) + (capacity ? 1 : 0);
+        stepCount = (sqliteRecovery ? 1 : 0) + (redis ? 1 : 0) + (options.Runs("memory") ? 1 : 0) + (main ? 1 + mainParts.Count(p => p != "memory" && options.Runs(p)) : 0)
+            + (timers ? 1 : 0) + (capacity ? 1 : 0);
         try
         {
             if (sqliteRecovery)
@@ -43,6 +45,18 @@ public sealed class BenchRun(BenchOptions options, BenchProgress progress)
                 {
                     string server = options.Redis ?? (privateRedis = await PrivateRedis.StartAsync()).Endpoint;
                     return await RecoveryAsync(StorageKind.Redis, server);
+                });
+            }
+            if (options.Runs("memory"))
+            {
+                // In a silo of its own, with no teams and no load before it: in the main silo the buffer pools left by the
+                // load parts, and the 10,000 team grains it must deactivate, shrink while incidents are weighed.
+                Next("memory per closed incident");
+                await Part("memory", "memory per closed incident", async () =>
+                {
+                    await using var silo = await BenchSilo.StartAsync(
+                        new SiloOptions { Storage = StorageKind.Sqlite, DataDirectory = BenchSilo.NewDataDirectory(), Demo = false }, Log, ownsData: true);
+                    return [await MemoryBench.PerClosedIncidentAsync(silo, options.ClosedIncidents, progress)];
                 });
             }
             if (main)
@@ -169,10 +183,6 @@ public sealed class BenchRun(BenchOptions options, BenchProgress progress)
                     : row,
             ]));
 
-            // Weighed before the load parts: afterwards Kestrel's and SignalR's buffer pools are large and shrink over the
-            // following seconds, which would show up as memory an incident gave back.
-            NextIf("memory");
-            await Part("memory", "memory per closed incident", async () => [await MemoryBench.PerClosedIncidentAsync(silo, options.ClosedIncidents, progress)]);
             using var http = silo.CreateClient(await silo.IssueTokenAsync("bench dispatcher"), 4);
             NextIf("mailbox");
             await Part("mailbox", "grain call", async () => await MailboxBench.RunAsync(grains.GetGrain<IPatrolTeamGrain>(teams[0].Id), options.Duration, progress));

@@ -14,6 +14,7 @@ public sealed class PrivateRedis : IDisposable
 {
     private readonly Process process;
     private readonly string directory;
+    private int disposed;
 
     private PrivateRedis(Process process, string directory, int port)
     {
@@ -53,6 +54,8 @@ public sealed class PrivateRedis : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var redis = new PrivateRedis(process, directory, port);
+        // A bench stopped with Ctrl+C or SIGTERM skips its finally blocks; the server must not outlive it.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => redis.Dispose();
         var clock = Stopwatch.StartNew();
         while (!await AnswersAsync(port))
         {
@@ -86,6 +89,10 @@ public sealed class PrivateRedis : IDisposable
 
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
         if (!process.HasExited)
         {
             process.Kill();
