@@ -166,14 +166,7 @@ public sealed class BenchRun(BenchOptions options, BenchProgress progress)
             var grains = silo.Get<IGrainFactory>();
             long heapBefore = await MemoryBench.SettledHeapAsync(silo);
             var commissioning = Stopwatch.StartNew();
-            int done = 0;
-            await Parallel.ForEachAsync(teams, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (team, _) =>
-            {
-                var grain = grains.GetGrain<IPatrolTeamGrain>(team.Id);
-                await grain.Commission(team.Definition, "bench");
-                await grain.ReportPosition(new TeamPosition(team.Lon, team.Lat, DateTimeOffset.UtcNow));
-                progress.Report((double)Interlocked.Increment(ref done) / teams.Count, $"{done} teams");
-            });
+            await BenchTeams.CommissionAsync(grains, teams, done => progress.Report((double)done / teams.Count, $"{done} teams"));
             double commissionSeconds = commissioning.Elapsed.TotalSeconds;
             long heapAfter = await MemoryBench.SettledHeapAsync(silo);
             await Part("memory", "memory per idle team", () => Task.FromResult<IEnumerable<BenchRow>>(

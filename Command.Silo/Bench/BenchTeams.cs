@@ -1,5 +1,6 @@
 using Command.Abstractions.Jurisdictions;
 using Command.Abstractions.Patrols;
+using Command.Abstractions.Runtime;
 using Command.Silo.Demo;
 using Command.Silo.Jurisdictions;
 
@@ -34,5 +35,19 @@ public static class BenchTeams
             teams.Add(new DemoTeam($"bench-{n:00000}", definition, Math.Round(at.X, 6), Math.Round(at.Y, 6)));
         }
         return teams;
+    }
+
+    /// <summary>Commissions the teams through their grains, each with a first position so it can be recommended;
+    /// <paramref name="commissioned"/> hears the running count.</summary>
+    public static Task CommissionAsync(IGrainFactory grains, IReadOnlyList<DemoTeam> teams, Action<int>? commissioned = null)
+    {
+        int done = 0;
+        return Parallel.ForEachAsync(teams, new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (team, _) =>
+        {
+            var grain = grains.GetGrain<IPatrolTeamGrain>(team.Id);
+            await grain.Commission(team.Definition, "bench");
+            await grain.ReportPosition(new TeamPosition(team.Lon, team.Lat, DateTimeOffset.UtcNow));
+            commissioned?.Invoke(Interlocked.Increment(ref done));
+        });
     }
 }

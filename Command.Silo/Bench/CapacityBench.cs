@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Command.Abstractions.Patrols;
 using Command.Abstractions.Runtime;
 using Command.Silo.Hosting;
 using Command.Silo.Jurisdictions;
@@ -28,13 +27,7 @@ public static class CapacityBench
             new SiloOptions { Storage = StorageKind.Redis, Redis = server, DataDirectory = BenchSilo.NewDataDirectory(), Demo = false },
             log, ownsData: true, settings: new Dictionary<string, string?> { ["Storage:Redis:KeyPrefix"] = $"command-capacity-{Guid.NewGuid():N}:" });
         var teams = BenchTeams.Create(silo.Get<JurisdictionMap>(), levels.Max());
-        var grains = silo.Get<IGrainFactory>();
-        foreach (var team in teams)
-        {
-            var grain = grains.GetGrain<IPatrolTeamGrain>(team.Id);
-            await grain.Commission(team.Definition, "bench");
-            await grain.ReportPosition(new TeamPosition(team.Lon, team.Lat, DateTimeOffset.UtcNow));
-        }
+        await BenchTeams.CommissionAsync(silo.Get<IGrainFactory>(), teams);
         using var http = silo.CreateClient(await silo.IssueTokenAsync("bench capacity"), levels.Max());
 
         var rows = new List<BenchRow>();
