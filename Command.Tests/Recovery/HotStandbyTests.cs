@@ -61,7 +61,7 @@ public sealed class HotStandbyTests(ITestOutputHelper output)
 
             var clock = Stopwatch.StartNew();
             await active.StopAsync(); // kill -9 with calls in flight
-            await Eventually.Get(() => HealthAsync(standby), ok => ok, "the standby to serve", TakeoverBound + TimeSpan.FromSeconds(10));
+            await Eventually.Get(() => standby.IsServingAsync(), ok => ok, "the standby to serve", TakeoverBound + TimeSpan.FromSeconds(10));
             var takeover = clock.Elapsed;
             int atTakeover = load.Incidents;
             await Eventually.Get(() => Task.FromResult(load.Incidents), n => n >= atTakeover + 20, "the load to go on through the proxy");
@@ -123,7 +123,7 @@ public sealed class HotStandbyTests(ITestOutputHelper output)
         active.Signal("STOP");
         try
         {
-            await Eventually.Get(() => HealthAsync(standby), ok => ok, "the standby to take over", TimeSpan.FromSeconds(30));
+            await Eventually.Get(() => standby.IsServingAsync(), ok => ok, "the standby to take over", TimeSpan.FromSeconds(30));
             // A call that reaches the frozen silo is handled when it wakes, still believing it is active.
             var late = direct.PostAsJsonAsync("/api/incidents", Call("冻结期间打给旧主的报警"));
             await Task.Delay(300);
@@ -149,17 +149,4 @@ public sealed class HotStandbyTests(ITestOutputHelper output)
     private static object Call(string address) => new { channel = 110, type = "dispute", lon = 115.45, lat = 36.49, address };
 
     private static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
-
-    private static async Task<bool> HealthAsync(SiloProcess silo)
-    {
-        try
-        {
-            using var response = await silo.Http.GetAsync("/healthz");
-            return response.StatusCode == HttpStatusCode.OK;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-        {
-            return false;
-        }
-    }
 }

@@ -50,6 +50,20 @@ public sealed class SiloProcess : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Whether /healthz answers 200 now; a refused or slow connection (a silo binding its port) is a no.</summary>
+    public async Task<bool> IsServingAsync()
+    {
+        try
+        {
+            using var response = await Http.GetAsync("/healthz");
+            return response.StatusCode == HttpStatusCode.OK;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Sends a signal: STOP freezes the silo as a long pause would, CONT wakes it.</summary>
     public void Signal(string signal) => Signals.Send(signal, process.Id);
 
