@@ -1,9 +1,11 @@
+using Orleans;
 namespace Command.Abstractions.Access;
 
 /// <summary>
 /// One issued sign-in: a session cookie, a user's bearer token or a terminal's token. The secret itself is never
 /// stored; the token carries <see cref="Id"/>, and the credential register says whether that id is still good.
 /// </summary>
+[GenerateSerializer, Immutable]
 public sealed record Credential(
     string Id,
     CredentialKind Kind,

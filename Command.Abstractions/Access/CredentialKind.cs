@@ -1,5 +1,7 @@
+using Orleans;
 namespace Command.Abstractions.Access;
 
+[GenerateSerializer]
 public enum CredentialKind
 {
     /// <summary>A browser's sign-in cookie.</summary>

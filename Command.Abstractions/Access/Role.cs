@@ -1,6 +1,8 @@
+using Orleans;
 namespace Command.Abstractions.Access;
 
 /// <summary>What a signed-in principal is to the command system. Every user is also bound to one jurisdiction.</summary>
+[GenerateSerializer]
 public enum Role
 {
     /// <summary>值班员: takes calls, dispatches, follows incidents within their jurisdiction.</summary>

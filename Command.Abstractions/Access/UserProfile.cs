@@ -1,4 +1,6 @@
+using Orleans;
 namespace Command.Abstractions.Access;
 
 /// <summary>Who a user is and where they work; <see cref="TeamId"/> only for a patrol leader.</summary>
+[GenerateSerializer, Immutable]
 public sealed record UserProfile(string DisplayName, Role Role, string JurisdictionId, string? TeamId);

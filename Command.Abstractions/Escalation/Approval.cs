@@ -1,6 +1,8 @@
+using Orleans;
 namespace Command.Abstractions.Escalation;
 
 /// <summary>A request to pass a 三个慎用 gate and the leader's decision on it.</summary>
+[GenerateSerializer, Immutable]
 public sealed record Approval(
     string Gate,
     ApprovalState State,

@@ -1,5 +1,7 @@
+using Orleans;
 namespace Command.Abstractions.Escalation;
 
+[GenerateSerializer]
 public enum ApprovalState
 {
     Pending,

@@ -1,4 +1,5 @@
 using Command.Abstractions.Jurisdictions;
+using Orleans;
 
 namespace Command.Abstractions.Escalation;
 
@@ -6,6 +7,7 @@ namespace Command.Abstractions.Escalation;
 /// One step of an incident's escalation up the hierarchy (督办), addressed to a jurisdiction and its leader on duty.
 /// It is open until that leader acknowledges it (签收) or the incident is closed.
 /// </summary>
+[GenerateSerializer, Immutable]
 public sealed record EscalationView(
     string Id,
     string IncidentId,

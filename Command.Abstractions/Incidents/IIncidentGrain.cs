@@ -1,11 +1,12 @@
+using Orleans.Concurrency;
+using Orleans;
 using Command.Abstractions.Escalation;
 using Command.Abstractions.Patrols;
-using Command.Abstractions.Runtime;
 
 namespace Command.Abstractions.Incidents;
 
 /// <summary>One 警情, from the call to its closure. Keyed by the incident id.</summary>
-public interface IIncidentGrain : IGrainWithStringKey, IRemindable
+public interface IIncidentGrain : IGrainWithStringKey
 {
     /// <summary>Opens the incident. Calling it again with the same id returns the existing incident unchanged.</summary>
     Task<IncidentDetail> Open(IncidentCall call, string number, IncidentPlacement placement, string actor);

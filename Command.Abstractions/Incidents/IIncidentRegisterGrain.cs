@@ -1,4 +1,4 @@
-using Command.Abstractions.Runtime;
+using Orleans;
 
 namespace Command.Abstractions.Incidents;
 

@@ -1,8 +1,10 @@
 using Command.Abstractions.Geo;
+using Orleans;
 
 namespace Command.Abstractions.Incidents;
 
 /// <summary>A validated call, as the call-taker entered it, ready to become an incident.</summary>
+[GenerateSerializer, Immutable]
 public sealed record IncidentCall(
     IncidentChannel Channel,
     IncidentType Type,

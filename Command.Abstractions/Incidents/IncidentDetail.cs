@@ -1,9 +1,11 @@
 using Command.Abstractions.Escalation;
 using Command.Abstractions.Geo;
+using Orleans;
 
 namespace Command.Abstractions.Incidents;
 
 /// <summary>Everything about one incident that a duty officer needs on screen.</summary>
+[GenerateSerializer, Immutable]
 public sealed record IncidentDetail(
     string Id,
     string Number,

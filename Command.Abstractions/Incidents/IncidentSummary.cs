@@ -1,8 +1,10 @@
 using Command.Abstractions.Geo;
+using Orleans;
 
 namespace Command.Abstractions.Incidents;
 
 /// <summary>What lists and the live feed show of an incident.</summary>
+[GenerateSerializer, Immutable]
 public sealed record IncidentSummary(
     string Id,
     string Number,

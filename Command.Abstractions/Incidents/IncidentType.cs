@@ -1,5 +1,7 @@
+using Orleans;
 namespace Command.Abstractions.Incidents;
 
+[GenerateSerializer]
 public enum IncidentType
 {
     /// <summary>刑事</summary>

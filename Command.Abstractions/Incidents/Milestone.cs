@@ -1,6 +1,8 @@
+using Orleans;
 namespace Command.Abstractions.Incidents;
 
 /// <summary>A timed step an incident must reach, such as the first team on scene.</summary>
+[GenerateSerializer, Immutable]
 public sealed record Milestone(
     string Name,
     string Title,

@@ -1,5 +1,7 @@
+using Orleans;
 namespace Command.Abstractions.Patrols;
 
+[GenerateSerializer]
 public enum TeamStatus
 {
     Available,

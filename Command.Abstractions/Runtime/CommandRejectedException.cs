@@ -1,12 +1,19 @@
+using Orleans;
+
 namespace Command.Abstractions.Runtime;
 
 /// <summary>
 /// A grain refused a request for a business reason. It is thrown before any event is raised, so the
 /// grain's state is untouched; the host maps it to 403, 404, 409 or 422 with <see cref="Exception.Message"/> as the detail.
+/// It crosses grain calls and silos, so it carries its own serializer.
 /// </summary>
-public sealed class CommandRejectedException(RejectionKind kind, string detail) : Exception(detail)
+[GenerateSerializer]
+public sealed class CommandRejectedException : Exception
 {
-    public RejectionKind Kind { get; } = kind;
+    public CommandRejectedException(RejectionKind kind, string detail) : base(detail) => Kind = kind;
+
+    [Id(0)]
+    public RejectionKind Kind { get; private set; }
 
     public static CommandRejectedException NotFound(string detail) => new(RejectionKind.NotFound, detail);
     public static CommandRejectedException Conflict(string detail) => new(RejectionKind.Conflict, detail);

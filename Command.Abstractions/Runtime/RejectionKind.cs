@@ -1,5 +1,7 @@
+using Orleans;
 namespace Command.Abstractions.Runtime;
 
+[GenerateSerializer]
 public enum RejectionKind
 {
     /// <summary>Unknown id: HTTP 404.</summary>

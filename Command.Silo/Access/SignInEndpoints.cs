@@ -82,7 +82,7 @@ public static class SignInEndpoints
         }).WithSummary("Sign out: the session or token used for this request stops working at once");
 
         auth.MapPost("/password", async (PasswordChangeRequest request, Caller caller, HttpContext http, SignInService signIn, Credentials credentials,
-            Abstractions.Runtime.IGrainFactory grains, AuditTrail audit) =>
+            IGrainFactory grains, AuditTrail audit) =>
         {
             if (caller.Role == Role.Device)
             {

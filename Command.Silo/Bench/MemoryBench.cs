@@ -57,7 +57,6 @@ public static class MemoryBench
     /// first 15 minutes after its last call) and after idle collection, when only the lists' summary stays.</summary>
     public static async Task<BenchRow> PerClosedIncidentAsync(BenchSilo silo, int count, BenchProgress progress)
     {
-        var catalog = silo.Get<GrainCatalog>();
         var intake = silo.Get<IncidentIntake>();
         var grains = silo.Get<IGrainFactory>();
         var map = silo.Get<JurisdictionMap>();
@@ -74,11 +73,11 @@ public static class MemoryBench
         });
         // The first incidents of a silo also fill its one-time caches (serializer metadata, the day's register): not counted.
         await OpenAndCloseAsync(points.Take(20));
-        await catalog.DeactivateAllAsync();
+        await grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         long before = await SettledHeapAsync(silo);
         await OpenAndCloseAsync(points);
         long active = await SettledHeapAsync(silo);
-        await catalog.DeactivateAllAsync();
+        await grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         long idle = await SettledHeapAsync(silo);
         double perIdle = (double)(idle - before) / count;
         double perActive = (double)(active - before) / count;

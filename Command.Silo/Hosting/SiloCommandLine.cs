@@ -73,11 +73,17 @@ public static class SiloCommandLine
                         : double.TryParse(rate, NumberStyles.Float, CultureInfo.InvariantCulture, out double r) && double.IsFinite(r) && r is > 0 and <= 6000 ? r
                         : throw new ArgumentException($"--simulate takes a rate in incidents per minute between 0 and 6000, not '{rate}'.");
                     break;
+                case "--silo-port":
+                    string port = Value();
+                    options.SiloPort = int.TryParse(port, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int p) && p <= 65535
+                        ? p
+                        : throw new ArgumentException($"--silo-port takes a port number from 0 to 65535 (0: any free port), not '{port}'.");
+                    break;
                 case "--maps":
                     options.MapsDirectory = Value();
                     break;
                 default:
-                    throw new ArgumentException($"Unknown option '{args[i]}'. Options: --urls URL, --data DIR, --storage sqlite|redis|memory, --redis HOST:PORT, --rules FILE, --demo, --no-demo, --simulate [RATE], --maps DIR.");
+                    throw new ArgumentException($"Unknown option '{args[i]}'. Options: --urls URL, --data DIR, --storage sqlite|redis|memory, --redis HOST:PORT, --rules FILE, --demo, --no-demo, --simulate [RATE], --maps DIR, --silo-port PORT.");
             }
         }
         return new Parsed(options, [.. hostArgs]);

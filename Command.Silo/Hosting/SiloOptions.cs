@@ -18,6 +18,9 @@ public sealed class SiloOptions
     /// <summary>Incidents per minute raised by the simulator; null when it is off.</summary>
     public double? SimulateRate { get; set; }
 
+    /// <summary>The Orleans silo-to-silo port; 0 takes any free port (a lone silo needs no fixed one).</summary>
+    public int SiloPort { get; set; } = 11111;
+
     /// <summary>Where maps/ is; found beside the program or above the working folder when unset.</summary>
     public string? MapsDirectory { get; set; }
 }

@@ -1,9 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Serialization;
-using Command.Abstractions.Access;
-using Command.Abstractions.Incidents;
-using Command.Abstractions.Jurisdictions;
-using Command.Abstractions.Patrols;
 using Command.Silo.Access;
 using Command.Silo.Escalation;
 using Command.Silo.Incidents;
@@ -39,25 +35,18 @@ public static class SiloServiceExtensions
             o.Demo = silo.Demo;
             o.SimulateRate = silo.SimulateRate;
             o.MapsDirectory = silo.MapsDirectory;
+            o.SiloPort = silo.SiloPort;
         });
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
 
         services.Configure<DispatchOptions>(builder.Configuration.GetSection("Dispatch"));
         services.Configure<IncidentOptions>(builder.Configuration.GetSection("Incidents"));
-        services.Configure<GrainRuntimeOptions>(builder.Configuration.GetSection("Runtime"));
         services.AddStorage();
-        // First of the hosted services: nothing that reads or writes the store starts before this silo holds its lease.
+        // First of the hosted services: nothing that reads or writes the store starts before this silo holds its lease,
+        // Orleans included.
         services.AddSingleton<StandbyServer>();
         services.AddHostedService<LeaseKeeper>();
-        services.AddGrainRuntime()
-            .AddGrain<IIncidentGrain, IncidentGrain>()
-            .AddGrain<IIncidentRegisterGrain, IncidentRegisterGrain>()
-            .AddGrain<IPatrolTeamGrain, PatrolTeamGrain>()
-            .AddGrain<IJurisdictionGrain, JurisdictionGrain>()
-            .AddGrain<IUserGrain, UserGrain>()
-            .AddGrain<IUserDirectoryGrain, UserDirectoryGrain>()
-            .AddGrain<ICredentialRegisterGrain, CredentialRegisterGrain>()
-            .AddGrain<IAuditLogGrain, AuditLogGrain>();
+        builder.AddGrains();
 
         // Maps are immutable reference data; tests that start many silos share one parse.
         services.AddSingleton(sp =>

@@ -12,6 +12,7 @@ using Command.Silo.Spatial;
 using Command.Silo.Storage;
 using Microsoft.Extensions.Options;
 using NetTopologySuite.Geometries;
+using Orleans.Runtime;
 
 namespace Command.Silo.Hosting;
 
@@ -22,6 +23,7 @@ namespace Command.Silo.Hosting;
 internal sealed class SiloStartup(
     IOptions<SiloOptions> options,
     IEventJournal journal,
+    Storage.IDeadlineTable deadlines,
     ITelemetryStore telemetry,
     IncidentCatalog catalog,
     EscalationBoard board,
@@ -49,6 +51,7 @@ internal sealed class SiloStartup(
             await SeedDemoAsync(cancellationToken);
         }
         await ReleaseTeamsOfClosedIncidentsAsync();
+        await WakeGrainsWithDeadlinesAsync(cancellationToken);
         await access.StartAsync(options.Value.Demo, cancellationToken);
         readiness.MarkReady();
         logger.LogInformation("Silo serving: {Incidents} incidents, {Teams} teams, {Jurisdictions} jurisdictions, loaded in {Elapsed:0.00}s",
@@ -87,6 +90,30 @@ internal sealed class SiloStartup(
                 logger.LogWarning("Team {Team} was still out for closed incident {Incident}; releasing it", team.Id, team.IncidentId);
                 await grains.GetGrain<IPatrolTeamGrain>(team.Id).Release(team.IncidentId!, "system");
             }
+        }
+    }
+
+    /// <summary>An Orleans reminder whose silo was down skips to its next period; a deadline must not wait for that.
+    /// Every grain that holds a deadline is activated now, and takes at once whatever fell due while the silo was down.</summary>
+    private async Task WakeGrainsWithDeadlinesAsync(CancellationToken cancellationToken)
+    {
+        var owners = (await deadlines.ReadAllAsync(cancellationToken)).Where(r => !GrainReminderTable.IsOrleansRow(r))
+            .Select(r => r.GrainId).Distinct().ToList();
+        await Parallel.ForEachAsync(owners, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (owner, _) =>
+        {
+            try
+            {
+                await grains.GetGrain<IRemindable>(GrainId.Parse(owner)).ReceiveReminder(Runtime.DeadlineReminder.Name, default);
+            }
+            catch (Exception ex)
+            {
+                // One grain that cannot load must not keep the rest of the city from serving; its reminder retries it.
+                logger.LogError(ex, "Could not wake {Grain} for its deadlines", owner);
+            }
+        });
+        if (owners.Count > 0)
+        {
+            logger.LogInformation("Woke {Count} grains that hold deadlines", owners.Count);
         }
     }
 

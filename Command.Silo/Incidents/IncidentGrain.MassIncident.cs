@@ -5,6 +5,7 @@ using Command.Abstractions.Patrols;
 using Command.Abstractions.Realtime;
 using Command.Abstractions.Runtime;
 using Command.Silo.Escalation;
+using Command.Silo.Runtime;
 using Command.Silo.Spatial;
 
 namespace Command.Silo.Incidents;
@@ -177,7 +178,7 @@ public sealed partial class IncidentGrain
         }
         RaiseEvent(new EscalationAcknowledged(escalationId), actor);
         await ConfirmEvents();
-        await UnregisterReminder(EscalationReminder + escalationId);
+        await CancelDeadline(EscalationReminder + escalationId);
         var acknowledged = FindEscalation(escalationId);
         board.Update(acknowledged);
         notifier.EscalationAcknowledged(acknowledged);
@@ -219,10 +220,10 @@ public sealed partial class IncidentGrain
         await ConfirmEvents();
         foreach (var milestone in State.Milestones.Where(m => m.State == MilestoneState.Pending))
         {
-            await RegisterOrUpdateReminder(MilestoneReminder + milestone.Name, milestone.DueAt);
+            await ScheduleDeadline(MilestoneReminder + milestone.Name, milestone.DueAt);
             if (rules.DueWarning > TimeSpan.Zero && milestone.DueAt - rules.DueWarning > openedAt)
             {
-                await RegisterOrUpdateReminder(MilestoneWarning + milestone.Name, milestone.DueAt - rules.DueWarning);
+                await ScheduleDeadline(MilestoneWarning + milestone.Name, milestone.DueAt - rules.DueWarning);
             }
         }
         foreach (var milestone in State.Milestones)
@@ -254,13 +255,13 @@ public sealed partial class IncidentGrain
     {
         foreach (var milestone in State.Milestones.Where(m => names.Contains(m.Name)))
         {
-            await UnregisterReminder(MilestoneReminder + milestone.Name);
-            await UnregisterReminder(MilestoneWarning + milestone.Name);
+            await CancelDeadline(MilestoneReminder + milestone.Name);
+            await CancelDeadline(MilestoneWarning + milestone.Name);
             notifier.MilestoneChanged(new MilestoneEvent(Key, State.Number!, milestone.ToWire(), "met"));
         }
     }
 
-    private async Task OnGoldenWindowReminder(string reminderName, TickStatus status)
+    private async Task OnGoldenWindowReminder(string reminderName, DeadlineTick status)
     {
         if (!State.Exists || State.Status == IncidentStatus.Closed)
         {
@@ -295,7 +296,7 @@ public sealed partial class IncidentGrain
     }
 
     /// <summary>Nobody acknowledged in time: remind the leader, and climb one more step while the ceiling allows.</summary>
-    private async Task OnAcknowledgementOverdue(string escalationId, TickStatus status)
+    private async Task OnAcknowledgementOverdue(string escalationId, DeadlineTick status)
     {
         var escalation = State.Escalations.FirstOrDefault(e => e.Id == escalationId);
         if (escalation is not { IsOpen: true, ClimbedAt: null })
@@ -310,7 +311,7 @@ public sealed partial class IncidentGrain
         if (raised is null)
         {
             // At the top the rules allow: keep reminding the same leader every acknowledgement period.
-            await RegisterOrUpdateReminder(EscalationReminder + escalationId, status.DueAt + rules.AcknowledgeWithin);
+            await ScheduleDeadline(EscalationReminder + escalationId, status.DueAt + rules.AcknowledgeWithin);
         }
         Publish();
     }
@@ -346,7 +347,7 @@ public sealed partial class IncidentGrain
         }
         RaiseEvent(new EscalationRaised(escalation), actor);
         await ConfirmEvents();
-        await RegisterOrUpdateReminder(EscalationReminder + escalation.Id, raisedAt + rules.AcknowledgeWithin);
+        await ScheduleDeadline(EscalationReminder + escalation.Id, raisedAt + rules.AcknowledgeWithin);
         if (climbingFrom is not null)
         {
             board.Update(FindEscalation(climbingFrom.Id));

@@ -32,6 +32,8 @@ public sealed partial class IncidentGrain(
     /// rebuild from snapshots alone at start.</summary>
     protected override int SnapshotEvery => 1;
 
+    protected override bool MayHaveDeadlines => State.Exists && State.Status != IncidentStatus.Closed;
+
     protected override IncidentState Apply(IncidentState state, IncidentEvent @event, EventMeta meta) => state.Apply(@event, meta);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -59,7 +61,7 @@ public sealed partial class IncidentGrain(
         await ConfirmEvents();
         // The dispatch deadline and the jurisdictions' records below are independent writes: they are made at once and
         // share a group commit, instead of queueing one commit after another before the console hears of the call.
-        var deadline = RegisterOrUpdateReminder(DispatchDeadline, State.ReceivedAt + dispatch.Value.DispatchDeadline(call.Severity));
+        var deadline = ScheduleDeadline(DispatchDeadline, State.ReceivedAt + dispatch.Value.DispatchDeadline(call.Severity));
         if (call.Type == IncidentType.MassIncident || call.CrowdSize >= rules.CrowdThreshold)
         {
             await OpenGoldenWindow(call.Cause ?? "other", call.Type == IncidentType.MassIncident ? "call" : "crowdThreshold", actor);
@@ -115,7 +117,7 @@ public sealed partial class IncidentGrain(
             await GrainFactory.GetGrain<IPatrolTeamGrain>(teamId).Release(Key, "system");
             throw;
         }
-        await UnregisterReminder(DispatchDeadline);
+        await CancelDeadline(DispatchDeadline);
         Publish();
         return Detail();
     }
@@ -148,17 +150,17 @@ public sealed partial class IncidentGrain(
         }
         foreach (var milestone in State.Milestones)
         {
-            await UnregisterReminder(MilestoneReminder + milestone.Name);
-            await UnregisterReminder(MilestoneWarning + milestone.Name);
+            await CancelDeadline(MilestoneReminder + milestone.Name);
+            await CancelDeadline(MilestoneWarning + milestone.Name);
         }
         foreach (var escalation in State.Escalations.Where(e => e.ResolvedAt == State.ClosedAt))
         {
-            await UnregisterReminder(EscalationReminder + escalation.Id);
+            await CancelDeadline(EscalationReminder + escalation.Id);
             board.Update(escalation);
             notifier.EscalationAcknowledged(escalation);
         }
         await Task.WhenAll(State.Placement!.Chain.Select(j => GrainFactory.GetGrain<IJurisdictionGrain>(j.Id).IncidentClosed(Key)));
-        await UnregisterReminder(DispatchDeadline);
+        await CancelDeadline(DispatchDeadline);
         Publish();
         return Detail();
     }
@@ -199,7 +201,7 @@ public sealed partial class IncidentGrain(
         }
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    protected override async Task OnDeadline(string reminderName, DeadlineTick status)
     {
         if (reminderName != DispatchDeadline)
         {

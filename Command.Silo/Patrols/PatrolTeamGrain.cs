@@ -35,7 +35,7 @@ public sealed class PatrolTeamGrain(
             Publish();
         }
         var every = TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(5).Ticks, options.Value.StaleAfter.Ticks / 4));
-        RegisterGrainTimer(CheckStaleness, every, every);
+        this.RegisterGrainTimer(CheckStaleness, every, every);
     }
 
     public async Task<TeamView> Commission(TeamDefinition definition, string actor)

@@ -7,7 +7,7 @@ public interface IStorageProvider : IAsyncDisposable
 
     IEventJournal Journal { get; }
 
-    IReminderTable Reminders { get; }
+    IDeadlineTable Reminders { get; }
 
     ITelemetryStore Telemetry { get; }
 

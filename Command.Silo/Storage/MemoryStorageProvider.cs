@@ -6,7 +6,7 @@ public sealed class MemoryStorageProvider(MemoryStore? store = null) : IStorageP
 
     public string Name => "memory";
     public IEventJournal Journal => store;
-    public IReminderTable Reminders => store;
+    public IDeadlineTable Reminders => store;
     public ITelemetryStore Telemetry => store;
     public IStorageLease Lease { get; } = new SoleLease();
 

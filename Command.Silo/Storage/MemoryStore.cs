@@ -4,12 +4,12 @@ using Command.Abstractions.Patrols;
 namespace Command.Silo.Storage;
 
 /// <summary>Everything in process memory: for tests and throwaway demos. Same contract as the durable stores.</summary>
-public sealed class MemoryStore : IEventJournal, IReminderTable, ITelemetryStore
+public sealed class MemoryStore : IEventJournal, IDeadlineTable, ITelemetryStore
 {
     private readonly object gate = new();
     private readonly Dictionary<string, List<JournalEntry>> streams = new(StringComparer.Ordinal);
     private readonly Dictionary<string, StreamSnapshot> snapshots = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string, string), ReminderEntry> reminders = [];
+    private readonly Dictionary<(string, string), DeadlineEntry> reminders = [];
     private readonly ConcurrentDictionary<string, TeamPosition> latest = new();
     private readonly ConcurrentDictionary<string, List<TeamPosition>> tracks = new();
 
@@ -75,16 +75,16 @@ public sealed class MemoryStore : IEventJournal, IReminderTable, ITelemetryStore
         }
     }
 
-    public Task<IReadOnlyList<ReminderEntry>> ReadAllAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<DeadlineEntry>> ReadAllAsync(CancellationToken cancellationToken = default)
     {
         lock (gate)
         {
-            IReadOnlyList<ReminderEntry> result = [.. reminders.Values];
+            IReadOnlyList<DeadlineEntry> result = [.. reminders.Values];
             return Task.FromResult(result);
         }
     }
 
-    public Task UpsertAsync(ReminderEntry entry, CancellationToken cancellationToken = default)
+    public Task UpsertAsync(DeadlineEntry entry, CancellationToken cancellationToken = default)
     {
         lock (gate)
         {

@@ -1,5 +1,6 @@
-using Command.Abstractions.Runtime;
+using Orleans;
 using Command.Silo.Runtime;
+using Orleans.Runtime;
 
 namespace Command.Tests.Runtime;
 
@@ -10,6 +11,7 @@ public sealed class CounterGrain(ActivationLog log) : JournaledGrain<CounterStat
     private int maxInside;
     private int timerTicks;
     private readonly List<string> pings = [];
+    private int failDeadlines;
 
     protected override CounterState InitialState => CounterState.Empty;
 
@@ -18,7 +20,7 @@ public sealed class CounterGrain(ActivationLog log) : JournaledGrain<CounterStat
     protected override CounterState Apply(CounterState state, CounterEvent @event, EventMeta meta) => @event switch
     {
         Added a => state with { Total = state.Total + a.Amount },
-        Reminded r => state with { Reminders = state.Reminders.Add(new TickStatus(r.DueAt, r.FiredAt)) },
+        Reminded r => state with { Reminders = state.Reminders.Add(new DeadlineTick(r.DueAt, r.FiredAt)) },
         _ => state,
     };
 
@@ -28,7 +30,7 @@ public sealed class CounterGrain(ActivationLog log) : JournaledGrain<CounterStat
         return base.OnActivateAsync(cancellationToken);
     }
 
-    public override Task OnDeactivateAsync(CancellationToken cancellationToken)
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         log.Deactivated(Key);
         return Task.CompletedTask;
@@ -80,19 +82,35 @@ public sealed class CounterGrain(ActivationLog log) : JournaledGrain<CounterStat
 
     public Task<IReadOnlyList<string>> Pings() => Task.FromResult<IReadOnlyList<string>>([.. pings]);
 
-    public Task RemindAt(DateTimeOffset dueAt, TimeSpan? period = null) => RegisterOrUpdateReminder("tick", dueAt, period);
+    protected override bool MayHaveDeadlines => true;
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public Task RemindAt(DateTimeOffset dueAt) => ScheduleDeadline("tick", dueAt);
+
+    public Task CancelReminder() => CancelDeadline("tick");
+
+    protected override async Task OnDeadline(string name, DeadlineTick tick)
     {
-        RaiseEvent(new Reminded(status.DueAt, status.FiredAt), "reminder");
+        if (failDeadlines > 0)
+        {
+            failDeadlines--;
+            RaiseEvent(new Added(1000), "reminder");
+            throw new InvalidOperationException("the deadline's handler failed");
+        }
+        RaiseEvent(new Reminded(tick.DueAt, tick.FiredAt), "reminder");
         await ConfirmEvents();
     }
 
-    public Task<IReadOnlyList<TickStatus>> Reminders() => Task.FromResult<IReadOnlyList<TickStatus>>(State.Reminders);
+    public Task FailNextDeadlines(int count)
+    {
+        failDeadlines = count;
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<DeadlineTick>> Reminders() => Task.FromResult<IReadOnlyList<DeadlineTick>>(State.Reminders);
 
     public Task StartTimer(TimeSpan period)
     {
-        RegisterGrainTimer(() =>
+        this.RegisterGrainTimer(() =>
         {
             timerTicks++;
             return Task.CompletedTask;

@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
-using Command.Abstractions.Runtime;
+using Command.Silo.Runtime;
 
 namespace Command.Tests.Runtime;
 
-public sealed record CounterState(int Total, ImmutableList<TickStatus> Reminders)
+public sealed record CounterState(int Total, ImmutableList<DeadlineTick> Reminders)
 {
     public static CounterState Empty { get; } = new(0, []);
 }

@@ -1,6 +1,8 @@
-using Command.Silo.Runtime;
+using Command.Abstractions.Runtime;
 using Command.Silo.Storage;
 using Command.Tests.Support;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Command.Tests.Runtime;
 
@@ -94,14 +96,14 @@ public sealed class GrainRuntimeTests
     }
 
     [Fact]
-    public async Task IdleGrainsAreDeactivatedAndComeBackWithTheirState()
+    public async Task DeactivatedGrainsComeBackWithTheirState()
     {
         await using var silo = await TestSilo.StartAsync(store, store, time);
         var grain = silo.Grains.GetGrain<ICounterGrain>("sleepy");
         await grain.Add(3);
 
-        time.Advance(TimeSpan.FromMinutes(12));
-        await Eventually.True(() => silo.Log.Deactivations("sleepy") == 1, "idle collection");
+        await silo.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await Eventually.True(() => silo.Log.Deactivations("sleepy") == 1, "the collection");
 
         Assert.Equal(3, await grain.Get());
         Assert.Equal(2, silo.Log.Count("sleepy"));
@@ -124,25 +126,26 @@ public sealed class GrainRuntimeTests
     }
 
     [Fact]
-    public async Task ReminderFiresAtItsDueTime()
+    public async Task DeadlineFiresAtItsDueTimeAndItsWakeUpReminderGoesWithIt()
     {
         await using var silo = await TestSilo.StartAsync(store, store, time);
         var grain = silo.Grains.GetGrain<ICounterGrain>("punctual");
         var due = time.GetUtcNow().AddMinutes(5);
         await grain.RemindAt(due);
+        Assert.Contains(await store.ReadAllAsync(), GrainReminderTable.IsOrleansRow);
 
         time.Advance(TimeSpan.FromMinutes(4));
         Assert.Empty(await grain.Reminders());
         time.Advance(TimeSpan.FromMinutes(1));
 
-        var fired = await Eventually.Get(() => grain.Reminders(), r => r.Count == 1, "the reminder");
+        var fired = await Eventually.Get(() => grain.Reminders(), r => r.Count == 1, "the deadline");
         Assert.Equal(due, fired[0].DueAt);
         Assert.Equal(TimeSpan.Zero, fired[0].Lateness);
-        await Eventually.Get(() => store.ReadAllAsync(), rows => rows.Count == 0, "the one-shot reminder row to be removed");
+        await Eventually.Get(() => store.ReadAllAsync(), rows => rows.Count == 0, "the deadline and its Orleans reminder to be removed");
     }
 
     [Fact]
-    public async Task ReminderDueWhileTheSiloWasDownFiresOnceOnStartWithItsLateness()
+    public async Task DeadlineDueWhileTheSiloWasDownFiresOnceWhenItsGrainComesBackWithItsLateness()
     {
         var due = time.GetUtcNow().AddMinutes(5);
         await using (var before = await TestSilo.StartAsync(store, store, time))
@@ -155,9 +158,9 @@ public sealed class GrainRuntimeTests
         await using (var after = await TestSilo.StartAsync(store, store, time))
         {
             var grain = after.Grains.GetGrain<ICounterGrain>("sleeper");
-            var fired = await Eventually.Get(() => grain.Reminders(), r => r.Count == 1, "the overdue reminder");
+            var fired = await Eventually.Get(() => grain.Reminders(), r => r.Count == 1, "the overdue deadline");
             Assert.Equal(TimeSpan.FromMinutes(25), fired[0].Lateness);
-            await Eventually.Get(() => store.ReadAllAsync(), rows => rows.Count == 0, "the reminder row to be removed");
+            await Eventually.Get(() => store.ReadAllAsync(), rows => rows.Count == 0, "the rows to be removed");
         }
 
         await using var again = await TestSilo.StartAsync(store, store, time);
@@ -166,18 +169,34 @@ public sealed class GrainRuntimeTests
     }
 
     [Fact]
-    public async Task PeriodicReminderKeepsItsCadenceAfterMissedPeriods()
+    public async Task DeadlineWhoseHandlerThrowsLeavesNoTraceAndIsTakenAgain()
     {
         await using var silo = await TestSilo.StartAsync(store, store, time);
-        var grain = silo.Grains.GetGrain<ICounterGrain>("metronome");
-        var start = time.GetUtcNow();
-        await grain.RemindAt(start.AddMinutes(1), TimeSpan.FromMinutes(1));
+        var grain = silo.Grains.GetGrain<ICounterGrain>("retried");
+        await grain.Add(1);
+        await grain.FailNextDeadlines(1);
+        await grain.RemindAt(time.GetUtcNow().AddMinutes(1));
 
         time.Advance(TimeSpan.FromMinutes(1));
-        await Eventually.Get(() => grain.Reminders(), r => r.Count == 1, "first tick");
-        await Eventually.Get(() => store.ReadAllAsync(), rows => rows.Single().DueAt == start.AddMinutes(2), "the row to move to the next period");
-        time.Advance(TimeSpan.FromMinutes(1));
-        var ticks = await Eventually.Get(() => grain.Reminders(), r => r.Count == 2, "second tick");
-        Assert.Equal([start.AddMinutes(1), start.AddMinutes(2)], ticks.Select(t => t.DueAt));
+        await Eventually.Get(() => grain.Get(), _ => store.ReadAllAsync().Result.Any(r => r.Name == "tick"), "the failed deadline to stay pending");
+        Assert.Empty(await grain.Reminders());
+        Assert.Equal(1, await grain.Get());
+
+        time.Advance(TimeSpan.FromSeconds(10));
+        await Eventually.Get(() => grain.Reminders(), r => r.Count == 1, "the retry");
+        Assert.Equal(1, await grain.Get());
+    }
+
+    [Fact]
+    public async Task CancelledDeadlineNeverFires()
+    {
+        await using var silo = await TestSilo.StartAsync(store, store, time);
+        var grain = silo.Grains.GetGrain<ICounterGrain>("cancelled");
+        await grain.RemindAt(time.GetUtcNow().AddMinutes(1));
+        await grain.CancelReminder();
+
+        time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Empty(await grain.Reminders());
+        Assert.Empty(await store.ReadAllAsync());
     }
 }

@@ -1,9 +1,11 @@
-using Command.Abstractions.Runtime;
+using Orleans;
+using Command.Silo.Runtime;
+using Orleans.Concurrency;
 
 namespace Command.Tests.Runtime;
 
 /// <summary>A grain made to probe the runtime's guarantees.</summary>
-public interface ICounterGrain : IGrainWithStringKey, IRemindable
+public interface ICounterGrain : IGrainWithStringKey
 {
     Task<int> Add(int amount);
 
@@ -33,9 +35,14 @@ public interface ICounterGrain : IGrainWithStringKey, IRemindable
 
     Task<IReadOnlyList<string>> Pings();
 
-    Task RemindAt(DateTimeOffset dueAt, TimeSpan? period = null);
+    Task RemindAt(DateTimeOffset dueAt);
 
-    Task<IReadOnlyList<TickStatus>> Reminders();
+    Task CancelReminder();
+
+    /// <summary>The next deadlines' handlers raise an event and throw.</summary>
+    Task FailNextDeadlines(int count);
+
+    Task<IReadOnlyList<DeadlineTick>> Reminders();
 
     Task StartTimer(TimeSpan period);
 

@@ -1,5 +1,5 @@
-using Command.Abstractions.Runtime;
-using Command.Silo.Runtime;
+using Orleans;
+using Command.Silo.Hosting;
 using Command.Silo.Storage;
 using Command.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,53 +8,40 @@ using Microsoft.Extensions.Logging;
 
 namespace Command.Tests.Runtime;
 
-/// <summary>The grain runtime alone, on a given store and a fake clock: one "process" of a silo.</summary>
+/// <summary>An Orleans silo with the project's grain layer alone (journal, deadlines, call-chain filters), on a given
+/// store and a fake clock: one "process" of a silo.</summary>
 public sealed class TestSilo : IAsyncDisposable
 {
-    private readonly ServiceProvider services;
-    private readonly List<IHostedService> hosted;
+    private readonly IHost host;
 
-    private TestSilo(ServiceProvider services)
+    private TestSilo(IHost host) => this.host = host;
+
+    public IGrainFactory Grains => host.Services.GetRequiredService<IGrainFactory>();
+
+    public ActivationLog Log => host.Services.GetRequiredService<ActivationLog>();
+
+    public static async Task<TestSilo> StartAsync(IEventJournal journal, Command.Silo.Storage.IDeadlineTable reminders, FakeTimeProvider time, ActivationLog? log = null)
     {
-        this.services = services;
-        hosted = [.. services.GetServices<IHostedService>()];
-    }
-
-    public IGrainFactory Grains => services.GetRequiredService<IGrainFactory>();
-
-    public ActivationLog Log => services.GetRequiredService<ActivationLog>();
-
-    internal GrainCatalog Catalog => services.GetRequiredService<GrainCatalog>();
-
-    public static async Task<TestSilo> StartAsync(IEventJournal journal, IReminderTable reminders, FakeTimeProvider time, ActivationLog? log = null)
-    {
-        var services = new ServiceCollection()
-            .AddLogging(b => b.SetMinimumLevel(LogLevel.Warning))
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration["Runtime:CollectionAge"] = "00:10:00";
+        builder.Configuration["Runtime:CollectionQuantum"] = "00:01:00";
+        builder.Services
+            .Configure<SiloOptions>(o => o.SiloPort = 0)
             .AddSingleton<TimeProvider>(time)
+            .KeepOrleansOnRealTime(collectOnFakeClock: true)
             .AddSingleton(journal)
             .AddSingleton(reminders)
-            .AddSingleton(log ?? new ActivationLog())
-            .AddGrainRuntime(o =>
-            {
-                o.CollectionAge = TimeSpan.FromMinutes(10);
-                o.CollectionQuantum = TimeSpan.FromMinutes(1);
-            })
-            .AddGrain<ICounterGrain, CounterGrain>()
-            .BuildServiceProvider();
-        var silo = new TestSilo(services);
-        foreach (var service in silo.hosted)
-        {
-            await service.StartAsync(CancellationToken.None);
-        }
-        return silo;
+            .AddSingleton(log ?? new ActivationLog());
+        builder.AddGrains();
+        var host = builder.Build();
+        await host.StartAsync();
+        return new TestSilo(host);
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var service in hosted)
-        {
-            await service.StopAsync(CancellationToken.None);
-        }
-        await services.DisposeAsync();
+        await host.StopAsync();
+        host.Dispose();
     }
 }

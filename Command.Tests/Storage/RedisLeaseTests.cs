@@ -51,7 +51,7 @@ public sealed class RedisLeaseTests
         Assert.False(attempt.Acquired);
         Assert.Equal(active.Lease.Token, attempt.Holder);
         await AssertFenced(() => standby.Store.AppendAsync("incident/a", 0, [Entry(1, "standby")], null));
-        await AssertFenced(() => standby.Store.UpsertAsync(new ReminderEntry("incident/a", "deadline", DateTimeOffset.UnixEpoch, null)));
+        await AssertFenced(() => standby.Store.UpsertAsync(new DeadlineEntry("incident/a", "deadline", DateTimeOffset.UnixEpoch, null)));
         await AssertFenced(() => standby.Store.DeleteAsync("incident/a", "deadline", null));
         standby.Telemetry.Record("team-a", new TeamPosition(115.4, 36.5, DateTimeOffset.UnixEpoch));
         await AssertFenced(() => standby.Telemetry.FlushAsync());

@@ -87,7 +87,7 @@ public sealed class RedisStoreTests
         var storeA = new RedisStore(a);
         var storeB = new RedisStore(b);
         await storeA.AppendAsync("incident/1", 0, [Entry(1)], new StreamSnapshot("incident/1", 1, "{}"));
-        await storeA.UpsertAsync(new ReminderEntry("incident/1", "deadline", DateTimeOffset.UnixEpoch, null));
+        await storeA.UpsertAsync(new DeadlineEntry("incident/1", "deadline", DateTimeOffset.UnixEpoch, null));
 
         await storeB.AppendAsync("incident/1", 0, [Entry(1, "other")], null);
 
@@ -112,7 +112,7 @@ public sealed class RedisStoreTests
         await using var connection = Connect(primary.Endpoint, "wait:", waitReplicas: 1, waitSeconds: 5);
         var store = new RedisStore(connection);
         // The replica takes a moment to attach; until then the write is refused as not yet durable enough.
-        await Eventually.Get(async () => await Succeeds(() => store.UpsertAsync(new ReminderEntry("incident/w", "probe", DateTimeOffset.UnixEpoch, null))),
+        await Eventually.Get(async () => await Succeeds(() => store.UpsertAsync(new DeadlineEntry("incident/w", "probe", DateTimeOffset.UnixEpoch, null))),
             ok => ok, "the replica to attach and acknowledge");
 
         await store.AppendAsync("incident/w2", 0, [Entry(1)], null);
@@ -206,7 +206,7 @@ public sealed class RedisStoreTests
             AssertUnavailable(() => store.ListStreamsAsync("incident/")),
             AssertUnavailable(() => store.ReadSnapshotsAsync("incident/")),
             AssertUnavailable(() => store.ReadAllAsync()),
-            AssertUnavailable(() => store.UpsertAsync(new ReminderEntry("incident/kept", "deadline", DateTimeOffset.UnixEpoch, null))),
+            AssertUnavailable(() => store.UpsertAsync(new DeadlineEntry("incident/kept", "deadline", DateTimeOffset.UnixEpoch, null))),
             AssertUnavailable(() => store.DeleteAsync("incident/kept", "deadline", DateTimeOffset.UnixEpoch)),
             AssertUnavailable(() => store.DeleteAsync("incident/kept", "deadline", null)),
             AssertUnavailable(() => telemetry.FlushAsync()),

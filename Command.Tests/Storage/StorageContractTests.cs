@@ -97,12 +97,12 @@ public sealed class StorageContractTests
     {
         await using var store = new StoreUnderTest(kind);
         var due = new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.Zero);
-        await store.Reminders.UpsertAsync(new ReminderEntry("incident/a", "deadline", due, null));
-        await store.Reminders.UpsertAsync(new ReminderEntry("incident/a", "tick", due, TimeSpan.FromMinutes(1)));
+        await store.Reminders.UpsertAsync(new DeadlineEntry("incident/a", "deadline", due, null));
+        await store.Reminders.UpsertAsync(new DeadlineEntry("incident/a", "tick", due, TimeSpan.FromMinutes(1)));
         await store.RestartAsync();
 
         Assert.Equal(2, (await store.Reminders.ReadAllAsync()).Count);
-        await store.Reminders.UpsertAsync(new ReminderEntry("incident/a", "deadline", due.AddHours(1), null));
+        await store.Reminders.UpsertAsync(new DeadlineEntry("incident/a", "deadline", due.AddHours(1), null));
         await store.Reminders.DeleteAsync("incident/a", "deadline", due);
         Assert.Equal(due.AddHours(1), (await store.Reminders.ReadAllAsync()).Single(r => r.Name == "deadline").DueAt);
         Assert.Equal(TimeSpan.FromMinutes(1), (await store.Reminders.ReadAllAsync()).Single(r => r.Name == "tick").Period);

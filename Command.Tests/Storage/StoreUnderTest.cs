@@ -33,7 +33,7 @@ public sealed class StoreUnderTest : IAsyncDisposable
         _ => memory,
     };
 
-    public IReminderTable Reminders => kind switch
+    public Command.Silo.Storage.IDeadlineTable Reminders => kind switch
     {
         "sqlite" => sqlite!,
         "redis" => redisStore!,

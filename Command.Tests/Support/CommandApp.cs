@@ -60,8 +60,10 @@ public sealed class CommandApp : WebApplicationFactory<SiloOptions>
                 o.Storage = StorageKind.Memory;
                 o.Demo = true;
                 o.SimulateRate = null;
+                o.SiloPort = 0;
             });
             services.AddSingleton<TimeProvider>(Time);
+            services.KeepOrleansOnRealTime();
             services.AddSingleton<IStorageProvider>(new MemoryStorageProvider(Store));
             if (rules is not null)
             {

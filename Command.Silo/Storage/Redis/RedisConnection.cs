@@ -37,7 +37,6 @@ public sealed class RedisConnection : IAsyncDisposable
         multiplexer = ConnectionMultiplexer.Connect(configuration);
         // In 1.x, completions otherwise run one by one on the multiplexer's own thread, so anything that blocks in a
         // continuation (Data Protection reads its key ring synchronously) stalls every Redis call behind it.
-        multiplexer.PreserveAsyncOrder = false;
         multiplexer.ConnectionFailed += (_, e) =>
             logger.LogWarning("Redis connection to {Endpoint} lost ({Failure}); calls answer 503 until it is back", e.EndPoint, e.FailureType);
         multiplexer.ConnectionRestored += (_, e) => logger.LogInformation("Redis connection to {Endpoint} restored", e.EndPoint);

@@ -15,8 +15,8 @@ internal sealed record RedisReminder(
     [property: JsonPropertyName("dueTicks")] string DueTicks,
     [property: JsonPropertyName("periodTicks")] long? PeriodTicks)
 {
-    public static RedisReminder From(ReminderEntry entry) =>
+    public static RedisReminder From(DeadlineEntry entry) =>
         new(entry.GrainId, entry.Name, entry.DueAt, entry.DueAt.UtcTicks.ToString(CultureInfo.InvariantCulture), entry.Period?.Ticks);
 
-    public ReminderEntry ToEntry() => new(Grain, Name, Due, PeriodTicks is { } ticks ? TimeSpan.FromTicks(ticks) : null);
+    public DeadlineEntry ToEntry() => new(Grain, Name, Due, PeriodTicks is { } ticks ? TimeSpan.FromTicks(ticks) : null);
 }

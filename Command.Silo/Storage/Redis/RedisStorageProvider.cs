@@ -23,7 +23,7 @@ public sealed class RedisStorageProvider : IStorageProvider
 
     public string Name => "redis";
     public IEventJournal Journal => store;
-    public IReminderTable Reminders => store;
+    public IDeadlineTable Reminders => store;
     public ITelemetryStore Telemetry => telemetry;
     public IStorageLease Lease { get; }
 

@@ -14,7 +14,7 @@ namespace Command.Silo.Storage.Redis;
 /// A write is acknowledged once Redis has executed it; how durable that is depends on how Redis is run (AOF with
 /// appendfsync always, or WAIT on replicas, see <see cref="RedisStorageOptions.WaitReplicas"/> and the README).
 /// </summary>
-public sealed class RedisStore(RedisConnection connection) : IEventJournal, IReminderTable
+public sealed class RedisStore(RedisConnection connection) : IEventJournal, IDeadlineTable
 {
     /// <summary>Events and track points are read in pages of this many, so a long stream is never one huge reply.</summary>
     internal const int PageSize = 1000;
@@ -114,13 +114,13 @@ public sealed class RedisStore(RedisConnection connection) : IEventJournal, IRem
         return result;
     }
 
-    public async Task<IReadOnlyList<ReminderEntry>> ReadAllAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DeadlineEntry>> ReadAllAsync(CancellationToken cancellationToken = default)
     {
         var rows = await connection.RunAsync(db => db.HashGetAllAsync(keys.Reminders), cancellationToken).ConfigureAwait(false);
         return [.. rows.Select(row => JsonSerializer.Deserialize<RedisReminder>((string)row.Value!)!.ToEntry())];
     }
 
-    public async Task UpsertAsync(ReminderEntry entry, CancellationToken cancellationToken = default)
+    public async Task UpsertAsync(DeadlineEntry entry, CancellationToken cancellationToken = default)
     {
         string value = JsonSerializer.Serialize(RedisReminder.From(entry));
         await connection.RunAsync(db => db.ScriptEvaluateAsync(RedisScripts.UpsertReminder,

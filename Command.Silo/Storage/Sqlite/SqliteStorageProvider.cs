@@ -16,7 +16,7 @@ public sealed class SqliteStorageProvider : IStorageProvider
 
     public string Name => "sqlite";
     public IEventJournal Journal => store;
-    public IReminderTable Reminders => store;
+    public IDeadlineTable Reminders => store;
     public ITelemetryStore Telemetry => telemetry;
     public IStorageLease Lease { get; } = new SoleLease();
 

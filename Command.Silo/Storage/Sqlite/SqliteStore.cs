@@ -10,7 +10,7 @@ namespace Command.Silo.Storage.Sqlite;
 /// waiting when a transaction starts joins it, shares its single fsync, and is acknowledged only after the commit.
 /// Each append runs in its own savepoint, so one conflicting append fails alone.
 /// </summary>
-public sealed class SqliteStore : IEventJournal, IReminderTable, IAsyncDisposable
+public sealed class SqliteStore : IEventJournal, IDeadlineTable, IAsyncDisposable
 {
     private const int MaxBatch = 512;
     private readonly string connectionString;
@@ -147,22 +147,28 @@ public sealed class SqliteStore : IEventJournal, IReminderTable, IAsyncDisposabl
             return result;
         });
 
-    public Task<IReadOnlyList<ReminderEntry>> ReadAllAsync(CancellationToken cancellationToken = default) =>
-        ReadAsync<IReadOnlyList<ReminderEntry>>(connection =>
+    public Task<IReadOnlyList<DeadlineEntry>> ReadAllAsync(CancellationToken cancellationToken = default) => ReadRemindersAsync(null);
+
+    public Task<IReadOnlyList<DeadlineEntry>> ReadAsync(string grainId, CancellationToken cancellationToken = default) => ReadRemindersAsync(grainId);
+
+    private Task<IReadOnlyList<DeadlineEntry>> ReadRemindersAsync(string? grainId) =>
+        ReadAsync<IReadOnlyList<DeadlineEntry>>(connection =>
         {
-            using var command = SqliteSchema.Command(connection, null, "SELECT grain, name, due_at, period_ticks FROM reminders");
+            using var command = grainId is null
+                ? SqliteSchema.Command(connection, null, "SELECT grain, name, due_at, period_ticks FROM reminders")
+                : SqliteSchema.Command(connection, null, "SELECT grain, name, due_at, period_ticks FROM reminders WHERE grain = $g", ("$g", grainId));
             using var reader = command.ExecuteReader();
-            var result = new List<ReminderEntry>();
+            var result = new List<DeadlineEntry>();
             while (reader.Read())
             {
-                result.Add(new ReminderEntry(reader.GetString(0), reader.GetString(1),
+                result.Add(new DeadlineEntry(reader.GetString(0), reader.GetString(1),
                     DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture),
                     reader.IsDBNull(3) ? null : TimeSpan.FromTicks(reader.GetInt64(3))));
             }
             return result;
         });
 
-    public Task UpsertAsync(ReminderEntry entry, CancellationToken cancellationToken = default) =>
+    public Task UpsertAsync(DeadlineEntry entry, CancellationToken cancellationToken = default) =>
         Enqueue((connection, tx) => SqliteSchema.Exec(connection, tx,
             "INSERT INTO reminders(grain, name, due_at, period_ticks) VALUES($g, $n, $d, $p) " +
             "ON CONFLICT(grain, name) DO UPDATE SET due_at = $d, period_ticks = $p",

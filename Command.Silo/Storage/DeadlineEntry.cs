@@ -1,4 +1,4 @@
 namespace Command.Silo.Storage;
 
 /// <summary>A durable reminder. <see cref="Period"/> null means it fires once and is then removed.</summary>
-public sealed record ReminderEntry(string GrainId, string Name, DateTimeOffset DueAt, TimeSpan? Period);
+public sealed record DeadlineEntry(string GrainId, string Name, DateTimeOffset DueAt, TimeSpan? Period);
