@@ -63,6 +63,8 @@ public sealed class BenchSilo : IAsyncDisposable
         {
             builder.Configuration[key] = value;
         }
+        // Several bench silos may run at once, each a one-silo cluster of its own.
+        options.SiloPort = 0;
         builder.AddSilo(options, rules ?? RulesLoader.Load(null));
         var app = builder.Build();
         app.MapSilo();

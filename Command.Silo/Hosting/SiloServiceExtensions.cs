@@ -26,6 +26,14 @@ public static class SiloServiceExtensions
     public static WebApplicationBuilder AddSilo(this WebApplicationBuilder builder, SiloOptions silo, CommandRules rules)
     {
         var services = builder.Services;
+        // The silo is usually started from the repository's root, whose folder holds no appsettings.json: the one
+        // beside the program is the fallback beneath every other source.
+        builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+        {
+            Path = "appsettings.json",
+            Optional = true,
+            FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
+        });
         services.Configure<SiloOptions>(o =>
         {
             o.DataDirectory = silo.DataDirectory;

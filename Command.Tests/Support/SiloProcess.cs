@@ -147,7 +147,7 @@ public sealed class SiloProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(SiloDll)!,
         };
-        foreach (var arg in new[] { SiloDll, "--urls", $"http://127.0.0.1:{chosen}", "--data", dataDirectory }.Concat(args ?? []))
+        foreach (var arg in new[] { SiloDll, "--urls", $"http://127.0.0.1:{chosen}", "--data", dataDirectory, "--silo-port", "0" }.Concat(args ?? []))
         {
             start.ArgumentList.Add(arg);
         }
