@@ -24,7 +24,7 @@ public class NearestTeamBenchmarks
     public void SetUp()
     {
         var map = JurisdictionMap.Load(JurisdictionMap.FindMapsDirectory());
-        registry = new TeamRegistry(Options.Create(new DispatchOptions()), TimeProvider.System);
+        registry = new TeamRegistry(Options.Create(new DispatchOptions()), TimeProvider.System, new Command.Silo.Cluster.LocalFeed());
         var now = DateTimeOffset.UtcNow;
         foreach (var team in BenchTeams.Create(map, Teams))
         {

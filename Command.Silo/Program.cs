@@ -44,9 +44,8 @@ catch (Exception ex) when (ex is Command.Silo.Storage.StorageUnavailableExceptio
 }
 catch (OperationCanceledException)
 {
-    // Stopped (Ctrl+C, SIGTERM) while standing by or loading: nothing was served, so nothing is left to finish.
+    // Stopped (Ctrl+C, SIGTERM) while joining the cluster or loading: nothing was served, so nothing is left to finish.
     Console.Error.WriteLine("The silo stopped before it started serving.");
     return 0;
 }
-// Zero, or LeaseKeeper.LostLeaseExitCode when another silo took over: a supervisor sees why it stopped.
-return Environment.ExitCode;
+return 0;

@@ -8,7 +8,7 @@ using Command.Silo.Storage;
 namespace Command.Silo.Access;
 
 /// <summary>
-/// At start: loads the credential register into memory, and makes sure someone can sign in. With --demo the demo
+/// At start: loads the credential register into memory (every silo), and makes sure someone can sign in (once). With --demo the demo
 /// accounts are created once; a silo without any account gets an administrator whose random password is printed
 /// once, on this console only (never to the log files or the journal).
 /// </summary>
@@ -16,9 +16,12 @@ public sealed class AccessBootstrap(IGrainFactory grains, Credentials credential
 {
     private const string DemoUsersStream = "seed/demo-users";
 
-    public async Task StartAsync(bool demo, CancellationToken cancellationToken)
+    /// <summary>Every silo keeps the credential register in memory.</summary>
+    public Task LoadAsync() => credentials.LoadAsync();
+
+    /// <summary>Once per cluster (see <see cref="Hosting.ClusterStartup"/>).</summary>
+    public async Task EnsureAccountsAsync(bool demo, CancellationToken cancellationToken)
     {
-        await credentials.LoadAsync();
         if (demo && (await journal.ReadAsync(DemoUsersStream, 0, cancellationToken)).Count == 0)
         {
             await Parallel.ForEachAsync(DemoUsers.All, cancellationToken, async (user, _) =>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Command.Abstractions.Access;
+using Command.Silo.Cluster;
 
 namespace Command.Silo.Access;
 
@@ -8,10 +9,20 @@ namespace Command.Silo.Access;
 /// not a grain call. The register grain is the durable truth; this is filled from it at start and updated by every
 /// issue and revocation as soon as the grain has confirmed it, so a revoked token stops working at once.
 /// </summary>
-public sealed class CredentialCache(TimeProvider time)
+public sealed class CredentialCache
 {
     private readonly ConcurrentDictionary<string, Credential> credentials = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> lastUseAudited = new();
+    private readonly TimeProvider time;
+    private readonly IClusterFeed feed;
+
+    public CredentialCache(TimeProvider time, IClusterFeed feed)
+    {
+        this.time = time;
+        this.feed = feed;
+        // Every silo checks every request against its own mirror: an issue or a revocation on one silo is told to all.
+        feed.Subscribe<Credential>(FeedKinds.Credential, c => credentials[c.Id] = c);
+    }
 
     public void Load(IEnumerable<Credential> all)
     {
@@ -21,7 +32,11 @@ public sealed class CredentialCache(TimeProvider time)
         }
     }
 
-    public void Put(Credential credential) => credentials[credential.Id] = credential;
+    public void Put(Credential credential)
+    {
+        credentials[credential.Id] = credential;
+        feed.Publish(FeedKinds.Credential, credential.Id, credential);
+    }
 
     public Credential? Find(string id) => credentials.GetValueOrDefault(id);
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Command.Silo.Cluster;
 using Microsoft.Extensions.Options;
 
 namespace Command.Silo.Access;
@@ -7,11 +8,23 @@ namespace Command.Silo.Access;
 /// Counts failed sign-ins per client address and per username over the last minute. Once either has reached the
 /// limit, further attempts are answered 429 without checking the password, so guessing costs a minute per ten tries.
 /// </summary>
-public sealed class SignInThrottle(IOptions<AccessOptions> options, TimeProvider time)
+public sealed class SignInThrottle
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> failures = new();
+    private readonly IOptions<AccessOptions> options;
+    private readonly TimeProvider time;
+    private readonly IClusterFeed feed;
+
+    public SignInThrottle(IOptions<AccessOptions> options, TimeProvider time, IClusterFeed feed)
+    {
+        this.options = options;
+        this.time = time;
+        this.feed = feed;
+        // Guesses spread over the silos count together: each silo counts every silo's failures.
+        feed.Subscribe<SignInFailure>(FeedKinds.SignInFailure, f => Record(f.Address, f.Username, f.At));
+    }
 
     /// <summary>Seconds until another attempt is heard, or null when one may be made now.</summary>
     public int? RetryAfter(string address, string username)
@@ -24,8 +37,14 @@ public sealed class SignInThrottle(IOptions<AccessOptions> options, TimeProvider
     public void Failed(string address, string username)
     {
         var now = time.GetUtcNow();
-        Add("ip:" + address, now);
-        Add("user:" + username, now);
+        Record(address, username, now);
+        feed.Publish(FeedKinds.SignInFailure, null, new SignInFailure(address, username, now));
+    }
+
+    private void Record(string address, string username, DateTimeOffset at)
+    {
+        Add("ip:" + address, at);
+        Add("user:" + username, at);
     }
 
     private TimeSpan Wait(string key, DateTimeOffset now)

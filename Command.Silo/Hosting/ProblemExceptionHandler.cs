@@ -23,11 +23,18 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             CommandRejectedException r => (422, "Invalid", r.Message),
             JournalConflictException c => (409, "Concurrent change", c.Message + " Reload and try again."),
             StorageUnavailableException s => (503, "Storage unavailable", s.Message),
+            // The grain's silo died and the cluster has not yet declared it dead (a few seconds): a retry reaches its new home.
+            Orleans.Runtime.SiloUnavailableException or Orleans.Runtime.OrleansMessageRejectionException or TimeoutException =>
+                (503, "Cluster changing", "The server holding this case or team stopped answering; the cluster is moving it to another server. Try again in a few seconds."),
             _ => (500, "Internal error", "The server failed to handle this request; it was logged. Nothing was changed by it unless a 2xx was returned."),
         };
         if (exception is Access.TooManyAttemptsException tooMany)
         {
             context.Response.Headers.RetryAfter = tooMany.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        else if (status == 503)
+        {
+            context.Response.Headers.RetryAfter = "2";
         }
         if (status == 404 && exception.Data.Contains(Access.AccessScope.HiddenMarker))
         {

@@ -50,11 +50,8 @@ public static class SiloServiceExtensions
         services.Configure<DispatchOptions>(builder.Configuration.GetSection("Dispatch"));
         services.Configure<IncidentOptions>(builder.Configuration.GetSection("Incidents"));
         services.AddStorage();
-        // First of the hosted services: nothing that reads or writes the store starts before this silo holds its lease,
-        // Orleans included.
-        services.AddSingleton<StandbyServer>();
-        services.AddHostedService<LeaseKeeper>();
-        builder.AddGrains();
+        services.AddClusterFeed(silo.Storage);
+        builder.AddGrains(silo);
 
         // Maps are immutable reference data; tests that start many silos share one parse.
         services.AddSingleton(sp =>
@@ -75,7 +72,13 @@ public static class SiloServiceExtensions
         services.AddHostedService<SiloStartup>();
         services.AddHostedService<Simulator>();
 
-        services.AddSignalR().AddJsonProtocol(o => JournalJson.Configure(o.PayloadSerializerOptions));
+        var signalR = services.AddSignalR().AddJsonProtocol(o => JournalJson.Configure(o.PayloadSerializerOptions));
+        if (silo.Storage == StorageKind.Redis)
+        {
+            // A console on any silo hears what a grain on any other silo pushed.
+            var redis = RedisStorageOptions.From(silo.Redis, builder.Configuration);
+            signalR.AddStackExchangeRedis(redis.Server, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal(redis.KeyPrefix + "hub:"));
+        }
         services.Configure<JsonOptions>(o =>
         {
             JournalJson.Configure(o.SerializerOptions);
@@ -107,7 +110,6 @@ public static class SiloServiceExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IStorageProvider>().Journal);
         services.AddSingleton(sp => sp.GetRequiredService<IStorageProvider>().Reminders);
         services.AddSingleton(sp => sp.GetRequiredService<IStorageProvider>().Telemetry);
-        services.AddSingleton(sp => sp.GetRequiredService<IStorageProvider>().Lease);
         return services;
     }
 }

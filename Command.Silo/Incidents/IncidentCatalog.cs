@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Command.Abstractions.Incidents;
+using Command.Silo.Cluster;
 using Command.Silo.Escalation;
 using Command.Silo.Runtime;
 using Command.Silo.Storage;
@@ -15,10 +16,25 @@ namespace Command.Silo.Incidents;
 public sealed class IncidentCatalog
 {
     private readonly ConcurrentDictionary<string, IncidentSummary> incidents = new(StringComparer.Ordinal);
+    private readonly IClusterFeed feed;
+
+    public IncidentCatalog(IClusterFeed feed)
+    {
+        this.feed = feed;
+        feed.Subscribe<IncidentSummary>(FeedKinds.Incident, Apply);
+    }
 
     public int Count => incidents.Count;
 
-    public void Update(IncidentSummary summary) =>
+    /// <summary>The incident's grain changed it: here, and on the other silos.</summary>
+    public void Update(IncidentSummary summary)
+    {
+        Apply(summary);
+        feed.Publish(FeedKinds.Incident, summary.Id, summary);
+    }
+
+    /// <summary>A version never goes back: a late message from a silo the incident has left changes nothing.</summary>
+    private void Apply(IncidentSummary summary) =>
         incidents.AddOrUpdate(summary.Id, summary, (_, existing) => existing.Version > summary.Version ? existing : summary);
 
     public IncidentSummary? Find(string id) => incidents.GetValueOrDefault(id);
@@ -39,10 +55,10 @@ public sealed class IncidentCatalog
                 var state = JsonSerializer.Deserialize<IncidentState>(snapshot.State, JournalJson.Options);
                 if (state is { Exists: true })
                 {
-                    Update(state.ToSummary(snapshot.Stream[IncidentGrain.StreamPrefix.Length..], snapshot.Version));
+                    Apply(state.ToSummary(snapshot.Stream[IncidentGrain.StreamPrefix.Length..], snapshot.Version));
                     foreach (var escalation in state.Escalations)
                     {
-                        board.Update(escalation);
+                        board.Load(escalation);
                     }
                 }
             }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Command.Abstractions.Incidents;
 using Command.Abstractions.Patrols;
+using Command.Silo.Cluster;
 using Command.Silo.Spatial;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace Command.Silo.Patrols;
 /// recommendations never have to wake a grain. Teams are bucketed in a grid of cells of about 5 km; a
 /// recommendation searches rings of cells outwards and stops once no farther team could arrive sooner.
 /// </summary>
-public sealed class TeamRegistry(IOptions<DispatchOptions> options, TimeProvider time)
+public sealed class TeamRegistry
 {
     private const double CellDegrees = 0.05;
     private readonly ConcurrentDictionary<string, TeamView> teams = new(StringComparer.Ordinal);
@@ -25,6 +26,18 @@ public sealed class TeamRegistry(IOptions<DispatchOptions> options, TimeProvider
     // fan-out to consoles cost a quarter of what a bare hub broadcast costs; a team's incident changes rarely.
     private readonly Dictionary<string, HashSet<string>> byIncident = new(StringComparer.Ordinal);
     private readonly Lock incidentGate = new();
+
+    private readonly IOptions<DispatchOptions> options;
+    private readonly TimeProvider time;
+    private readonly IClusterFeed feed;
+
+    public TeamRegistry(IOptions<DispatchOptions> options, TimeProvider time, IClusterFeed feed)
+    {
+        this.options = options;
+        this.time = time;
+        this.feed = feed;
+        feed.Subscribe<TeamView>(FeedKinds.Team, Apply);
+    }
 
     public int Count => teams.Count;
 
@@ -40,8 +53,16 @@ public sealed class TeamRegistry(IOptions<DispatchOptions> options, TimeProvider
     public TeamPosition? LastKnownPosition(string teamId) =>
         teams.TryGetValue(teamId, out var view) && view.Position is not null ? view.Position : stored.GetValueOrDefault(teamId);
 
-    /// <summary>A team's grain calls this from its own turns only, so updates of one team never race each other.</summary>
+    /// <summary>A team's grain calls this from its own turns only, so updates of one team never race each other.
+    /// The other silos hear of it through the cluster feed.</summary>
     public void Update(TeamView view)
+    {
+        Apply(view);
+        feed.Publish(FeedKinds.Team, view.Id, view);
+    }
+
+    /// <summary>A team's view as another silo published it, or as its grain answered at start.</summary>
+    public void Apply(TeamView view)
     {
         string? previousIncident = teams.TryGetValue(view.Id, out var previous) ? previous.IncidentId : null;
         teams[view.Id] = view;

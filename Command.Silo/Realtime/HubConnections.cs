@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Command.Silo.Cluster;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Command.Silo.Realtime;
@@ -10,6 +11,14 @@ namespace Command.Silo.Realtime;
 public sealed class HubConnections
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, HubCallerContext>> byCredential = new();
+    private readonly IClusterFeed feed;
+
+    public HubConnections(IClusterFeed feed)
+    {
+        this.feed = feed;
+        // A console may be connected to any silo: each closes its own connections of a revoked credential.
+        feed.Subscribe<string>(FeedKinds.CloseConnections, CloseHere);
+    }
 
     public void Add(string credentialId, HubCallerContext context) =>
         byCredential.GetOrAdd(credentialId, _ => new()).TryAdd(context.ConnectionId, context);
@@ -22,8 +31,14 @@ public sealed class HubConnections
         }
     }
 
-    /// <summary>Closes every connection opened with the credential; the clients see the connection end.</summary>
+    /// <summary>Closes every connection opened with the credential, on every silo; the clients see the connection end.</summary>
     public void Close(string credentialId)
+    {
+        CloseHere(credentialId);
+        feed.Publish<string>(FeedKinds.CloseConnections, null, credentialId);
+    }
+
+    private void CloseHere(string credentialId)
     {
         if (byCredential.TryRemove(credentialId, out var connections))
         {

@@ -10,7 +10,4 @@ public interface IStorageProvider : IAsyncDisposable
     IDeadlineTable Reminders { get; }
 
     ITelemetryStore Telemetry { get; }
-
-    /// <summary>Whether this silo may write, when several share the store (see <see cref="IStorageLease"/>).</summary>
-    IStorageLease Lease { get; }
 }

@@ -8,7 +8,6 @@ public sealed class MemoryStorageProvider(MemoryStore? store = null) : IStorageP
     public IEventJournal Journal => store;
     public IDeadlineTable Reminders => store;
     public ITelemetryStore Telemetry => store;
-    public IStorageLease Lease { get; } = new SoleLease();
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -12,7 +12,7 @@ public sealed class RecommendationTests
     private readonly TeamRegistry registry;
     private const double Lon = 115.45, Lat = 36.49;
 
-    public RecommendationTests() => registry = new TeamRegistry(Options.Create(new DispatchOptions()), time);
+    public RecommendationTests() => registry = new TeamRegistry(Options.Create(new DispatchOptions()), time, new Command.Silo.Cluster.LocalFeed());
 
     private void Team(string id, TeamMode mode, double northMeters, TeamStatus status = TeamStatus.Available, string[]? equipment = null, TimeSpan? age = null)
     {

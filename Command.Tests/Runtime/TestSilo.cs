@@ -33,7 +33,7 @@ public sealed class TestSilo : IAsyncDisposable
             .AddSingleton(journal)
             .AddSingleton(reminders)
             .AddSingleton(log ?? new ActivationLog());
-        builder.AddGrains();
+        builder.AddGrains(new SiloOptions { Storage = StorageKind.Memory });
         var host = builder.Build();
         await host.StartAsync();
         return new TestSilo(host);

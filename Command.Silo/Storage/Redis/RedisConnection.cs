@@ -51,10 +51,6 @@ public sealed class RedisConnection : IAsyncDisposable
 
     public RedisKeys Keys { get; }
 
-    /// <summary>The lease token every write script checks (see <see cref="RedisLease"/>); empty for a bare store that
-    /// takes no lease. Set once, before the first write, by the lease that owns this connection.</summary>
-    public string FenceToken { get; internal set; } = "";
-
     /// <summary>Runs one Redis call (or a pipelined group of them) within <see cref="RedisStorageOptions.OperationTimeout"/>.</summary>
     public Task<T> RunAsync<T>(Func<IDatabase, Task<T>> call, CancellationToken cancellationToken = default) =>
         RunAsync(call, Options.OperationTimeout, cancellationToken);
@@ -112,8 +108,6 @@ public sealed class RedisConnection : IAsyncDisposable
         TimeoutException => new(string.Create(CultureInfo.InvariantCulture,
             $"Redis unavailable: {endpoint} did not answer within {timeout.TotalSeconds:0.#} s."), ex),
         RedisServerException s when IsOutOfService(s.Message) => new($"Redis unavailable: {s.Message}", ex),
-        RedisServerException s when s.Message.StartsWith("FENCED ", StringComparison.Ordinal) => new(
-            $"This silo does not hold the Redis lease (the active silo is {s.Message["FENCED ".Length..]}), so it writes nothing; the active silo serves.", ex),
         ObjectDisposedException => new("Redis unavailable: the connection is closed.", ex),
         _ => null,
     };

@@ -9,7 +9,7 @@ namespace Command.Silo.Storage.Redis;
 /// <item><c>P reminders</c> hash: field <c>["grain","name"]</c>, value the reminder as JSON;</item>
 /// <item><c>P positions</c> hash: team → latest position as JSON;</item>
 /// <item><c>P track:{team}</c> Redis Stream: every position report in arrival order, field p;</item>
-/// <item><c>P lease</c> string with a TTL: the token of the active silo; <c>P lease:epoch</c> counts the takings.</item>
+/// <item><c>P feed</c> pub/sub channel: the read models' changes between silos (see Cluster.RedisClusterFeed).</item>
 /// </list>
 /// </summary>
 public sealed class RedisKeys(string prefix)
@@ -27,8 +27,4 @@ public sealed class RedisKeys(string prefix)
     public string Positions => Prefix + "positions";
 
     public string Track(string teamId) => Prefix + "track:" + teamId;
-
-    public string Lease => Prefix + "lease";
-
-    public string LeaseEpoch => Prefix + "lease:epoch";
 }

@@ -27,10 +27,6 @@ public sealed class RedisStorageOptions
 
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long the active silo's lease lasts unrenewed: a standby takes over at most this long (plus one
-    /// retry, a fifth of it) after the active silo died. Renewed every third of it, so a renewal may fail twice in a row.</summary>
-    public TimeSpan LeaseTtl { get; set; } = TimeSpan.FromSeconds(5);
-
     /// <summary>Positions kept per team in the track log, trimmed approximately by XADD MAXLEN ~; 0 keeps all.
     /// Redis holds the track in memory, so a long-running deployment should set it (see the README).</summary>
     public long TrackMaxLength { get; set; }
@@ -55,10 +51,6 @@ public sealed class RedisStorageOptions
         if (WaitReplicas < 0 || TrackMaxLength < 0)
         {
             throw new ArgumentException($"{Section}:WaitReplicas and {Section}:TrackMaxLength cannot be negative.");
-        }
-        if (LeaseTtl < TimeSpan.FromSeconds(1) || LeaseTtl > TimeSpan.FromMinutes(10))
-        {
-            throw new ArgumentException($"{Section}:LeaseTtl must be between 1 second and 10 minutes, not {LeaseTtl}.");
         }
         if (WaitTimeout <= TimeSpan.Zero || OperationTimeout <= TimeSpan.Zero || ConnectTimeout <= TimeSpan.Zero)
         {

@@ -16,7 +16,6 @@ public sealed class RedisStorageProvider : IStorageProvider
     public RedisStorageProvider(RedisStorageOptions options, TimeProvider time, ILoggerFactory loggers)
     {
         connection = new RedisConnection(options, loggers.CreateLogger<RedisConnection>());
-        Lease = new RedisLease(connection);
         store = new RedisStore(connection);
         telemetry = new RedisTelemetryStore(connection, TelemetryFlushInterval, time, loggers.CreateLogger<RedisTelemetryStore>());
     }
@@ -25,7 +24,6 @@ public sealed class RedisStorageProvider : IStorageProvider
     public IEventJournal Journal => store;
     public IDeadlineTable Reminders => store;
     public ITelemetryStore Telemetry => telemetry;
-    public IStorageLease Lease { get; }
 
     public async ValueTask DisposeAsync()
     {

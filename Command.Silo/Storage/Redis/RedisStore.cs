@@ -30,9 +30,8 @@ public sealed class RedisStore(RedisConnection connection) : IEventJournal, IDea
         // A gap or a repeat is a bug in the writer: refused before anything is sent.
         JournalOrder.Check(stream, expectedVersion, entries);
         long newVersion = expectedVersion + entries.Count;
-        var args = new List<RedisValue>(6 + entries.Count * 5)
+        var args = new List<RedisValue>(5 + entries.Count * 5)
         {
-            connection.FenceToken,
             stream,
             Invariant(expectedVersion),
             Invariant(newVersion),
@@ -50,7 +49,7 @@ public sealed class RedisStore(RedisConnection connection) : IEventJournal, IDea
         try
         {
             await connection.RunAsync(db => db.ScriptEvaluateAsync(RedisScripts.Append,
-                [keys.Lease, keys.Head(stream), keys.Events(stream), keys.StreamIndex], [.. args], CommandFlags.NoScriptCache), cancellationToken).ConfigureAwait(false);
+                [keys.Head(stream), keys.Events(stream), keys.StreamIndex], [.. args], CommandFlags.NoScriptCache), cancellationToken).ConfigureAwait(false);
         }
         catch (RedisServerException ex) when (ex.Message.StartsWith("CONFLICT ", StringComparison.Ordinal))
         {
@@ -124,7 +123,7 @@ public sealed class RedisStore(RedisConnection connection) : IEventJournal, IDea
     {
         string value = JsonSerializer.Serialize(RedisReminder.From(entry));
         await connection.RunAsync(db => db.ScriptEvaluateAsync(RedisScripts.UpsertReminder,
-            [keys.Lease, keys.Reminders], [connection.FenceToken, ReminderField(entry.GrainId, entry.Name), value], CommandFlags.NoScriptCache), cancellationToken).ConfigureAwait(false);
+            [keys.Reminders], [ReminderField(entry.GrainId, entry.Name), value], CommandFlags.NoScriptCache), cancellationToken).ConfigureAwait(false);
         await connection.WaitForReplicasAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -134,7 +133,7 @@ public sealed class RedisStore(RedisConnection connection) : IEventJournal, IDea
         // slip between them.
         string due = dueAt is null ? "" : Invariant(dueAt.Value.UtcTicks);
         await connection.RunAsync(db => db.ScriptEvaluateAsync(RedisScripts.DeleteReminder,
-            [keys.Lease, keys.Reminders], [connection.FenceToken, ReminderField(grainId, name), due], CommandFlags.NoScriptCache), cancellationToken).ConfigureAwait(false);
+            [keys.Reminders], [ReminderField(grainId, name), due], CommandFlags.NoScriptCache), cancellationToken).ConfigureAwait(false);
         await connection.WaitForReplicasAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -34,10 +34,9 @@ public sealed class RedisTelemetryStore : ITelemetryStore, IAsyncDisposable
 
     private Task WriteAsync(IReadOnlyList<KeyValuePair<string, TeamPosition>> latest, IReadOnlyList<(string TeamId, TeamPosition Position)> track, CancellationToken cancellationToken)
     {
-        var keys = new List<RedisKey>(2 + track.Count) { connection.Keys.Lease, connection.Keys.Positions };
-        var args = new List<RedisValue>(3 + latest.Count * 2 + track.Count)
+        var keys = new List<RedisKey>(1 + track.Count) { connection.Keys.Positions };
+        var args = new List<RedisValue>(2 + latest.Count * 2 + track.Count)
         {
-            connection.FenceToken,
             latest.Count,
             connection.Options.TrackMaxLength.ToString(CultureInfo.InvariantCulture),
         };

@@ -18,7 +18,6 @@ public sealed class SqliteStorageProvider : IStorageProvider
     public IEventJournal Journal => store;
     public IDeadlineTable Reminders => store;
     public ITelemetryStore Telemetry => telemetry;
-    public IStorageLease Lease { get; } = new SoleLease();
 
     public async ValueTask DisposeAsync()
     {

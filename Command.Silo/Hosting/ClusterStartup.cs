@@ -1,0 +1,99 @@
+using System.Globalization;
+using Command.Abstractions.Incidents;
+using Command.Abstractions.Jurisdictions;
+using Command.Abstractions.Patrols;
+using Command.Abstractions.Runtime;
+using Command.Silo.Demo;
+using Command.Silo.Escalation;
+using Command.Silo.Incidents;
+using Command.Silo.Jurisdictions;
+using Command.Silo.Patrols;
+using Command.Silo.Spatial;
+using Command.Silo.Storage;
+using Microsoft.Extensions.Options;
+using NetTopologySuite.Geometries;
+using Orleans.Runtime;
+
+namespace Command.Silo.Hosting;
+
+/// <summary>
+/// Brings the silo to serving: rebuilds the read models from storage, wakes every team so the map is complete,
+/// seeds the demo city once, and repairs what a crash between two grains can leave behind. /healthz says 503 until done.
+/// </summary>
+/// <summary>
+/// The start-up work of the cluster, run once (<see cref="ClusterStartupGrain"/>) however many silos start: seeds the
+/// demo city and its accounts once, repairs what a crash between two grains can leave behind, and wakes every grain
+/// that holds a deadline, so one that fell due while the cluster was down is taken now.
+/// </summary>
+internal sealed class ClusterStartup(
+    IOptions<SiloOptions> options,
+    IEventJournal journal,
+    IncidentCatalog catalog,
+    TeamRegistry teams,
+    JurisdictionMap map,
+    IGrainFactory grains,
+    Access.AccessBootstrap access,
+    Runtime.DeadlineSweep deadlines,
+    TimeProvider time,
+    ILogger<ClusterStartup> logger)
+{
+    private const string DemoSeedStream = "seed/liaocheng-demo";
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.Demo && (await journal.ReadAsync(DemoSeedStream, 0, cancellationToken)).Count == 0)
+        {
+            await SeedDemoAsync(cancellationToken);
+        }
+        await access.EnsureAccountsAsync(options.Value.Demo, cancellationToken);
+        await ReleaseTeamsOfClosedIncidentsAsync();
+        await deadlines.WakeAllAsync(cancellationToken);
+    }
+
+    private async Task SeedDemoAsync(CancellationToken cancellationToken)
+    {
+        var checkpoints = LoadCheckpoints(map);
+        var demoTeams = DemoCity.Teams(map, checkpoints);
+        foreach (var team in demoTeams)
+        {
+            var grain = grains.GetGrain<IPatrolTeamGrain>(team.Id);
+            await grain.Commission(team.Definition, "demo");
+            if (teams.LastKnownPosition(team.Id) is null)
+            {
+                await grain.ReportPosition(new TeamPosition(team.Lon, team.Lat, time.GetUtcNow()));
+            }
+        }
+        await Task.WhenAll(DemoCity.Rosters(map).Select(r => grains.GetGrain<IJurisdictionGrain>(r.Key).SetRoster(r.Value, "demo")));
+        await journal.AppendAsync(DemoSeedStream, 0,
+            [new JournalEntry(1, time.GetUtcNow(), "seeded", "demo", $"{{\"teams\":{demoTeams.Count.ToString(CultureInfo.InvariantCulture)}}}")], null, cancellationToken);
+        logger.LogInformation("Seeded the demo city: {Teams} patrol teams and duty rosters", demoTeams.Count);
+    }
+
+    /// <summary>Closing an incident releases its teams after the close is journaled; a crash in between leaves a team
+    /// dispatched to a closed incident. The catalog knows which incidents are closed, so that is repaired here.</summary>
+    private async Task ReleaseTeamsOfClosedIncidentsAsync()
+    {
+        foreach (var team in teams.All().Where(t => t.IncidentId is not null).ToList())
+        {
+            if (catalog.Find(team.IncidentId!) is { Status: IncidentStatus.Closed })
+            {
+                logger.LogWarning("Team {Team} was still out for closed incident {Incident}; releasing it", team.Id, team.IncidentId);
+                await grains.GetGrain<IPatrolTeamGrain>(team.Id).Release(team.IncidentId!, "system");
+            }
+        }
+    }
+
+    internal static IReadOnlyList<Point> LoadCheckpoints(JurisdictionMap map)
+    {
+        string? directory = map.SourceDirectory;
+        string path = directory is null ? "" : Path.Combine(directory, "liaocheng-assets.geojson");
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+        using var stream = File.OpenRead(path);
+        return [.. GeoJson.ReadFeatures(stream)
+            .Where(f => f.Properties["kind"]?.GetValue<string>() == "checkpoint")
+            .Select(f => f.Geometry).OfType<Point>()];
+    }
+}
