@@ -32,11 +32,10 @@ try
 {
     await app.RunAsync();
 }
-catch (Exception ex) when (ex is Command.Silo.Storage.StorageUnavailableException || ex.InnerException is Command.Silo.Storage.StorageUnavailableException)
+catch (Exception ex) when (StoreDown.Reason(ex) is { } reason)
 {
     // Starting against a store that is down is an operator's problem to fix, not a crash to debug: say what and how.
-    var cause = ex as Command.Silo.Storage.StorageUnavailableException ?? (Command.Silo.Storage.StorageUnavailableException)ex.InnerException!;
-    Console.Error.WriteLine($"The silo cannot start: {cause.Message}");
+    Console.Error.WriteLine($"The silo cannot start: {reason}");
     Console.Error.WriteLine(parsed.Options.Storage == StorageKind.Redis
         ? $"Start Redis at {parsed.Options.Redis} (or pass --redis HOST:PORT), then start the silo again."
         : "Check that the data folder is readable and writable, then start the silo again.");

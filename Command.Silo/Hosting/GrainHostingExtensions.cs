@@ -6,6 +6,7 @@ using Command.Silo.Storage;
 using Command.Silo.Storage.Redis;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using StackExchange.Redis;
 
 namespace Command.Silo.Hosting;
@@ -67,6 +68,8 @@ public static class GrainHostingExtensions
             orleans.AddIncomingGrainCallFilter<CallChainFilter>();
             orleans.AddOutgoingGrainCallFilter<CallChainFilter>();
             orleans.AddReminders();
+            // For operators: every silo, grain type and call rate at /dashboard, for administrators only.
+            orleans.AddDashboard();
             orleans.Services.AddSingleton<Orleans.IReminderTable>(sp => new GrainReminderTable(sp.GetRequiredService<IDeadlineTable>()));
         });
         return builder;

@@ -1,25 +1,16 @@
 namespace Command.Silo.Hosting;
 
-/// <summary>
-/// Whether the silo may serve; /healthz and the request gate read it. Two parts: whether it has started (loaded its
-/// state while holding the lease, and not lost the lease since), and whether serving is suspended for a while,
-/// as when the lease cannot be confirmed because the store is out of reach.
-/// </summary>
+/// <summary>Whether the silo may serve; /healthz and the request gate read it. Not until it has joined its cluster and
+/// loaded its read models, and no longer once it is stopping, so a proxy in front moves to another silo first.</summary>
 public sealed class Readiness
 {
-    private volatile string? notStarted = "starting";
-    private volatile string? suspended;
+    private volatile string? notReady = "starting";
 
-    public bool IsReady => notStarted is null && suspended is null;
+    public bool IsReady => notReady is null;
 
-    public string? Reason => notStarted ?? suspended;
+    public string? Reason => notReady;
 
-    public void MarkReady() => notStarted = null;
+    public void MarkReady() => notReady = null;
 
-    /// <summary>Not serving until <see cref="MarkReady"/>: starting, standing by, or stopping for good.</summary>
-    public void MarkNotReady(string reason) => notStarted = reason;
-
-    public void Suspend(string reason) => suspended = reason;
-
-    public void Resume() => suspended = null;
+    public void MarkNotReady(string reason) => notReady = reason;
 }

@@ -6,6 +6,7 @@ using Command.Silo.Jurisdictions;
 using Command.Silo.Patrols;
 using Command.Silo.Realtime;
 using Command.Silo.Storage;
+using Orleans.Dashboard;
 
 namespace Command.Silo.Hosting;
 
@@ -42,14 +43,14 @@ public static class SiloEndpointExtensions
         app.MapIncidents();
         app.MapEscalation();
         app.MapHub<CommandHub>(CommandHub.Path).RequireAuthorization(AccessPolicies.Console);
+        app.MapOrleansDashboard("/dashboard").RequireAuthorization(AccessPolicies.Administer);
         app.MapConsole();
         return app;
     }
 
     /// <summary>
-    /// Once serving, a silo can still have to stop answering: it lost its lease, or cannot confirm it. Then every
-    /// request but /healthz gets 503 with the reason, so a proxy moves on to the silo that serves, and nobody reads
-    /// state from memory that another silo may already have changed.
+    /// Until the silo serves (joining its cluster, loading) and once it is stopping, every request but /healthz gets
+    /// 503 with the reason and Retry-After, so a proxy moves on to a silo that serves.
     /// </summary>
     private static void UseReadinessGate(this WebApplication app)
     {

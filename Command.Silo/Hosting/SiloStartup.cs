@@ -54,5 +54,10 @@ internal sealed class SiloStartup(
             catalog.Count, teams.Count, map.All.Count, time.GetElapsedTime(started).TotalSeconds);
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>First to stop (hosted services stop in reverse): /healthz says 503 while Orleans hands the grains over.</summary>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        readiness.MarkNotReady("stopping");
+        return Task.CompletedTask;
+    }
 }

@@ -90,7 +90,9 @@ public abstract class JournaledGrain<TState, TEvent> : Grain, IIncomingGrainCall
             {
                 // The wake-up may have been lost with a crash between writing a deadline and registering it.
                 await EnsureWakeUp().ConfigureAwait(true);
-                ArmDeadlineTimer();
+                // What fell due while the grain was active nowhere is taken before the first call: a dispatch that
+                // arrives with the activation must not overtake the overdue mark it came too late to prevent.
+                await TakeDueDeadlines().ConfigureAwait(true);
             }
         }
     }
@@ -235,7 +237,16 @@ public abstract class JournaledGrain<TState, TEvent> : Grain, IIncomingGrainCall
             }
         }
         ArmDeadlineTimer();
-        await DropWakeUpIfIdle(evenIfUnknown: fromReminder).ConfigureAwait(true);
+        try
+        {
+            await DropWakeUpIfIdle(evenIfUnknown: fromReminder).ConfigureAwait(true);
+        }
+        catch (Exception ex)
+        {
+            // A wake-up left behind costs one empty tick a minute, and the next tick tries again to drop it.
+            ServiceProvider.GetRequiredService<ILogger<JournaledGrain<TState, TEvent>>>()
+                .LogWarning(ex, "Could not drop the wake-up reminder of {Grain}", StreamName);
+        }
     }
 
     private readonly Dictionary<string, DateTimeOffset> retryAt = [];

@@ -25,6 +25,8 @@ public sealed class LoadClient
 
     public int Incidents => incidents.Count;
 
+    public IReadOnlyCollection<string> IncidentIds => [.. incidents.Keys];
+
     public int Assignments => assignments.Count;
 
     public int Closes => closes.Count;

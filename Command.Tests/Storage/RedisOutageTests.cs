@@ -54,8 +54,8 @@ public sealed class RedisOutageTests(Xunit.Abstractions.ITestOutputHelper output
         var workers = load.RunAsync(api, 4, seed: 7, stop.Token);
         await Task.Delay(TimeSpan.FromSeconds(2));
 
-        // Down for longer than the silo's 5 s lease: when Redis is back the lease has lapsed, and the silo takes it
-        // back, since no other silo held it meanwhile.
+        // Down for 6 s: the journal and the cluster's membership table are out of reach together, and the silo rides
+        // through on 503s without leaving its cluster.
         redis.Kill();
         await Task.Delay(TimeSpan.FromSeconds(6));
         int refusedWhileDown = load.Unavailable;
@@ -67,44 +67,10 @@ public sealed class RedisOutageTests(Xunit.Abstractions.ITestOutputHelper output
         await workers;
 
         await load.VerifyAsync(api, "after Redis restarted");
-        string report = $"redis restart under load (down 6 s, longer than the lease): {load.Summary}";
+        string report = $"redis restart under load (down 6 s): {load.Summary}";
         await Recovery.FaultReport.WriteAsync(output, report);
         Assert.True(refusedWhileDown > 0, $"Nothing was answered 503 while Redis was down: {load.Summary}");
         Assert.Equal(0, load.Faults);
-        Assert.False(silo.HasExited);
-    }
-
-    [Fact]
-    public async Task ASiloThatCannotConfirmItsLeaseStopsAnsweringEvenReadsUntilItCan()
-    {
-        await using var redis = RedisServer.StartPersistent();
-        await using var silo = await SiloProcess.StartAsync(
-            configuration: new Dictionary<string, string>
-            {
-                ["Storage__Redis__KeyPrefix"] = "unconfirmed:", ["Storage__Redis__OperationTimeout"] = "00:00:01", ["Storage__Redis__LeaseTtl"] = "00:00:02",
-            },
-            args: ["--storage", "redis", "--redis", redis.Endpoint, "--no-demo"]);
-        var api = await silo.StaffAsync();
-        var kept = await CreateAsync(api, HttpStatusCode.Created);
-
-        // Redis hangs (not refused: frozen) for longer than the lease. Past the TTL a standby could have taken over, so
-        // answering from memory could show a case list another silo has already changed.
-        Signals.Send("STOP", redis.ProcessId);
-        try
-        {
-            var suspended = await Eventually.Get(() => api.GetAsync("/api/incidents"), r => r.StatusCode == HttpStatusCode.ServiceUnavailable,
-                "reads to be refused once the lease cannot be confirmed");
-            Assert.Contains("lease unconfirmed", await suspended.Content.ReadAsStringAsync());
-        }
-        finally
-        {
-            Signals.Send("CONT", redis.ProcessId);
-        }
-
-        // Nobody else took the lease, so the silo keeps it and serves again, without a restart.
-        await Eventually.Get(() => api.GetAsync("/api/incidents"), r => r.StatusCode == HttpStatusCode.OK, "reads to be served again");
-        var incidents = await api.GetFromJsonAsync<List<IncidentSummary>>("/api/incidents", CommandApp.Json);
-        Assert.Equal([kept.Id], incidents!.Select(i => i.Id));
         Assert.False(silo.HasExited);
     }
 

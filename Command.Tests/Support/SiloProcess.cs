@@ -132,11 +132,10 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>Starts a silo on <paramref name="port"/> (a free one when null) over <paramref name="dataDirectory"/>
-    /// (a new temporary folder when null) and waits until /healthz answers 200, or with <paramref name="standby"/> until
-    /// it answers that the silo stands by. <paramref name="configuration"/> entries are passed as environment variables
+    /// (a new temporary folder when null) and waits until /healthz answers 200. <paramref name="configuration"/> entries are passed as environment variables
     /// (e.g. Dispatch__StaleAfter).</summary>
     public static async Task<SiloProcess> StartAsync(string? dataDirectory = null, int? port = null, IReadOnlyDictionary<string, string>? configuration = null,
-        IReadOnlyList<string>? args = null, bool standby = false)
+        IReadOnlyList<string>? args = null)
     {
         dataDirectory ??= Directory.CreateTempSubdirectory("command-browser-").FullName;
         int chosen = port ?? FreePort();
@@ -147,7 +146,9 @@ public sealed class SiloProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(SiloDll)!,
         };
-        foreach (var arg in new[] { SiloDll, "--urls", $"http://127.0.0.1:{chosen}", "--data", dataDirectory, "--silo-port", "0" }.Concat(args ?? []))
+        // Any free Orleans port unless the test names one (a silo restarted on its old endpoint replaces its dead self at once).
+        string[] siloPort = args?.Contains("--silo-port") == true ? [] : ["--silo-port", "0"];
+        foreach (var arg in new[] { SiloDll, "--urls", $"http://127.0.0.1:{chosen}", "--data", dataDirectory }.Concat(siloPort).Concat(args ?? []))
         {
             start.ArgumentList.Add(arg);
         }
@@ -168,7 +169,7 @@ public sealed class SiloProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            await silo.WaitUntilServingAsync(standby);
+            await silo.WaitUntilServingAsync();
         }
         catch
         {
@@ -194,7 +195,7 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilServingAsync(bool standby)
+    private async Task WaitUntilServingAsync()
     {
         var clock = Stopwatch.StartNew();
         using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
@@ -208,10 +209,6 @@ public sealed class SiloProcess : IAsyncDisposable
             {
                 using var response = await probe.GetAsync("healthz");
                 if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-                if (standby && response.StatusCode == HttpStatusCode.ServiceUnavailable && (await response.Content.ReadAsStringAsync()).Contains("standby", StringComparison.Ordinal))
                 {
                     return;
                 }

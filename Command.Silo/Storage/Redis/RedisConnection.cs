@@ -109,6 +109,8 @@ public sealed class RedisConnection : IAsyncDisposable
             $"Redis unavailable: {endpoint} did not answer within {timeout.TotalSeconds:0.#} s."), ex),
         RedisServerException s when IsOutOfService(s.Message) => new($"Redis unavailable: {s.Message}", ex),
         ObjectDisposedException => new("Redis unavailable: the connection is closed.", ex),
+        // StackExchange.Redis 2.x lets a connection torn down under a call surface as its pipe's own error.
+        InvalidOperationException when ex.Source == "System.IO.Pipelines" => new($"Redis unavailable: the connection to {endpoint} was reset.", ex),
         _ => null,
     };
 
