@@ -24,8 +24,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             JournalConflictException c => (409, "Concurrent change", c.Message + " Reload and try again."),
             StorageUnavailableException s => (503, "Storage unavailable", s.Message),
             // The grain's silo died and the cluster has not yet declared it dead (a few seconds): a retry reaches its new home.
+            // Or this silo was itself declared dead (frozen past its detection) and refuses to host grains: a proxy moves on.
             Orleans.Runtime.SiloUnavailableException or Orleans.Runtime.OrleansMessageRejectionException or TimeoutException =>
                 (503, "Cluster changing", "The server holding this case or team stopped answering; the cluster is moving it to another server. Try again in a few seconds."),
+            Orleans.Runtime.OrleansException o => (503, "Cluster changing", $"The cluster could not serve this call now ({o.Message}). Try again in a few seconds."),
             _ => (500, "Internal error", "The server failed to handle this request; it was logged. Nothing was changed by it unless a 2xx was returned."),
         };
         if (exception is Access.TooManyAttemptsException tooMany)
@@ -47,7 +49,12 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             context.RequestServices.GetRequiredService<Access.AuditTrail>().Write(Abstractions.Access.AuditKinds.Refused, context,
                 Access.Caller.TryFrom(context.User), exception.Message);
         }
-        if (status >= 500)
+        if (status == 503)
+        {
+            // Expected while a store is away or the cluster replaces a silo: one line, not a stack.
+            logger.LogWarning("Request {Method} {Path} answered 503: {Reason}", context.Request.Method, context.Request.Path, exception.Message);
+        }
+        else if (status >= 500)
         {
             logger.LogError(exception, "Request {Method} {Path} failed", context.Request.Method, context.Request.Path);
         }

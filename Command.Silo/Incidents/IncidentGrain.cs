@@ -13,6 +13,9 @@ using Microsoft.Extensions.Options;
 namespace Command.Silo.Incidents;
 
 [GrainType("incident")]
+// A new incident lives on the silo that took the call, so that silo's lists show it at once (read your own writes);
+// the other silos hear of it through the cluster feed.
+[Orleans.Placement.PreferLocalPlacement]
 public sealed partial class IncidentGrain(
     IncidentCatalog catalog,
     EscalationBoard board,
@@ -92,7 +95,8 @@ public sealed partial class IncidentGrain(
         {
             return Detail();
         }
-        if (teams.Find(teamId) is null)
+        // A team commissioned on another silo a moment ago may not have reached this silo's registry yet: its grain knows.
+        if (teams.Find(teamId) is null && await GrainFactory.GetGrain<IPatrolTeamGrain>(teamId).GetView() is null)
         {
             throw CommandRejectedException.NotFound($"No team has the id {teamId}.");
         }

@@ -12,6 +12,8 @@ using Microsoft.Extensions.Options;
 namespace Command.Silo.Patrols;
 
 [GrainType("team")]
+// A team lives where it was first called from (commissioned, or its terminal's silo): that silo sees it at once.
+[Orleans.Placement.PreferLocalPlacement]
 public sealed class PatrolTeamGrain(
     TeamRegistry registry,
     ITelemetryStore telemetry,

@@ -87,7 +87,22 @@ public sealed class ClusterFaultTests(ITestOutputHelper output)
             $"every incident answered again {afterKill.TotalSeconds:0.0} s after the kill and {afterFreeze.TotalSeconds:0.0} s after the freeze; " +
             $"the frozen silo, woken, exited with code {exitCode}; the surviving console heard {Changes(firstConsole)} changes";
         await FaultReport.WriteAsync(output, report);
-        Assert.Equal(0, load.Faults);
+        Assert.True(load.Faults == 0, $"{load.Faults} answers were faults (5xx but 503), such as:\n{string.Join("\n", load.FaultSamples)}\nwhat the silos logged:\n{Failures(first.Output)}\n{Failures(killed.Output)}\n{Failures(frozen.Output)}");
+    }
+
+    /// <summary>The silo's logged failures of requests, with the exception's first lines.</summary>
+    private static string Failures(string output)
+    {
+        var lines = output.Split('\n');
+        var picked = new List<string>();
+        for (int i = 0; i < lines.Length && picked.Count < 60; i++)
+        {
+            if (lines[i].StartsWith("fail: Command.Silo.Hosting.ProblemExceptionHandler", StringComparison.Ordinal))
+            {
+                picked.AddRange(lines.Skip(i).Take(6));
+            }
+        }
+        return string.Join('\n', picked);
     }
 
     private static int Changes(HubClient console) => console.Received.Count(m => m.Target == "IncidentChanged");

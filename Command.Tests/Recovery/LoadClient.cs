@@ -82,7 +82,7 @@ public sealed class LoadClient
                     }
                     else
                     {
-                        Refused(response.StatusCode);
+                        await RefusedAsync(response);
                     }
                 }
                 else if (dice < 65 && incidents.Keys.OrderBy(_ => random.Next()).FirstOrDefault() is { } incidentId)
@@ -95,7 +95,7 @@ public sealed class LoadClient
                     }
                     else
                     {
-                        Refused(response.StatusCode);
+                        await RefusedAsync(response);
                     }
                 }
                 else if (dice < 75 && assignments.Keys.Select(a => a.IncidentId).Where(id => !closes.ContainsKey(id))
@@ -108,7 +108,7 @@ public sealed class LoadClient
                     }
                     else
                     {
-                        Refused(response.StatusCode);
+                        await RefusedAsync(response);
                     }
                 }
                 else
@@ -122,7 +122,7 @@ public sealed class LoadClient
                     }
                     else
                     {
-                        Refused(response.StatusCode);
+                        await RefusedAsync(response);
                     }
                 }
             }
@@ -186,6 +186,21 @@ public sealed class LoadClient
             }
         }
         return fired;
+    }
+
+    private readonly ConcurrentQueue<string> faultSamples = new();
+
+    /// <summary>The first few answers that were faults, to say what went wrong.</summary>
+    public IReadOnlyCollection<string> FaultSamples => faultSamples;
+
+    private async Task RefusedAsync(HttpResponseMessage response)
+    {
+        if ((int)response.StatusCode >= 500 && response.StatusCode != HttpStatusCode.ServiceUnavailable && faultSamples.Count < 5)
+        {
+            faultSamples.Enqueue($"{(int)response.StatusCode} {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath}: " +
+                await response.Content.ReadAsStringAsync(CancellationToken.None));
+        }
+        Refused(response.StatusCode);
     }
 
     private void Refused(HttpStatusCode? status = null)
