@@ -30,6 +30,7 @@ var app = builder.Build();
 app.MapSilo();
 try
 {
+    await StoreDown.ThrowIfRedisUnreachableAsync(parsed.Options, app.Configuration);
     await app.RunAsync();
 }
 catch (Exception ex) when (StoreDown.Reason(ex) is { } reason)

@@ -2,9 +2,7 @@ using System.Globalization;
 using Command.Abstractions.Incidents;
 using Command.Abstractions.Jurisdictions;
 using Command.Abstractions.Patrols;
-using Command.Abstractions.Runtime;
 using Command.Silo.Demo;
-using Command.Silo.Escalation;
 using Command.Silo.Incidents;
 using Command.Silo.Jurisdictions;
 using Command.Silo.Patrols;
@@ -12,14 +10,9 @@ using Command.Silo.Spatial;
 using Command.Silo.Storage;
 using Microsoft.Extensions.Options;
 using NetTopologySuite.Geometries;
-using Orleans.Runtime;
 
 namespace Command.Silo.Hosting;
 
-/// <summary>
-/// Brings the silo to serving: rebuilds the read models from storage, wakes every team so the map is complete,
-/// seeds the demo city once, and repairs what a crash between two grains can leave behind. /healthz says 503 until done.
-/// </summary>
 /// <summary>
 /// The start-up work of the cluster, run once (<see cref="ClusterStartupGrain"/>) however many silos start: seeds the
 /// demo city and its accounts once, repairs what a crash between two grains can leave behind, and wakes every grain

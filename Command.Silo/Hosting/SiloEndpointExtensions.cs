@@ -43,7 +43,8 @@ public static class SiloEndpointExtensions
         app.MapIncidents();
         app.MapEscalation();
         app.MapHub<CommandHub>(CommandHub.Path).RequireAuthorization(AccessPolicies.Console);
-        app.MapOrleansDashboard("/dashboard").RequireAuthorization(AccessPolicies.Administer);
+        // The dashboard is Orleans' own, for operators: not part of this API's OpenAPI document.
+        app.MapOrleansDashboard("/dashboard").RequireAuthorization(AccessPolicies.Administer).ExcludeFromDescription();
         app.MapConsole();
         return app;
     }

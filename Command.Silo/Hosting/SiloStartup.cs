@@ -1,18 +1,10 @@
-using System.Globalization;
-using Command.Abstractions.Incidents;
-using Command.Abstractions.Jurisdictions;
 using Command.Abstractions.Patrols;
 using Command.Abstractions.Runtime;
-using Command.Silo.Demo;
 using Command.Silo.Escalation;
 using Command.Silo.Incidents;
 using Command.Silo.Jurisdictions;
 using Command.Silo.Patrols;
-using Command.Silo.Spatial;
 using Command.Silo.Storage;
-using Microsoft.Extensions.Options;
-using NetTopologySuite.Geometries;
-using Orleans.Runtime;
 
 namespace Command.Silo.Hosting;
 

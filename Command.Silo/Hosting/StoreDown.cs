@@ -7,6 +7,30 @@ namespace Command.Silo.Hosting;
 /// membership fails the same way before our store is even asked.</summary>
 public static class StoreDown
 {
+    /// <summary>Orleans joins its Redis cluster before our store is asked anything, and a failure there can end the
+    /// start as a bare cancellation: so a silo on Redis first checks that it can reach it, and says so plainly.</summary>
+    public static async Task ThrowIfRedisUnreachableAsync(SiloOptions silo, IConfiguration configuration)
+    {
+        if (silo.Storage != StorageKind.Redis)
+        {
+            return;
+        }
+        var options = Storage.Redis.RedisStorageOptions.From(silo.Redis, configuration);
+        var probe = ConfigurationOptions.Parse(options.Server);
+        probe.AbortOnConnectFail = true;
+        probe.ConnectTimeout = (int)options.ConnectTimeout.TotalMilliseconds;
+        probe.ConnectRetry = 1;
+        try
+        {
+            await using var connection = await ConnectionMultiplexer.ConnectAsync(probe);
+        }
+        catch (RedisConnectionException ex)
+        {
+            // The endpoints only: the server setting may carry a password.
+            throw new StorageUnavailableException($"Redis unavailable: no connection to {string.Join(", ", probe.EndPoints)} ({ex.FailureType}).", ex);
+        }
+    }
+
     public static string? Reason(Exception exception)
     {
         for (Exception? ex = exception; ex is not null; ex = ex.InnerException)

@@ -164,9 +164,15 @@ public abstract class JournaledGrain<TState, TEvent> : Grain, IIncomingGrainCall
     /// <summary>The Orleans reminder's tick only makes sure the grain is active and its due deadlines are taken.</summary>
     public Task ReceiveReminder(string reminderName, TickStatus status) => TakeDueDeadlines(fromReminder: true);
 
-    /// <summary>Every grain call passes here: a call that throws leaves the state as it was last confirmed.</summary>
+    /// <summary>Every grain call passes here: a call that throws leaves the state as it was last confirmed. A deadline
+    /// that has fallen due is taken first, even if its timer has not fired yet (a busy machine runs timers late): a
+    /// dispatch that arrives after the dispatch deadline must find the case already marked overdue.</summary>
     public async Task Invoke(IIncomingGrainCallContext context)
     {
+        if (deadlines.Count > 0 && deadlines.Values.Min() <= Time.GetUtcNow())
+        {
+            await TakeDueDeadlines().ConfigureAwait(true);
+        }
         try
         {
             await context.Invoke().ConfigureAwait(true);

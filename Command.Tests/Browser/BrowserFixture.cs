@@ -71,7 +71,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         options.TimezoneId ??= "Asia/Shanghai";
         var context = await Browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(20_000);
+        // Generous for a busy 2-core machine: a wait that times out is a hang, not a slow page (the bench times pages).
+        page.SetDefaultTimeout(60_000);
         return page;
     }
 
