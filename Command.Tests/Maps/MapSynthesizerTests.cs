@@ -292,6 +292,24 @@ public sealed class MapSynthesizerTests(MapSynthesizerTests.Synthesis synthesis)
     }
 
     [Fact]
+    public void GeoJsonRoundsCoordinatesByTheirExactValue()
+    {
+        // 116.015625 is a 1/1024° source coordinate sitting exactly on a 5-decimal tie: it goes to even, as the
+        // decimal expansion says. A tiny negative value becomes 0, not -0.
+        var point = GeoJson.Factory.CreatePoint(new Coordinate(116.015625, -0.000001));
+        Assert.Equal("""{"type":"Point","coordinates":[116.01562,0]}""", GeoJson.ToJsonNode(point, decimals: 5).ToJsonString());
+    }
+
+    [Fact]
+    public void GeoJsonRejectsCoordinatesBeyondTheRangeOfADouble()
+    {
+        const string json = """{"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[1e999,36]}}""";
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(json));
+        var error = Assert.Throws<FormatException>(() => GeoJson.ReadFeatures(stream));
+        Assert.Contains("feature 0", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GeoJsonReadsTheFeatureIdOfTheSourceIntoProperties()
     {
         var dongchangfu = synthesis.Counties.Single(c => Text(c, "name") == "东昌府区");
