@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Command.Silo.Bench;
+using Command.Benchmarks.Load;
 
 namespace Command.Tests.Bench;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Command.Abstractions.Patrols;
 
-namespace Command.Silo.Bench;
+namespace Command.Benchmarks.Load;
 
 /// <summary>
 /// A grain call against the cheapest way to hand one owner a message and get an answer back: a <see cref="Channel{T}"/>

@@ -4,7 +4,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 
-namespace Command.Silo.Bench;
+namespace Command.Benchmarks.Load;
 
 /// <summary>
 /// A console's hub connection as the bench needs it: a raw WebSocket speaking the SignalR JSON protocol (the .NET

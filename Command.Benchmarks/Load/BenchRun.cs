@@ -4,8 +4,9 @@ using Command.Abstractions.Runtime;
 using Command.Silo.Hosting;
 using Command.Silo.Jurisdictions;
 using Command.Silo.Storage;
+using Microsoft.AspNetCore.Builder;
 
-namespace Command.Silo.Bench;
+namespace Command.Benchmarks.Load;
 
 /// <summary>
 /// One bench run: the parts in order, each in a silo of its own or sharing the main one, every part caught on its own
