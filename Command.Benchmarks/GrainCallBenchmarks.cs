@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using BenchmarkDotNet.Attributes;
 using Command.Abstractions.Patrols;
 using Command.Abstractions.Runtime;
-using Command.Silo.Bench;
+using Command.Benchmarks.Load;
 using Command.Silo.Hosting;
 using Command.Silo.Jurisdictions;
 

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Command.Abstractions.Incidents;
 using Command.Abstractions.Patrols;
-using Command.Silo.Bench;
+using Command.Benchmarks.Load;
 using Command.Silo.Jurisdictions;
 using Command.Silo.Patrols;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Command.Abstractions.Geo;
-using Command.Silo.Bench;
+using Command.Benchmarks.Load;
 using Command.Silo.Jurisdictions;
 
 namespace Command.Benchmarks;

@@ -6,10 +6,6 @@ if (args is ["maps", "synthesize", ..])
     Command.Silo.Jurisdictions.Synthesis.MapSynthesizer.WriteFiles(args.Length > 2 ? args[2] : "maps");
     return 0;
 }
-if (args is ["bench", ..])
-{
-    return await Command.Silo.Bench.BenchCommand.RunAsync(args[1..]);
-}
 
 SiloCommandLine.Parsed parsed;
 CommandRules rules;

@@ -2,7 +2,7 @@ using Command.Tests.Support;
 
 namespace Command.Tests.Realtime;
 
-/// <summary>A console speaking the SignalR JSON protocol over a raw WebSocket, as a browser does.</summary>
+/// <summary>A console on the hub through the .NET SignalR client, over a WebSocket as a browser's is.</summary>
 public sealed class HubTests : IAsyncLifetime
 {
     private readonly CommandApp app = new();

@@ -1,4 +1,6 @@
-namespace Command.Silo.Bench;
+using Microsoft.Extensions.Logging;
+
+namespace Command.Benchmarks.Load;
 
 /// <summary>One category's logger for <see cref="BenchLog"/>: warnings and above, with the exception's message.</summary>
 internal sealed class BenchLogger(BenchLog log, string category) : ILogger

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Command.Silo.Bench;
+namespace Command.Benchmarks.Load;
 
 /// <summary>
 /// The sizes of one bench run. The defaults are the issue's: 10,000 teams, 50 consoles while 5,000 teams move at 1 Hz,

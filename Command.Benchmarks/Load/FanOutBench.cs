@@ -7,7 +7,7 @@ using Command.Silo.Jurisdictions;
 using Command.Silo.Realtime;
 using Microsoft.AspNetCore.SignalR;
 
-namespace Command.Silo.Bench;
+namespace Command.Benchmarks.Load;
 
 /// <summary>
 /// Latency: from <c>POST /api/incidents</c> to its IncidentChanged arriving at each of N consoles (the city's duty

@@ -4,7 +4,7 @@ using Command.Abstractions.Runtime;
 using Command.Silo.Demo;
 using Command.Silo.Jurisdictions;
 
-namespace Command.Silo.Bench;
+namespace Command.Benchmarks.Load;
 
 /// <summary>
 /// The bench's patrol teams: spread over the whole city from a fixed seed, each based in the county it starts in, with

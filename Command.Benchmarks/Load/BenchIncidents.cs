@@ -5,7 +5,7 @@ using Command.Abstractions.Geo;
 using Command.Silo.Demo;
 using Command.Silo.Jurisdictions;
 
-namespace Command.Silo.Bench;
+namespace Command.Benchmarks.Load;
 
 /// <summary>Calls as a duty officer's console takes them: <c>POST /api/incidents</c> at a place inside the city.</summary>
 public static class BenchIncidents

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Command.Silo.Bench;
+namespace Command.Benchmarks.Load;
 
 /// <summary>How numbers read in the table: thousands separated, milliseconds to the tenth, sizes in KB or MB.</summary>
 public static class BenchFormat

@@ -1,4 +1,4 @@
-namespace Command.Silo.Bench;
+namespace Command.Benchmarks.Load;
 
 /// <summary>Latency samples in milliseconds and their nearest-rank percentiles.</summary>
 public sealed class Latencies

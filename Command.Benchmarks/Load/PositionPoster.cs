@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Command.Silo.Demo;
 
-namespace Command.Silo.Bench;
+namespace Command.Benchmarks.Load;
 
 /// <summary>
 /// Posts team positions to <c>POST /api/teams/{id}/positions</c> as terminals do, over <see cref="Connections"/> keep-alive

@@ -12,7 +12,7 @@ using Command.Silo.Hosting;
 using Command.Silo.Incidents;
 using Command.Silo.Jurisdictions;
 
-namespace Command.Silo.Bench;
+namespace Command.Benchmarks.Load;
 
 /// <summary>
 /// Opens N golden windows at once in an in-process silo and measures how late each first milestone's breach was

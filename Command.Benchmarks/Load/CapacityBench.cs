@@ -4,10 +4,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Command.Abstractions.Runtime;
+using Command.Silo.Demo;
 using Command.Silo.Hosting;
 using Command.Silo.Jurisdictions;
 
-namespace Command.Silo.Bench;
+namespace Command.Benchmarks.Load;
 
 /// <summary>
 /// The largest load one active silo carries as a centre runs it: on Redis with <c>appendfsync always</c>, over HTTP,
@@ -83,7 +84,7 @@ public static class CapacityBench
     }
 
     /// <summary>One case: the call at the team's own place, the team sent to it, the case closed (which frees the team).</summary>
-    private static async Task WorkCaseAsync(HttpClient http, Demo.DemoTeam team, ConcurrentBag<double> requests)
+    private static async Task WorkCaseAsync(HttpClient http, DemoTeam team, ConcurrentBag<double> requests)
     {
         var created = await TimedAsync(http, "/api/incidents", new
         {

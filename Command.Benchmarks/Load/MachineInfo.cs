@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime;
 using System.Runtime.InteropServices;
 
-namespace Command.Silo.Bench;
+namespace Command.Benchmarks.Load;
 
 /// <summary>What a result was measured on; every figure in the table depends on it.</summary>
 public sealed record MachineInfo(int Cores, string Cpu, double MemoryGiB, string Os, string Runtime, string Gc)

@@ -4,15 +4,16 @@ using Command.Abstractions.Runtime;
 using Command.Silo.Hosting;
 using Command.Silo.Jurisdictions;
 using Command.Silo.Storage;
+using Microsoft.AspNetCore.Builder;
 
-namespace Command.Silo.Bench;
+namespace Command.Benchmarks.Load;
 
 /// <summary>
 /// One bench run: the parts in order, each in a silo of its own or sharing the main one, every part caught on its own
 /// so that one broken part is reported as broken while the others still run.
 /// Order: recovery first (its whole-process memory is then closest to a fresh process), then the main silo's parts
 /// (memory per idle team, mailbox, ingest, recommendations, fan-out), then the timers, which need rules of their own.
-/// Memory per closed incident has a quiet silo of its own.
+/// Memory per closed incident has a quiet silo of its own, and the mailbox's cross-silo call a two-silo cluster on Redis.
 /// </summary>
 public sealed class BenchRun(BenchOptions options, BenchProgress progress)
 {
@@ -22,15 +23,15 @@ public sealed class BenchRun(BenchOptions options, BenchProgress progress)
 
     private int step;
     private int stepCount = 1;
+    private PrivateRedis? privateRedis;
 
     public async Task<BenchReport> RunAsync()
     {
-        PrivateRedis? privateRedis = null;
         string[] mainParts = ["mailbox", "ingest", "recommend", "fanout", "memory"];
         bool sqliteRecovery = options.Runs("recovery"), redis = options.Runs("recovery") || options.Runs("redis");
         bool main = mainParts.Any(options.Runs), timers = options.Runs("timers"), capacity = options.Runs("capacity");
         stepCount = (sqliteRecovery ? 1 : 0) + (redis ? 1 : 0) + (options.Runs("memory") ? 1 : 0) + (main ? 1 + mainParts.Count(p => p != "memory" && options.Runs(p)) : 0)
-            + (timers ? 1 : 0) + (capacity ? 1 : 0);
+            + (options.Runs("mailbox") ? 1 : 0) + (timers ? 1 : 0) + (capacity ? 1 : 0);
         try
         {
             if (sqliteRecovery)
@@ -43,8 +44,7 @@ public sealed class BenchRun(BenchOptions options, BenchProgress progress)
                 Next("recovery and appends on redis");
                 await Part(options.Runs("recovery") ? "recovery" : "redis", "recovery on redis", async () =>
                 {
-                    string server = options.Redis ?? (privateRedis = await PrivateRedis.StartAsync()).Endpoint;
-                    return await RecoveryAsync(StorageKind.Redis, server);
+                    return await RecoveryAsync(StorageKind.Redis, await RedisServerAsync());
                 });
             }
             if (options.Runs("memory"))
@@ -179,6 +179,10 @@ public sealed class BenchRun(BenchOptions options, BenchProgress progress)
             using var http = silo.CreateClient(await silo.IssueTokenAsync("bench dispatcher"), 4);
             NextIf("mailbox");
             await Part("mailbox", "grain call", async () => await MailboxBench.RunAsync(grains.GetGrain<IPatrolTeamGrain>(teams[0].Id), options.Duration, progress));
+            NextIf("mailbox", "cross-silo grain call");
+            await Part("mailbox", "cross-silo grain call", async () => options.Redis is null && PrivateRedis.Find("redis-server") is null
+                ? [ClusterBench.Skipped("redis-server is not installed (apt-get install redis-server), or pass --redis HOST:PORT")]
+                : await ClusterBench.RunAsync(await RedisServerAsync(), options.Duration, Log, progress));
             NextIf("ingest");
             await Part("ingest", "position ingest in process", async () => [await IngestBench.InProcessAsync(grains, teams, options.Duration, options.Quick, progress)]);
             await Part("ingest", "position ingest over HTTP", async () =>
@@ -200,11 +204,14 @@ public sealed class BenchRun(BenchOptions options, BenchProgress progress)
         }
     }
 
-    private void NextIf(string part)
+    private void NextIf(string part, string? name = null)
     {
         if (options.Runs(part))
         {
-            Next(part);
+            Next(name ?? part);
         }
     }
+
+    /// <summary>The server given with --redis, or the bench's own, started the first time a part needs it.</summary>
+    private async Task<string> RedisServerAsync() => options.Redis ?? (privateRedis ??= await PrivateRedis.StartAsync()).Endpoint;
 }

@@ -7,8 +7,11 @@ using Command.Silo.Access;
 using Command.Silo.Escalation;
 using Command.Silo.Hosting;
 using Command.Silo.Jurisdictions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
-namespace Command.Silo.Bench;
+namespace Command.Benchmarks.Load;
 
 /// <summary>
 /// A silo in this process, built as Program.cs builds one (<c>AddSilo</c>, <c>MapSilo</c>) and listening on a free

@@ -3,7 +3,7 @@ using Command.Silo.Hosting;
 using Command.Silo.Incidents;
 using Command.Silo.Patrols;
 
-namespace Command.Silo.Bench;
+namespace Command.Benchmarks.Load;
 
 /// <summary>
 /// Start to serving on a store holding a history: a silo seeds it (<see cref="JournalSeeder"/>) and stops, the managed

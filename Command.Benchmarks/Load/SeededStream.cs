@@ -2,7 +2,7 @@ using System.Text.Json;
 using Command.Silo.Runtime;
 using Command.Silo.Storage;
 
-namespace Command.Silo.Bench;
+namespace Command.Benchmarks.Load;
 
 /// <summary>
 /// One grain's stream built outside the grain: events encoded by the grain's own codec and folded by its own Apply,

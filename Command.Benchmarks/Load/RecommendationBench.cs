@@ -4,7 +4,7 @@ using System.Text.Json;
 using Command.Silo.Incidents;
 using Command.Silo.Patrols;
 
-namespace Command.Silo.Bench;
+namespace Command.Benchmarks.Load;
 
 /// <summary>
 /// How long ranking the five quickest teams for an incident takes with every team in the city moving: in process

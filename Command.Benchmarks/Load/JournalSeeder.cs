@@ -9,7 +9,7 @@ using Command.Silo.Patrols;
 using Command.Silo.Storage;
 using Microsoft.Extensions.Options;
 
-namespace Command.Silo.Bench;
+namespace Command.Benchmarks.Load;
 
 /// <summary>
 /// Writes a closed-case history for recovery to load, straight into the journal, because opening and closing 100,000

@@ -3,7 +3,7 @@ using Command.Abstractions.Patrols;
 using Command.Abstractions.Runtime;
 using Command.Silo.Demo;
 
-namespace Command.Silo.Bench;
+namespace Command.Benchmarks.Load;
 
 /// <summary>
 /// Position reports through the patrol-team grains, every team in turn: in process (a grain call each, as the HTTP

@@ -8,7 +8,7 @@ using Command.Silo.Realtime;
 using Command.Silo.Runtime;
 using Command.Silo.Storage;
 
-namespace Command.Silo.Bench;
+namespace Command.Benchmarks.Load;
 
 /// <summary>
 /// What the silo keeps in memory: the managed heap after full, compacting collections, before and after adding

@@ -3,7 +3,7 @@ using System.Globalization;
 using Command.Silo.Storage;
 using StackExchange.Redis;
 
-namespace Command.Silo.Bench;
+namespace Command.Benchmarks.Load;
 
 /// <summary>
 /// Our Redis journal append (one event to a stream, through the silo's store: the version check, XADD, the head and

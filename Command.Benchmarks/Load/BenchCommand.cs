@@ -1,7 +1,7 @@
-namespace Command.Silo.Bench;
+namespace Command.Benchmarks.Load;
 
 /// <summary>
-/// <c>dotnet run -c Release --project Command.Silo -- bench [options]</c>: measures what one machine carries, against
+/// <c>dotnet run -c Release --project Command.Benchmarks -- bench [options]</c>: measures what one machine carries, against
 /// baselines run in the same process and the same run, prints the table and writes it under the results folder.
 /// Exits 1 only when a part is broken (an exception, nothing got through, a console never received), never because a
 /// number missed its goal: a noisy machine must not fail CI.

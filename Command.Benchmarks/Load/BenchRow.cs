@@ -1,4 +1,4 @@
-namespace Command.Silo.Bench;
+namespace Command.Benchmarks.Load;
 
 /// <summary>
 /// One line of the results table. <see cref="Result"/>, <see cref="Baseline"/> and <see cref="RatioText"/> are what
