@@ -2,6 +2,7 @@ using Command.Abstractions.Escalation;
 using Command.Abstractions.Incidents;
 using Command.Silo.Storage;
 using Command.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Command.Tests.Escalation;
 
@@ -11,7 +12,7 @@ public sealed class GoldenWindowRestartTests
     public async Task RestartMidWindowKeepsEveryDeadlineAndFiresOverdueOnesOnceMarkedLate()
     {
         var store = new MemoryStore();
-        var time = new FakeTimeProvider();
+        var time = TestClock.Create();
         var rules = TestRules.FirstTeamOnly(firstTeamMinutes: 15, acknowledgeMinutes: 10);
         var t0 = time.GetUtcNow();
         IncidentDetail incident;

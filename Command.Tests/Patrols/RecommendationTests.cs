@@ -3,12 +3,13 @@ using Command.Abstractions.Patrols;
 using Command.Silo.Patrols;
 using Command.Tests.Support;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Command.Tests.Patrols;
 
 public sealed class RecommendationTests
 {
-    private readonly FakeTimeProvider time = new();
+    private readonly FakeTimeProvider time = TestClock.Create();
     private readonly TeamRegistry registry;
     private const double Lon = 115.45, Lat = 36.49;
 

@@ -1,6 +1,7 @@
 using Command.Abstractions.Runtime;
 using Command.Silo.Storage;
 using Command.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 using Orleans;
 using Orleans.Runtime;
 
@@ -9,7 +10,7 @@ namespace Command.Tests.Runtime;
 public sealed class GrainRuntimeTests
 {
     private readonly MemoryStore store = new();
-    private readonly FakeTimeProvider time = new();
+    private readonly FakeTimeProvider time = TestClock.Create();
 
     [Fact]
     public async Task ThousandConcurrentCallsToOneGrainNeverInterleave()

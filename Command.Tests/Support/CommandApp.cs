@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Command.Tests.Support;
 
@@ -37,7 +38,7 @@ public sealed class CommandApp : WebApplicationFactory<SiloOptions>
         this.configuration = configuration;
         Store = store ?? new MemoryStore();
         this.rules = rules;
-        Time = time ?? new FakeTimeProvider();
+        Time = time ?? TestClock.Create();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
