@@ -171,7 +171,7 @@ public sealed class BenchRun(BenchOptions options, BenchProgress progress)
             long heapAfter = await MemoryBench.SettledHeapAsync(silo);
             await Part("memory", "memory per idle team", () => Task.FromResult<IEnumerable<BenchRow>>(
             [
-                MemoryBench.PerTeam(heapBefore, heapAfter, teams.Count) is var row
+                MemoryBench.PerTeam(heapBefore, heapAfter, teams.Count, options.Quick) is var row
                     ? row with { Values = new Dictionary<string, double>(row.Values) { ["commissionSeconds"] = commissionSeconds } }
                     : row,
             ]));

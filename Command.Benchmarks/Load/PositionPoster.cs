@@ -43,6 +43,27 @@ public sealed class PositionPoster : IDisposable
         return new PositionPoster(clients, teams);
     }
 
+    /// <summary>The same client, the same connections, bodies and headers (the silo's tokens, unread there), pointed at
+    /// another server: the bare Kestrel baseline.</summary>
+    public PositionPoster To(Uri address) => new([.. clients.Select(c =>
+    {
+        var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = 1,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            UseCookies = false,
+            AutomaticDecompression = DecompressionMethods.None,
+        };
+        return new HttpClient(handler) { BaseAddress = address, Timeout = c.Timeout, DefaultRequestHeaders = { Authorization = c.DefaultRequestHeaders.Authorization } };
+    })], bodies, paths);
+
+    private PositionPoster(HttpClient[] clients, byte[][][] bodies, string[] paths)
+    {
+        this.clients = clients;
+        this.bodies = bodies;
+        this.paths = paths;
+    }
+
     /// <summary>Posts the <paramref name="n"/>-th report of team <paramref name="team"/> on connection
     /// <paramref name="connection"/>; true when it was accepted (202).</summary>
     public async Task<bool> PostAsync(int connection, int team, long n)
