@@ -143,11 +143,13 @@ public abstract class JournaledGrain<TState, TEvent> : Grain, IIncomingGrainCall
         await EnsureWakeUp().ConfigureAwait(true);
         await deadlineTable.UpsertAsync(new Storage.DeadlineEntry(StreamName, name, dueAt, null)).ConfigureAwait(true);
         deadlines[name] = dueAt;
+        retryAt.Remove(name);
         ArmDeadlineTimer();
     }
 
     protected async Task CancelDeadline(string name)
     {
+        retryAt.Remove(name);
         if (!deadlines.Remove(name))
         {
             return;
@@ -169,7 +171,7 @@ public abstract class JournaledGrain<TState, TEvent> : Grain, IIncomingGrainCall
     /// dispatch that arrives after the dispatch deadline must find the case already marked overdue.</summary>
     public async Task Invoke(IIncomingGrainCallContext context)
     {
-        if (deadlines.Count > 0 && deadlines.Values.Min() <= Time.GetUtcNow())
+        if (deadlines.Count > 0 && deadlines.Any(d => IsDue(d.Key, d.Value, Time.GetUtcNow())))
         {
             await TakeDueDeadlines().ConfigureAwait(true);
         }
@@ -201,7 +203,7 @@ public abstract class JournaledGrain<TState, TEvent> : Grain, IIncomingGrainCall
     private async Task TakeDueDeadlines(bool fromReminder)
     {
         var now = Time.GetUtcNow();
-        foreach (var (name, dueAt) in deadlines.Where(d => d.Value <= now).OrderBy(d => d.Value).ToList())
+        foreach (var (name, dueAt) in deadlines.Where(d => IsDue(d.Key, d.Value, now)).OrderBy(d => d.Value).ToList())
         {
             if (!deadlines.TryGetValue(name, out var current) || current != dueAt)
             {
@@ -256,6 +258,10 @@ public abstract class JournaledGrain<TState, TEvent> : Grain, IIncomingGrainCall
     }
 
     private readonly Dictionary<string, DateTimeOffset> retryAt = [];
+
+    /// <summary>Due, and not waiting out the retry interval after its handler threw.</summary>
+    private bool IsDue(string name, DateTimeOffset dueAt, DateTimeOffset now) =>
+        dueAt <= now && !(retryAt.TryGetValue(name, out var retry) && retry > now);
 
     private void ArmDeadlineTimer()
     {
