@@ -24,6 +24,7 @@ public static class GrainHostingExtensions
     {
         builder.Services.Configure<GrainRuntimeOptions>(builder.Configuration.GetSection("Runtime"));
         builder.Services.AddSingleton<DeadlineSweep>();
+        builder.Services.AddSingleton(sp => new PauseFence(sp, clustered: silo.Storage == StorageKind.Redis));
         builder.Services.AddSingleton<ClusterStartup>();
         builder.UseOrleans(orleans =>
         {

@@ -32,6 +32,7 @@ public abstract class JournaledGrain<TState, TEvent> : Grain, IIncomingGrainCall
     private bool wakeRegistered;
     private IGrainTimer? deadlineTimer;
     private IEventJournal journal = null!;
+    private Cluster.PauseFence fence = null!;
     private Storage.IDeadlineTable deadlineTable = null!;
     private TimeSpan deadlineRetry;
 
@@ -61,6 +62,7 @@ public abstract class JournaledGrain<TState, TEvent> : Grain, IIncomingGrainCall
     {
         Time = ServiceProvider.GetRequiredKeyedService<TimeProvider>(TimeProviderNames.Grains);
         journal = ServiceProvider.GetRequiredService<IEventJournal>();
+        fence = ServiceProvider.GetRequiredService<Cluster.PauseFence>();
         deadlineTable = ServiceProvider.GetRequiredService<Storage.IDeadlineTable>();
         deadlineRetry = ServiceProvider.GetRequiredService<IOptions<GrainRuntimeOptions>>().Value.DeadlineRetry;
         var state = InitialState;
@@ -116,6 +118,7 @@ public abstract class JournaledGrain<TState, TEvent> : Grain, IIncomingGrainCall
             : null;
         try
         {
+            fence.ThrowIfPaused();
             await journal.AppendAsync(StreamName, confirmedVersion, [.. pending], snapshot).ConfigureAwait(true);
         }
         catch
@@ -141,6 +144,7 @@ public abstract class JournaledGrain<TState, TEvent> : Grain, IIncomingGrainCall
         // Wake-up first: a wake-up with no deadline behind it costs one empty tick, a deadline with no wake-up is lost
         // if the grain is deactivated before it falls due.
         await EnsureWakeUp().ConfigureAwait(true);
+        fence.ThrowIfPaused();
         await deadlineTable.UpsertAsync(new Storage.DeadlineEntry(StreamName, name, dueAt, null)).ConfigureAwait(true);
         deadlines[name] = dueAt;
         retryAt.Remove(name);
@@ -149,11 +153,13 @@ public abstract class JournaledGrain<TState, TEvent> : Grain, IIncomingGrainCall
 
     protected async Task CancelDeadline(string name)
     {
-        retryAt.Remove(name);
-        if (!deadlines.Remove(name))
+        if (!deadlines.ContainsKey(name))
         {
             return;
         }
+        fence.ThrowIfPaused();
+        retryAt.Remove(name);
+        deadlines.Remove(name);
         await deadlineTable.DeleteAsync(StreamName, name, null).ConfigureAwait(true);
         ArmDeadlineTimer();
         await DropWakeUpIfIdle().ConfigureAwait(true);
@@ -234,6 +240,7 @@ public abstract class JournaledGrain<TState, TEvent> : Grain, IIncomingGrainCall
                 retryAt.Remove(name);
                 try
                 {
+                    fence.ThrowIfPaused();
                     await deadlineTable.DeleteAsync(StreamName, name, dueAt).ConfigureAwait(true);
                 }
                 catch (Exception ex)
