@@ -44,7 +44,7 @@ public sealed class PauseFence : IDisposable
         {
             return;
         }
-        if (suspended || clock.Elapsed - TimeSpan.FromTicks(Interlocked.Read(ref lastTickTicks)) > Threshold)
+        if (suspended || SinceLastTick() > Threshold)
         {
             suspended = true;
             _ = ConfirmMembershipAsync();
@@ -57,16 +57,18 @@ public sealed class PauseFence : IDisposable
     {
         while (!disposed)
         {
-            var now = clock.Elapsed;
-            if (now - TimeSpan.FromTicks(Interlocked.Read(ref lastTickTicks)) > Threshold && Interlocked.Read(ref lastTickTicks) != 0)
+            // The first tick has nothing before it to measure a gap from.
+            if (Interlocked.Read(ref lastTickTicks) != 0 && SinceLastTick() > Threshold)
             {
                 suspended = true;
                 _ = ConfirmMembershipAsync();
             }
-            Interlocked.Exchange(ref lastTickTicks, now.Ticks);
+            Interlocked.Exchange(ref lastTickTicks, clock.Elapsed.Ticks);
             Thread.Sleep(Tick);
         }
     }
+
+    private TimeSpan SinceLastTick() => clock.Elapsed - TimeSpan.FromTicks(Interlocked.Read(ref lastTickTicks));
 
     /// <summary>Reads the membership table afresh: still active lifts the fence; declared dead keeps it, and Orleans
     /// stops the silo.</summary>

@@ -25,6 +25,7 @@ public abstract class JournaledGrain<TState, TEvent> : Grain, IIncomingGrainCall
 {
     private readonly List<JournalEntry> pending = [];
     private readonly Dictionary<string, DateTimeOffset> deadlines = [];
+    private readonly Dictionary<string, DateTimeOffset> retryAt = [];
     private TState confirmed = null!;
     private long confirmedVersion;
     private long snapshotVersion;
@@ -47,6 +48,9 @@ public abstract class JournaledGrain<TState, TEvent> : Grain, IIncomingGrainCall
     protected string StreamName => this.GetGrainId().ToString();
 
     protected TimeProvider Time { get; private set; } = null!;
+
+    /// <summary>Only the rare failures of deadlines log; resolved then rather than held by every activation.</summary>
+    private ILogger Logger => ServiceProvider.GetRequiredService<ILogger<JournaledGrain<TState, TEvent>>>();
 
     protected abstract TState InitialState { get; }
 
@@ -225,8 +229,7 @@ public abstract class JournaledGrain<TState, TEvent> : Grain, IIncomingGrainCall
             catch (Exception ex)
             {
                 OnCallFailed();
-                ServiceProvider.GetRequiredService<ILogger<JournaledGrain<TState, TEvent>>>()
-                    .LogWarning(ex, "Deadline {Name} of {Grain} threw; retrying in {Retry}", name, StreamName, deadlineRetry);
+                Logger.LogWarning(ex, "Deadline {Name} of {Grain} threw; retrying in {Retry}", name, StreamName, deadlineRetry);
                 if (deadlines.TryGetValue(name, out current) && current == dueAt)
                 {
                     // Kept in the table at its due time, so a restart takes it again; retried here meanwhile.
@@ -246,8 +249,7 @@ public abstract class JournaledGrain<TState, TEvent> : Grain, IIncomingGrainCall
                 catch (Exception ex)
                 {
                     // The row stays: at worst the deadline is taken again after a restart, which handlers tolerate.
-                    ServiceProvider.GetRequiredService<ILogger<JournaledGrain<TState, TEvent>>>()
-                        .LogWarning(ex, "Could not remove deadline {Name} of {Grain}", name, StreamName);
+                    Logger.LogWarning(ex, "Could not remove deadline {Name} of {Grain}", name, StreamName);
                 }
             }
         }
@@ -259,12 +261,9 @@ public abstract class JournaledGrain<TState, TEvent> : Grain, IIncomingGrainCall
         catch (Exception ex)
         {
             // A wake-up left behind costs one empty tick a minute, and the next tick tries again to drop it.
-            ServiceProvider.GetRequiredService<ILogger<JournaledGrain<TState, TEvent>>>()
-                .LogWarning(ex, "Could not drop the wake-up reminder of {Grain}", StreamName);
+            Logger.LogWarning(ex, "Could not drop the wake-up reminder of {Grain}", StreamName);
         }
     }
-
-    private readonly Dictionary<string, DateTimeOffset> retryAt = [];
 
     /// <summary>Due, and not waiting out the retry interval after its handler threw.</summary>
     private bool IsDue(string name, DateTimeOffset dueAt, DateTimeOffset now) =>
