@@ -56,7 +56,7 @@ public sealed class BenchRun(BenchOptions options, BenchProgress progress)
                 {
                     await using var silo = await BenchSilo.StartAsync(
                         new SiloOptions { Storage = StorageKind.Sqlite, DataDirectory = BenchSilo.NewDataDirectory(), Demo = false }, Log, ownsData: true);
-                    return [await MemoryBench.PerClosedIncidentAsync(silo, options.ClosedIncidents, progress)];
+                    return [await MemoryBench.PerClosedIncidentAsync(silo, options.ClosedIncidents, options.Quick, progress)];
                 });
             }
             if (main)
