@@ -25,6 +25,8 @@ public static class AccessServiceExtensions
     public static IServiceCollection AddAccess(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<AccessOptions>(configuration.GetSection("Access"));
+        services.AddSingleton<IValidateOptions<AccessOptions>, AccessOptionsValidation>();
+        services.AddOptions<AccessOptions>().ValidateOnStart();
         services.AddSingleton(sp => new PasswordHasher<string>(Options.Create(new PasswordHasherOptions
         {
             IterationCount = sp.GetRequiredService<IOptions<AccessOptions>>().Value.PasswordIterations,
