@@ -39,4 +39,8 @@ public sealed class AccessOptions
 
     /// <summary>Origins allowed to call the API from another site. Empty: none (CORS closed).</summary>
     public string[] CorsOrigins { get; set; } = [];
+
+    /// <summary>Most sources (client address and kind of refusal) whose repeated refusals are summarised at once; the
+    /// refusals of further addresses are summarised together until a minute has passed.</summary>
+    public int AuditRepeatSources { get; set; } = 10_000;
 }

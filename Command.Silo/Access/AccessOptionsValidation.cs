@@ -16,6 +16,10 @@ public sealed class AccessOptionsValidation : IValidateOptions<AccessOptions>
         {
             problems.Add("Access:SignInThrottleMaxKeys must be at least 10.");
         }
+        if (options.AuditRepeatSources < 1)
+        {
+            problems.Add("Access:AuditRepeatSources must be at least 1.");
+        }
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

@@ -97,7 +97,7 @@ public static class AccessServiceExtensions
                 http.Response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 bool signIn = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == SignInLimit;
                 http.RequestServices.GetRequiredService<AuditTrail>().Write(signIn ? AuditKinds.SignInThrottled : AuditKinds.Refused, http, Caller.TryFrom(http.User),
-                    $"rate limited; retry after {retry} s");
+                    $"rate limited; retry after {retry} s", repeatable: true);
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = http,

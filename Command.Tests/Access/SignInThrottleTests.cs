@@ -52,7 +52,8 @@ public sealed partial class SignInThrottleTests
         var journal = await Eventually.Get(() => CommandApp.Get<List<AuditEntry>>(admin, "/api/audit?limit=5000"),
             entries => entries.Any(e => e.Kind == AuditKinds.SignIn && e.From == Attacker), "the attacker's sign-in in the audit journal");
         Assert.All(journal, e => Assert.True($"{e.Who} {e.What} {e.Detail}".Length < 500, $"An audit entry of {e.Detail?.Length} characters: {e.Kind}"));
-        Assert.Contains(journal, e => e.Kind == AuditKinds.Refused && e.From == Attacker && e.Detail!.Contains("250001 characters", StringComparison.Ordinal));
+        // Twenty-one refusals in a minute from one address: the first is written, the rest wait for the minute's summary.
+        Assert.Contains("250001 characters", Assert.Single(journal, e => e.Kind == AuditKinds.Refused && e.From == Attacker).Detail);
     }
 
     [Fact]
