@@ -40,6 +40,10 @@ public sealed class AccessOptions
     /// <summary>Origins allowed to call the API from another site. Empty: none (CORS closed).</summary>
     public string[] CorsOrigins { get; set; } = [];
 
+    /// <summary>Addresses (10.0.0.10) or networks (10.0.0.0/24) of the reverse proxies whose X-Forwarded-For and
+    /// X-Forwarded-Proto are believed. Empty: those headers are ignored, whoever sends them.</summary>
+    public string[] TrustedProxies { get; set; } = [];
+
     /// <summary>Most sources (client address and kind of refusal) whose repeated refusals are summarised at once; the
     /// refusals of further addresses are summarised together until a minute has passed.</summary>
     public int AuditRepeatSources { get; set; } = 10_000;

@@ -2,12 +2,16 @@ using Microsoft.Extensions.Options;
 
 namespace Command.Silo.Access;
 
-/// <summary>Refuses at start an Access section that would leave sign-in unprotected.</summary>
+/// <summary>Refuses at start an Access section that would leave sign-in unprotected or the proxies unclear.</summary>
 public sealed class AccessOptionsValidation : IValidateOptions<AccessOptions>
 {
     public ValidateOptionsResult Validate(string? name, AccessOptions options)
     {
         var problems = new List<string>();
+        if (TrustedProxies.Invalid(options.TrustedProxies).ToList() is { Count: > 0 } invalid)
+        {
+            problems.Add($"Access:TrustedProxies: {string.Join(", ", invalid.Select(e => $"'{e}'"))} is not an IP address (10.0.0.10) or network (10.0.0.0/24).");
+        }
         if (options.SignInFailuresPerMinute < 1 || options.SignInFailuresPerUsernamePerMinute < 1)
         {
             problems.Add("Access:SignInFailuresPerMinute and Access:SignInFailuresPerUsernamePerMinute must be at least 1.");

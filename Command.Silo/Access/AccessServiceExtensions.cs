@@ -3,6 +3,7 @@ using Command.Abstractions.Access;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
@@ -27,6 +28,9 @@ public static class AccessServiceExtensions
         services.Configure<AccessOptions>(configuration.GetSection("Access"));
         services.AddSingleton<IValidateOptions<AccessOptions>, AccessOptionsValidation>();
         services.AddOptions<AccessOptions>().ValidateOnStart();
+        // Behind a proxy every client would share the proxy's address (one attacker would throttle the whole centre)
+        // and every request would look like plain http (no Secure cookie). Only the configured proxies are believed.
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<AccessOptions>>((o, access) => TrustedProxies.Apply(o, access.Value.TrustedProxies));
         services.AddSingleton(sp => new PasswordHasher<string>(Options.Create(new PasswordHasherOptions
         {
             IterationCount = sp.GetRequiredService<IOptions<AccessOptions>>().Value.PasswordIterations,
@@ -75,6 +79,7 @@ public static class AccessServiceExtensions
             o.HeaderName = "X-CSRF-TOKEN";
             o.Cookie.Name = "command.csrf";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
         services.AddCors();
