@@ -15,8 +15,18 @@ public sealed class AccessOptions
     /// <summary>PBKDF2 iterations for new password hashes (ASP.NET Core Identity's default).</summary>
     public int PasswordIterations { get; set; } = 100_000;
 
-    /// <summary>Failed sign-ins per client address (and per username) in a minute before further attempts get 429.</summary>
+    /// <summary>Failed sign-ins from one client address in a minute, whatever the usernames, before further attempts
+    /// from it get 429.</summary>
     public int SignInFailuresPerMinute { get; set; } = 10;
+
+    /// <summary>Failed sign-ins for one username in a minute, from all addresses together, after which an address that
+    /// has itself failed for that username gets 429 for it. An address that has not failed for it is still heard, so
+    /// guessing someone's password from elsewhere does not lock its owner out.</summary>
+    public int SignInFailuresPerUsernamePerMinute { get; set; } = 50;
+
+    /// <summary>Most addresses, usernames and address-username pairs the sign-in throttle tracks at once. Expired ones
+    /// are dropped every minute; when it is full, those with the fewest recent failures go first.</summary>
+    public int SignInThrottleMaxKeys { get; set; } = 100_000;
 
     /// <summary>Sign-in attempts of any outcome per client address in a minute (the rate limiter's fixed window).</summary>
     public int SignInAttemptsPerMinute { get; set; } = 30;
@@ -29,4 +39,12 @@ public sealed class AccessOptions
 
     /// <summary>Origins allowed to call the API from another site. Empty: none (CORS closed).</summary>
     public string[] CorsOrigins { get; set; } = [];
+
+    /// <summary>Addresses (10.0.0.10) or networks (10.0.0.0/24) of the reverse proxies whose X-Forwarded-For and
+    /// X-Forwarded-Proto are believed. Empty: those headers are ignored, whoever sends them.</summary>
+    public string[] TrustedProxies { get; set; } = [];
+
+    /// <summary>Most sources (client address and kind of refusal) whose repeated refusals are summarised at once; the
+    /// refusals of further addresses are summarised together until a minute has passed.</summary>
+    public int AuditRepeatSources { get; set; } = 10_000;
 }

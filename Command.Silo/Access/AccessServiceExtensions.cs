@@ -3,6 +3,7 @@ using Command.Abstractions.Access;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
@@ -25,6 +26,11 @@ public static class AccessServiceExtensions
     public static IServiceCollection AddAccess(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<AccessOptions>(configuration.GetSection("Access"));
+        services.AddSingleton<IValidateOptions<AccessOptions>, AccessOptionsValidation>();
+        services.AddOptions<AccessOptions>().ValidateOnStart();
+        // Behind a proxy every client would share the proxy's address (one attacker would throttle the whole centre)
+        // and every request would look like plain http (no Secure cookie). Only the configured proxies are believed.
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<AccessOptions>>((o, access) => TrustedProxies.Apply(o, access.Value.TrustedProxies));
         services.AddSingleton(sp => new PasswordHasher<string>(Options.Create(new PasswordHasherOptions
         {
             IterationCount = sp.GetRequiredService<IOptions<AccessOptions>>().Value.PasswordIterations,
@@ -73,6 +79,7 @@ public static class AccessServiceExtensions
             o.HeaderName = "X-CSRF-TOKEN";
             o.Cookie.Name = "command.csrf";
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
 
         services.AddCors();
@@ -95,7 +102,7 @@ public static class AccessServiceExtensions
                 http.Response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 bool signIn = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == SignInLimit;
                 http.RequestServices.GetRequiredService<AuditTrail>().Write(signIn ? AuditKinds.SignInThrottled : AuditKinds.Refused, http, Caller.TryFrom(http.User),
-                    $"rate limited; retry after {retry} s");
+                    $"rate limited; retry after {retry} s", repeatable: true);
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = http,

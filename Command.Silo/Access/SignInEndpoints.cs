@@ -29,6 +29,12 @@ public static class SignInEndpoints
             {
                 user = await signIn.VerifyAsync(http, form.Username, form.Password);
             }
+            catch (UsernameTooLongException)
+            {
+                // Not echoed back: the form would carry the whole of it again.
+                return ConsoleEndpoints.LoginForm(http, antiforgery, returnUrl, StatusCodes.Status400BadRequest, null,
+                    $"用户名过长，账号名最多 {Usernames.MaxLength} 个字符。");
+            }
             catch (TooManyAttemptsException ex)
             {
                 http.Response.Headers.RetryAfter = ex.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);

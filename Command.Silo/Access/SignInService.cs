@@ -12,23 +12,38 @@ public sealed class SignInService(IGrainFactory grains, SignInThrottle throttle,
     public async Task<UserView?> VerifyAsync(HttpContext http, string? username, string? password)
     {
         string name = Usernames.Normalize(username);
+        if (name.Length > Usernames.MaxLength)
+        {
+            // Refused before the throttle or anything else keeps it: a name this long is a probe, not a typing slip.
+            audit.Write(AuditKinds.Refused, http, null, $"sign-in with a username of {name.Length} characters, refused unchecked");
+            throw new UsernameTooLongException();
+        }
         string address = AuditTrail.ClientAddress(http);
-        if (throttle.RetryAfter(address, name) is { } wait)
+        if (throttle.TryReserve(address, name, out int wait) is not { } attempt)
         {
             audit.Write(AuditKinds.SignInThrottled, http, null, $"refused without checking; retry after {wait} s", Usernames.ForAudit(name));
             throw new TooManyAttemptsException(wait);
         }
         UserView? user = null;
-        if (Usernames.IsValid(name) && password is { Length: > 0 and <= MaxPassword })
+        try
         {
-            user = await grains.GetGrain<IUserGrain>(name).VerifyPassword(password);
+            if (Usernames.IsValid(name) && password is { Length: > 0 and <= MaxPassword })
+            {
+                user = await grains.GetGrain<IUserGrain>(name).VerifyPassword(password);
+            }
+        }
+        catch
+        {
+            attempt.Abandoned();
+            throw;
         }
         if (user is null || user.Role == Role.Device)
         {
-            throttle.Failed(address, name);
+            attempt.Failed();
             audit.Write(AuditKinds.SignInFailed, http, null, "wrong username or password, or the account is disabled", Usernames.ForAudit(name));
             return null;
         }
+        attempt.Succeeded();
         return user;
     }
 }

@@ -14,6 +14,9 @@ public static class SiloEndpointExtensions
 {
     public static WebApplication MapSilo(this WebApplication app)
     {
+        // First, so that everything after it (the throttles, the audit, the cookies' Secure flag) sees the client's
+        // address and scheme as a configured proxy (Access:TrustedProxies) passed them on.
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();

@@ -64,6 +64,7 @@ public sealed class CommandApp : WebApplicationFactory<SiloOptions>
                 o.SiloPort = 0;
             });
             services.AddSingleton<TimeProvider>(Time);
+            services.AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, PeerAddress>();
             services.KeepOrleansOnRealTime();
             services.AddSingleton<IStorageProvider>(new MemoryStorageProvider(Store));
             if (rules is not null)
@@ -90,6 +91,14 @@ public sealed class CommandApp : WebApplicationFactory<SiloOptions>
     {
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>An anonymous client whose requests come from <paramref name="address"/> (see <see cref="PeerAddress"/>).</summary>
+    public HttpClient From(string address, WebApplicationFactoryClientOptions? options = null)
+    {
+        var client = CreateClient(options ?? new WebApplicationFactoryClientOptions());
+        client.DefaultRequestHeaders.Add(PeerAddress.Header, address);
         return client;
     }
 
