@@ -34,6 +34,7 @@ public static class AccessServiceExtensions
         services.AddSingleton<Credentials>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<SignInService>();
+        services.AddSingleton<PasswordPolicy>();
         services.AddSingleton<AccessScope>();
         services.AddSingleton<AuditTrail>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());

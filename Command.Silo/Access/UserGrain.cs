@@ -54,6 +54,11 @@ public sealed class UserGrain(PasswordHasher<string> hasher) : JournaledGrain<Us
     public async Task<UserView> SetPassword(string password, string actor)
     {
         RequireExisting();
+        // A reset to the same password would look done (sessions revoked, a change date) and change nothing.
+        if (State.PasswordHash is not null && hasher.VerifyHashedPassword(Key, State.PasswordHash, password) != PasswordVerificationResult.Failed)
+        {
+            throw CommandRejectedException.Invalid($"password: {PasswordPolicy.SameAsCurrent}");
+        }
         RaiseEvent(new PasswordSet(hasher.HashPassword(Key, password)), actor);
         return await Confirm();
     }
