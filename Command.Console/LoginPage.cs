@@ -10,12 +10,13 @@ public static class LoginPage
 {
     private static readonly Lazy<string> template = new(() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "console-templates", "login.html")));
 
-    public static string Render(string antiforgeryToken, string returnUrl, string? username = null, string? error = null, string? info = null)
+    public static string Render(string antiforgeryToken, string returnUrl, string? username = null, string? error = null, string? info = null, string? notice = null)
     {
         string message = error is not null ? $"<p class=\"login-message error\" role=\"alert\">{WebUtility.HtmlEncode(error)}</p>"
             : info is not null ? $"<p class=\"login-message info\" role=\"status\">{WebUtility.HtmlEncode(info)}</p>"
             : "";
         return template.Value
+            .Replace("{{notice}}", notice is null ? "" : $"<p class=\"login-notice\" id=\"login-notice\" role=\"note\">{WebUtility.HtmlEncode(notice)}</p>")
             .Replace("{{message}}", message)
             .Replace("{{antiforgery}}", WebUtility.HtmlEncode(antiforgeryToken))
             .Replace("{{returnUrl}}", WebUtility.HtmlEncode(LocalUrl(returnUrl)))
