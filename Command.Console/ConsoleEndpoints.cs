@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 
 namespace Command.Console;
@@ -67,7 +68,8 @@ public static class ConsoleEndpoints
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
         context.Response.Headers.CacheControl = "no-store";
-        return Results.Content(LoginPage.Render(tokens.RequestToken!, returnUrl, username, error, info), "text/html; charset=utf-8", statusCode: status);
+        string? notice = context.RequestServices.GetService<ISignInNotice>()?.Text;
+        return Results.Content(LoginPage.Render(tokens.RequestToken!, returnUrl, username, error, info, notice), "text/html; charset=utf-8", statusCode: status);
     }
 
     private static IResult Page(HttpContext context, IAntiforgery antiforgery, string path, string file)

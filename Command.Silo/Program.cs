@@ -24,10 +24,17 @@ var builder = WebApplication.CreateBuilder(parsed.HostArgs);
 builder.AddSilo(parsed.Options, rules);
 var app = builder.Build();
 app.MapSilo();
+// Read before the run: the host is disposed when RunAsync returns.
+var refusal = app.Services.GetRequiredService<StartRefusal>();
 try
 {
     await StoreDown.ThrowIfRedisUnreachableAsync(parsed.Options, app.Configuration);
     await app.RunAsync();
+    if (refusal.Current is { } refused)
+    {
+        Console.Error.WriteLine(refused.Message);
+        return refused.ExitCode;
+    }
 }
 catch (Exception ex) when (StoreDown.Reason(ex) is { } reason)
 {

@@ -14,7 +14,11 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>The user when the password is theirs and the account is enabled; null otherwise, without saying which.</summary>
     Task<UserView?> VerifyPassword(string password);
 
+    /// <summary>Refused as invalid when <paramref name="password"/> is the one the user has now.</summary>
     Task<UserView> SetPassword(string password, string actor);
+
+    /// <summary>Whether the account is enabled and still has the published password of the demo accounts.</summary>
+    Task<bool> HasDemoPassword();
 
     Task<UserView> SetDisabled(bool disabled, string actor);
 }

@@ -15,6 +15,10 @@ public sealed class AccessOptions
     /// <summary>PBKDF2 iterations for new password hashes (ASP.NET Core Identity's default).</summary>
     public int PasswordIterations { get; set; } = 100_000;
 
+    /// <summary>The shortest password an account may be given. Length is what holds against guessing once the common
+    /// passwords are refused; ten characters is what a duty officer can still type on a phone.</summary>
+    public int PasswordMinLength { get; set; } = 10;
+
     /// <summary>Failed sign-ins from one client address in a minute, whatever the usernames, before further attempts
     /// from it get 429.</summary>
     public int SignInFailuresPerMinute { get; set; } = 10;

@@ -40,6 +40,9 @@ public static class AccessServiceExtensions
         services.AddSingleton<Credentials>();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<SignInService>();
+        services.AddSingleton<PasswordPolicy>();
+        services.AddSingleton<DemoAccounts>();
+        services.AddSingleton<Command.Console.ISignInNotice>(sp => sp.GetRequiredService<DemoAccounts>());
         services.AddSingleton<AccessScope>();
         services.AddSingleton<AuditTrail>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditTrail>());

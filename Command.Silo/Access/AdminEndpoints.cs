@@ -21,7 +21,7 @@ public static class AdminEndpoints
             .WithSummary("The accounts within the administrator's jurisdiction");
 
         users.MapPost("/", async (CreateUserRequest request, Caller caller, HttpContext http, IGrainFactory grains, AccessScope scope, JurisdictionMap map,
-            TeamRegistry teams, AuditTrail audit) =>
+            TeamRegistry teams, PasswordPolicy passwords, AuditTrail audit) =>
         {
             string username = Usernames.Normalize(request.Username);
             Role? role = request.Role is { } r && r.All(char.IsAsciiLetter) && Enum.TryParse<Role>(r, true, out var parsed) && parsed != Role.Device ? parsed : null;
@@ -34,7 +34,7 @@ public static class AdminEndpoints
                 .Require(role != Role.PatrolLeader || (request.TeamId is not null && teams.Find(request.TeamId) is not null), "teamId", "must name the patrol leader's team.")
                 .Require(role == Role.PatrolLeader || request.TeamId is null, "teamId", "is only for a patrol leader.")
                 .ThrowIfInvalid();
-            Passwords.Validate(request.Password, "password");
+            passwords.Validate(request.Password, "password", username);
             scope.RequireCovers(caller, request.JurisdictionId!, "该账号");
             if (role == Role.PatrolLeader)
             {
@@ -47,10 +47,11 @@ public static class AdminEndpoints
         }).WithSummary("Open an account");
 
         users.MapPost("/{username}/password", async (string username, SetPasswordRequest request, Caller caller, HttpContext http, IGrainFactory grains,
-            AccessScope scope, Credentials credentials, AuditTrail audit) =>
+            AccessScope scope, Credentials credentials, PasswordPolicy passwords, AuditTrail audit) =>
         {
             var user = await ManagedUser(username, caller, grains, scope);
-            Passwords.Validate(request.Password, "password");
+            passwords.Validate(request.Password, "password", user.Username);
+            // The grain refuses the password the user already has (PasswordPolicy.SameAsCurrent), before anything is revoked.
             var updated = await grains.GetGrain<IUserGrain>(user.Username).SetPassword(request.Password!, caller.Actor);
             var revoked = await credentials.RevokeAllOfAsync(user.Username, caller.Actor);
             audit.Write(AuditKinds.UserChanged, http, caller, $"reset the password of {user.Username}; {revoked.Count} credentials revoked");

@@ -88,13 +88,14 @@ public static class SignInEndpoints
         }).WithSummary("Sign out: the session or token used for this request stops working at once");
 
         auth.MapPost("/password", async (PasswordChangeRequest request, Caller caller, HttpContext http, SignInService signIn, Credentials credentials,
-            IGrainFactory grains, AuditTrail audit) =>
+            IGrainFactory grains, PasswordPolicy passwords, AuditTrail audit) =>
         {
             if (caller.Role == Role.Device)
             {
                 throw Abstractions.Runtime.CommandRejectedException.Forbidden("A terminal has no password.");
             }
-            Passwords.Validate(request.NewPassword, "newPassword");
+            passwords.Validate(request.NewPassword, "newPassword", caller.Subject);
+            new Validation().Require(request.NewPassword != request.CurrentPassword, "newPassword", PasswordPolicy.SameAsCurrent).ThrowIfInvalid();
             if (await signIn.VerifyAsync(http, caller.Subject, request.CurrentPassword) is null)
             {
                 throw Abstractions.Runtime.CommandRejectedException.Invalid("currentPassword: is wrong.");

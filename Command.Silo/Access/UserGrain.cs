@@ -1,5 +1,6 @@
 using Command.Abstractions.Access;
 using Command.Abstractions.Runtime;
+using Command.Silo.Demo;
 using Command.Silo.Runtime;
 using Microsoft.AspNetCore.Identity;
 
@@ -12,8 +13,12 @@ public sealed class UserGrain(PasswordHasher<string> hasher) : JournaledGrain<Us
 
     protected override UserState Apply(UserState state, UserEvent @event, EventMeta meta) => @event switch
     {
-        UserCreated c => new UserState(c.Profile, c.PasswordHash, false, meta.At, meta.Actor, null),
-        PasswordSet p => state with { PasswordHash = p.PasswordHash, PasswordChangedAt = meta.At },
+        // Only the demo seed creates accounts as "demo" (a person's actor is always role:name(username)), and it gives
+        // them the published password.
+        UserCreated c => new UserState(c.Profile, c.PasswordHash, false, meta.At, meta.Actor, null, DemoPassword: meta.Actor == DemoUsers.Seeder),
+        // A re-hash keeps the password. Journals from before the flag mark it by the actor: the user's own name.
+        PasswordSet p when p.Rehashed || meta.Actor == Key => state with { PasswordHash = p.PasswordHash },
+        PasswordSet p => state with { PasswordHash = p.PasswordHash, PasswordChangedAt = meta.At, DemoPassword = false },
         UserDisabledChanged d => state with { Disabled = d.Disabled },
         _ => state,
     };
@@ -45,7 +50,7 @@ public sealed class UserGrain(PasswordHasher<string> hasher) : JournaledGrain<Us
         }
         if (result == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            RaiseEvent(new PasswordSet(hasher.HashPassword(Key, password)), Key);
+            RaiseEvent(new PasswordSet(hasher.HashPassword(Key, password), Rehashed: true), Key);
             await ConfirmEvents();
         }
         return View();
@@ -54,9 +59,16 @@ public sealed class UserGrain(PasswordHasher<string> hasher) : JournaledGrain<Us
     public async Task<UserView> SetPassword(string password, string actor)
     {
         RequireExisting();
+        // A reset to the same password would look done (sessions revoked, a change date) and change nothing.
+        if (State.PasswordHash is not null && hasher.VerifyHashedPassword(Key, State.PasswordHash, password) != PasswordVerificationResult.Failed)
+        {
+            throw CommandRejectedException.Invalid($"password: {PasswordPolicy.SameAsCurrent}");
+        }
         RaiseEvent(new PasswordSet(hasher.HashPassword(Key, password)), actor);
         return await Confirm();
     }
+
+    public Task<bool> HasDemoPassword() => Task.FromResult(State.Profile is not null && !State.Disabled && State.DemoPassword);
 
     public async Task<UserView> SetDisabled(bool disabled, string actor)
     {

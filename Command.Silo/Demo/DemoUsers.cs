@@ -3,12 +3,22 @@ using Command.Abstractions.Access;
 namespace Command.Silo.Demo;
 
 /// <summary>
-/// The demo city's accounts, created on the first start with --demo and listed in the README. They share one password,
-/// which is fine for a demo and wrong anywhere else: a real deployment starts with --no-demo and gets a random one.
+/// The demo city's accounts, listed in the README. They share one published password, which is fine for a demo and wrong
+/// anywhere else, so they are created only with --demo in a development setting (<see cref="AllowedIn"/>), and a silo
+/// started anywhere else refuses to serve while one of them still has that password (Access.AccessBootstrap).
 /// </summary>
 public static class DemoUsers
 {
     public const string Password = "demo-2026";
+
+    /// <summary>The actor the demo seed writes as; no person's actor is ever this.</summary>
+    public const string Seeder = "demo";
+
+    /// <summary>The environment the tests run the silo in, in process and as a process.</summary>
+    public const string TestingEnvironment = "Testing";
+
+    /// <summary>A development setting: the Development environment (dotnet run, through launchSettings.json) or the tests'.</summary>
+    public static bool AllowedIn(IHostEnvironment environment) => environment.IsDevelopment() || environment.IsEnvironment(TestingEnvironment);
 
     public const string GuanxianId = "371525";
     public const string ShenxianId = "371522";

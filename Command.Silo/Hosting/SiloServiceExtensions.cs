@@ -65,6 +65,7 @@ public static class SiloServiceExtensions
         services.AddSingleton<EscalationBoard>();
         services.AddSingleton<IncidentIntake>();
         services.AddSingleton<Readiness>();
+        services.AddSingleton<StartRefusal>();
         services.AddSingleton<AccessBootstrap>();
         services.AddAccess(builder.Configuration);
         services.AddSingleton<ConsoleNotifier>();

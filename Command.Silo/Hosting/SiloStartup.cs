@@ -11,6 +11,8 @@ namespace Command.Silo.Hosting;
 /// <summary>
 /// Brings the silo to serving: rebuilds its read models from storage and asks every team for its view, so the map is
 /// complete, then has the cluster's start-up work run (<see cref="ClusterStartup"/>) if no silo did. /healthz says 503 until done.
+/// Outside a development setting, a silo that finds accounts with the published demo password never serves: it stops
+/// (<see cref="StartRefusal"/>).
 /// </summary>
 internal sealed class SiloStartup(
     IEventJournal journal,
@@ -22,6 +24,8 @@ internal sealed class SiloStartup(
     IGrainFactory grains,
     Readiness readiness,
     Access.AccessBootstrap access,
+    StartRefusal refusal,
+    IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<SiloStartup> logger) : IHostedService
 {
@@ -41,6 +45,21 @@ internal sealed class SiloStartup(
         });
         await access.LoadAsync();
         await grains.GetGrain<IClusterStartupGrain>(ClusterStartupGrain.Key).Run();
+        try
+        {
+            await access.CheckDemoPasswordsAsync();
+        }
+        catch (Access.DemoPasswordsException ex)
+        {
+            logger.LogCritical("Not serving: accounts {Accounts} still have the published demo password; the silo stops (exit code {Code})",
+                string.Join(", ", ex.Accounts), StartRefusal.DemoPasswords);
+            refusal.Refuse(StartRefusal.DemoPasswords, ex.Message);
+            readiness.MarkNotReady("accounts still have the published demo password: " + string.Join(", ", ex.Accounts));
+            // Once started, not now: a stop requested mid-start cancels the rest of it, and Orleans then goes down in
+            // disorder instead of leaving its cluster.
+            lifetime.ApplicationStarted.Register(lifetime.StopApplication);
+            return;
+        }
         readiness.MarkReady();
         logger.LogInformation("Silo serving: {Incidents} incidents, {Teams} teams, {Jurisdictions} jurisdictions, loaded in {Elapsed:0.00}s",
             catalog.Count, teams.Count, map.All.Count, time.GetElapsedTime(started).TotalSeconds);

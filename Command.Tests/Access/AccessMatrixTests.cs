@@ -357,14 +357,14 @@ public sealed class AccessMatrixTests : IAsyncLifetime
             case "POST /api/users":
             {
                 string name = $"matrix-{Interlocked.Increment(ref serial)}";
-                return new("/api/users", new { username = name, displayName = "矩阵" + name, role = "dutyOfficer", jurisdictionId = county, password = "matrix-2026" });
+                return new("/api/users", new { username = name, displayName = "矩阵" + name, role = "dutyOfficer", jurisdictionId = county, password = "grid-cell-2026" });
             }
             case "POST /api/users/{username}/password":
             case "POST /api/users/{username}/disable":
             case "POST /api/users/{username}/enable":
             {
                 var (name, display) = await NewUser(county);
-                return new(row.Path.Replace("{username}", name), new { password = "matrix-2027" }, Secrets: [display]);
+                return new(row.Path.Replace("{username}", name), new { password = "grid-cell-2027" }, Secrets: [display]);
             }
             case "GET /api/credentials":
                 return new("/api/credentials");
@@ -528,7 +528,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         string name = $"matrix-{Interlocked.Increment(ref serial)}";
         string display = "矩阵用户" + name[7..];
         await CommandApp.Read<Abstractions.Access.UserView>(await admin.PostAsJsonAsync("/api/users",
-            new { username = name, displayName = display, role = "leader", jurisdictionId = county, password = "matrix-2026" }), HttpStatusCode.Created);
+            new { username = name, displayName = display, role = "leader", jurisdictionId = county, password = "grid-cell-2026" }), HttpStatusCode.Created);
         return (name, display);
     }
 

@@ -33,6 +33,11 @@ public sealed class AdminPageTests(BrowserFixture browser)
         await page.FillAsync("#new-display-name", "夜班值班员");
         await page.SelectOptionAsync("#new-role", "dutyOfficer");
         await page.SelectOptionAsync("#new-jurisdiction", "371522");
+        // A common password with a year on it is refused, and the page says why in Chinese.
+        await page.FillAsync("#new-password", "Passw0rd2026");
+        await page.ClickAsync("#create-user-submit");
+        await Assertions.Expect(page.Locator("#page-message")).ToContainTextAsync("创建账号失败：密码过于常见");
+        await Assertions.Expect(page.Locator("#user-table tr[data-username='sx.duty.night']")).ToHaveCountAsync(0);
         await page.FillAsync("#new-password", "night-shift-2026");
         await page.ClickAsync("#create-user-submit");
         var created = page.Locator("#user-table tr[data-username='sx.duty.night']");

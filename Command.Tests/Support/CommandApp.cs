@@ -33,9 +33,19 @@ public sealed class CommandApp : WebApplicationFactory<SiloOptions>
 
     private readonly IReadOnlyDictionary<string, string?>? configuration;
 
-    public CommandApp(MemoryStore? store = null, CommandRules? rules = null, FakeTimeProvider? time = null, IReadOnlyDictionary<string, string?>? configuration = null)
+    private readonly string environment;
+
+    private readonly Action<IServiceCollection>? services;
+
+    /// <param name="environment">Testing, a development setting with the demo accounts; Production to see what a real
+    /// deployment does.</param>
+    /// <param name="services">Replacements of the silo's services, registered last.</param>
+    public CommandApp(MemoryStore? store = null, CommandRules? rules = null, FakeTimeProvider? time = null, IReadOnlyDictionary<string, string?>? configuration = null,
+        string environment = Silo.Demo.DemoUsers.TestingEnvironment, Action<IServiceCollection>? services = null)
     {
         this.configuration = configuration;
+        this.environment = environment;
+        this.services = services;
         Store = store ?? new MemoryStore();
         this.rules = rules;
         Time = time ?? TestClock.Create();
@@ -43,7 +53,7 @@ public sealed class CommandApp : WebApplicationFactory<SiloOptions>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(environment);
         // Hashing demo passwords at full strength would cost each test host about a second.
         // The tests' clock jumps days ahead, and a signed-in helper client must outlive that: tokens last 30 days here
         // (8 hours in production). A test of expiry overrides it.
@@ -71,6 +81,7 @@ public sealed class CommandApp : WebApplicationFactory<SiloOptions>
             {
                 services.AddSingleton(rules);
             }
+            this.services?.Invoke(services);
         });
     }
 

@@ -8,7 +8,8 @@ using System.Text;
 namespace Command.Tests.Support;
 
 /// <summary>
-/// A real silo: the built Command.Silo.dll started with `dotnet`, on a loopback port, with its own SQLite folder.
+/// A real silo: the built Command.Silo.dll started with `dotnet`, on a loopback port, with its own SQLite folder, in the
+/// tests' environment (Testing), so that --demo gives it the demo accounts.
 /// Browser, recovery and rules tests talk to it exactly as a browser or a terminal on the intranet would. Ports come from
 /// COMMAND_TEST_PORTS (e.g. "5180-5199") when set, otherwise from the operating system.
 /// </summary>
@@ -152,6 +153,9 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             start.ArgumentList.Add(arg);
         }
+        // The tests' development setting, where the demo accounts (and their published password) are allowed; a test
+        // of a production start passes ASPNETCORE_ENVIRONMENT in configuration.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = Command.Silo.Demo.DemoUsers.TestingEnvironment;
         // Without --simulate the demo teams report once at start; keep them fresh enough to be recommended for
         // as long as a test run lasts.
         start.Environment["Dispatch__StaleAfter"] = "1.00:00:00";
@@ -203,6 +207,8 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                // Its last words (why it stopped) may still be in the pipe.
+                await process.WaitForExitAsync();
                 throw new InvalidOperationException($"The silo exited with code {process.ExitCode} before serving on port {Port}:\n{Output}");
             }
             try
