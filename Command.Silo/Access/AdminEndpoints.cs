@@ -27,8 +27,7 @@ public static class AdminEndpoints
             Role? role = request.Role is { } r && r.All(char.IsAsciiLetter) && Enum.TryParse<Role>(r, true, out var parsed) && parsed != Role.Device ? parsed : null;
             new Validation()
                 .Require(Usernames.IsValid(username), "username", "must be 3 to 32 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.")
-                .Require(!string.IsNullOrWhiteSpace(request.DisplayName) && request.DisplayName.Trim().Length <= 32 && !request.DisplayName.Any(char.IsControl),
-                    "displayName", "is required, at most 32 characters.")
+                .Name(request.DisplayName, 32, "displayName")
                 .Require(role is not null, "role", "must be dutyOfficer, patrolLeader, leader or admin.")
                 .Require(request.JurisdictionId is not null && map.Find(request.JurisdictionId) is not null, "jurisdictionId", "must be a known jurisdiction.")
                 .Require(role != Role.PatrolLeader || (request.TeamId is not null && teams.Find(request.TeamId) is not null), "teamId", "must name the patrol leader's team.")
@@ -93,7 +92,7 @@ public static class AdminEndpoints
             Credentials credentials, AuditTrail audit) =>
         {
             var team = scope.Team(caller, id);
-            new Validation().Text(request?.Label, 100, "label").Require(request?.Label is null || !request.Label.Any(char.IsControl), "label", "must be printable.").ThrowIfInvalid();
+            new Validation().Name(request?.Label, 100, "label", required: false).ThrowIfInvalid();
             var device = await credentials.IssueAsync(CredentialKind.Device, Credentials.DeviceSubject(team.Id), team.Callsign, Role.Device, team.JurisdictionId, team.Id,
                 caller.Actor, string.IsNullOrWhiteSpace(request?.Label) ? null : request.Label.Trim());
             audit.Write(AuditKinds.TokenIssued, http, caller, $"terminal token {device.CredentialId} for team {team.Id}");

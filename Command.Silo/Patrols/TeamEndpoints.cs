@@ -33,11 +33,11 @@ public static class TeamEndpoints
         {
             new Validation()
                 .Require(id.Length <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'), "id", "must be at most 64 letters, digits, - or _.")
-                .Require(!string.IsNullOrWhiteSpace(definition.Callsign) && definition.Callsign.Length <= 32 && Validation.IsPrintable(definition.Callsign), "callsign", "is required, at most 32 printable characters.")
+                .Name(definition.Callsign, 32, "callsign")
                 .Require(Enum.IsDefined(definition.Mode), "mode", "must be foot, vehicle, checkpoint or motorcycle.")
-                .Require(!string.IsNullOrWhiteSpace(definition.Leader) && definition.Leader.Length <= 32 && Validation.IsPrintable(definition.Leader), "leader", "is required, at most 32 printable characters.")
-                .Require(definition.Members is { Count: >= 1 and <= 30 } && definition.Members.All(m => !string.IsNullOrWhiteSpace(m) && m.Length <= 32 && Validation.IsPrintable(m)), "members", "must list 1 to 30 names of at most 32 printable characters.")
-                .Require(definition.Equipment is { Count: <= 30 } && definition.Equipment.All(e => !string.IsNullOrWhiteSpace(e) && e.Length <= 32 && Validation.IsPrintable(e)), "equipment", "must list at most 30 items of at most 32 printable characters.")
+                .Name(definition.Leader, 32, "leader")
+                .Names(definition.Members, 1, 30, 32, "members")
+                .Names(definition.Equipment, 0, 30, 32, "equipment")
                 .Require(!string.IsNullOrWhiteSpace(definition.JurisdictionId) && map.Find(definition.JurisdictionId) is not null, "jurisdictionId", "must be a known jurisdiction.")
                 .Require(definition.LeaderPhone is null || (definition.LeaderPhone.Length <= 20 && definition.LeaderPhone.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ')),
                     "leaderPhone", "must be at most 20 digits, with + - or spaces.")
@@ -48,6 +48,14 @@ public static class TeamEndpoints
                 scope.Team(caller, id);
             }
             scope.RequireCovers(caller, definition.JurisdictionId, "该巡防队");
+            // Names are kept as they will be read: without the spaces around them.
+            definition = definition with
+            {
+                Callsign = definition.Callsign.Trim(),
+                Leader = definition.Leader.Trim(),
+                Members = [.. definition.Members.Select(m => m.Trim())],
+                Equipment = [.. definition.Equipment.Select(e => e.Trim())],
+            };
             var view = await grains.GetGrain<IPatrolTeamGrain>(id).Commission(definition, caller.Actor);
             return existed ? Results.Ok(view) : Results.Created($"/api/teams/{id}", view);
         }).RequireAuthorization(AccessPolicies.ManageTeams).WithSummary("Commission a team, or update its definition");
