@@ -56,9 +56,17 @@ public static class TeamEndpoints
                 Members = [.. definition.Members.Select(m => m.Trim())],
                 Equipment = [.. definition.Equipment.Select(e => e.Trim())],
             };
+            if (registry.CallsignHolder(definition.Callsign, id) is { } holder)
+            {
+                // Callsigns are unique city-wide, so saying it is taken cannot be helped; which team holds it is said only
+                // to those who may see that team.
+                throw CommandRejectedException.Conflict(scope.CanSee(caller, holder)
+                    ? $"呼号“{definition.Callsign}”已被巡防队 {holder.Callsign}（{holder.Id}，{map.Find(holder.JurisdictionId)?.Name ?? holder.JurisdictionId}）使用；全市的呼号不得重复。"
+                    : $"呼号“{definition.Callsign}”已被您辖区以外的一支巡防队使用；全市的呼号不得重复。");
+            }
             var view = await grains.GetGrain<IPatrolTeamGrain>(id).Commission(definition, caller.Actor);
             return existed ? Results.Ok(view) : Results.Created($"/api/teams/{id}", view);
-        }).RequireAuthorization(AccessPolicies.ManageTeams).WithSummary("Commission a team, or update its definition");
+        }).RequireAuthorization(AccessPolicies.ManageTeams).WithSummary("Commission a team, or update its definition; callsigns are unique city-wide (409)");
 
         teams.MapPost("/{id}/positions", async (string id, PositionRequest request, Caller caller, AccessScope scope, IGrainFactory grains, TimeProvider time) =>
         {
