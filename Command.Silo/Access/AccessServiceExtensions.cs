@@ -118,8 +118,7 @@ public static class AccessServiceExtensions
                 Window = TimeSpan.FromMinutes(1),
                 QueueLimit = 0,
             }));
-            o.AddPolicy(PositionLimit, http => RateLimitPartition.GetTokenBucketLimiter(
-                Caller.TryFrom(http.User)?.CredentialId ?? AuditTrail.ClientAddress(http), _ =>
+            o.AddPolicy(PositionLimit, http => RateLimitPartition.GetTokenBucketLimiter(PositionBudget(http), _ =>
                 {
                     int perMinute = http.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value.PositionsPerMinute;
                     return new TokenBucketRateLimiterOptions
@@ -133,6 +132,18 @@ public static class AccessServiceExtensions
         });
         return services;
     }
+
+    /// <summary>
+    /// Whose budget a position report spends. A team's own terminals and its leader report for that team alone, so they
+    /// share the team's budget: a second token does not buy a second one. A duty officer placing teams by hand spends
+    /// their own credential's.
+    /// </summary>
+    private static string PositionBudget(HttpContext http) => Caller.TryFrom(http.User) switch
+    {
+        { Role: Role.Device or Role.PatrolLeader, TeamId: { } team } => "team:" + team,
+        { } caller => "credential:" + caller.CredentialId,
+        null => "address:" + AuditTrail.ClientAddress(http),
+    };
 
     private static string? HubToken(HttpContext context) =>
         context.Request.Path.StartsWithSegments(Realtime.CommandHub.Path) && context.Request.Query["access_token"] is [{ Length: > 0 } token] ? token : null;

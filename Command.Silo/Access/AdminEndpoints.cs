@@ -5,6 +5,7 @@ using Command.Silo.Access.Api;
 using Command.Silo.Hosting;
 using Command.Silo.Jurisdictions;
 using Command.Silo.Patrols;
+using Microsoft.Extensions.Options;
 
 namespace Command.Silo.Access;
 
@@ -27,8 +28,7 @@ public static class AdminEndpoints
             Role? role = request.Role is { } r && r.All(char.IsAsciiLetter) && Enum.TryParse<Role>(r, true, out var parsed) && parsed != Role.Device ? parsed : null;
             new Validation()
                 .Require(Usernames.IsValid(username), "username", "must be 3 to 32 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.")
-                .Require(!string.IsNullOrWhiteSpace(request.DisplayName) && request.DisplayName.Trim().Length <= 32 && !request.DisplayName.Any(char.IsControl),
-                    "displayName", "is required, at most 32 characters.")
+                .Name(request.DisplayName, 32, "displayName")
                 .Require(role is not null, "role", "must be dutyOfficer, patrolLeader, leader or admin.")
                 .Require(request.JurisdictionId is not null && map.Find(request.JurisdictionId) is not null, "jurisdictionId", "must be a known jurisdiction.")
                 .Require(role != Role.PatrolLeader || (request.TeamId is not null && teams.Find(request.TeamId) is not null), "teamId", "must name the patrol leader's team.")
@@ -69,8 +69,11 @@ public static class AdminEndpoints
                     throw CommandRejectedException.Conflict("An administrator cannot disable or enable their own account.");
                 }
                 var updated = await grains.GetGrain<IUserGrain>(user.Username).SetDisabled(disabled, caller.Actor);
-                int revoked = disabled ? (await credentials.RevokeAllOfAsync(user.Username, caller.Actor)).Count : 0;
-                audit.Write(AuditKinds.UserChanged, http, caller, $"{path}d {user.Username}; {revoked} credentials revoked");
+                // The terminal tokens the user issued go with the account: whoever withdrew it no longer vouches for
+                // them. A password reset keeps them, since the terminals hold their own secrets (see the README).
+                var revoked = disabled ? await credentials.RevokeAllOfAsync(user.Username, caller.Actor, andTerminalsIssued: true) : [];
+                int terminals = revoked.Count(c => c.Kind == CredentialKind.Device);
+                audit.Write(AuditKinds.UserChanged, http, caller, $"{path}d {user.Username}; {revoked.Count} credentials revoked, {terminals} of them terminal tokens they issued");
                 return updated;
             }).WithSummary(disabled ? "Disable an account; its sessions and tokens stop working at once" : "Enable an account again");
         }
@@ -91,16 +94,43 @@ public static class AdminEndpoints
         }).WithSummary("Revoke a session or token; it stops working at once");
 
         app.MapPost("/api/teams/{id}/device-tokens", async (string id, DeviceTokenRequest? request, Caller caller, HttpContext http, AccessScope scope,
+            Credentials credentials, AuditTrail audit, IOptions<AccessOptions> options) =>
+        {
+            var team = scope.Team(caller, id);
+            new Validation().Name(request?.Label, 100, "label", required: false).ThrowIfInvalid();
+            var (device, refusal) = await credentials.IssueDeviceAsync(team, caller, string.IsNullOrWhiteSpace(request?.Label) ? null : request.Label.Trim());
+            if (refusal is { RetryAfter: { } wait })
+            {
+                int seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                audit.Write(AuditKinds.Refused, http, caller, $"terminal tokens rate limited: {refusal.IssuedInWindow} issued in the last hour; retry after {seconds} s");
+                return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
+                    detail: $"您在过去一小时内已签发 {refusal.IssuedInWindow} 个终端令牌，已达每人每小时 {options.Value.DeviceTokensPerIssuerPerHour} 个的上限；请在 {seconds} 秒后再试。");
+            }
+            if (refusal is not null)
+            {
+                string tokens = string.Join("；", refusal.TeamTokens.Select(c =>
+                    $"{c.Id}（{c.Label ?? "无说明"}，{c.IssuedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC 由 {c.IssuedBy} 签发）"));
+                throw CommandRejectedException.Conflict(
+                    $"巡防队 {team.Callsign}（{team.Id}）已有 {refusal.TeamTokens.Count} 个有效的终端令牌，达到每队 {options.Value.DeviceTokensPerTeam} 个的上限：{tokens}。" +
+                    $"请先吊销不再使用的终端令牌（POST /api/teams/{team.Id}/device-tokens/{{tokenId}}/revoke），再签发新的。");
+            }
+            audit.Write(AuditKinds.TokenIssued, http, caller, $"terminal token {device!.CredentialId} for team {team.Id}");
+            return Results.Created($"/api/credentials/{device.CredentialId}", credentials.Response(device));
+        }).WithTags("Patrol teams").RequireAuthorization(AccessPolicies.ManageTeams)
+            .WithSummary("Issue a patrol terminal's token: it may report this team's positions and status, nothing else; at most Access:DeviceTokensPerTeam active per team");
+
+        app.MapPost("/api/teams/{id}/device-tokens/{tokenId}/revoke", async (string id, string tokenId, Caller caller, HttpContext http, AccessScope scope,
             Credentials credentials, AuditTrail audit) =>
         {
             var team = scope.Team(caller, id);
-            new Validation().Text(request?.Label, 100, "label").Require(request?.Label is null || !request.Label.Any(char.IsControl), "label", "must be printable.").ThrowIfInvalid();
-            var device = await credentials.IssueAsync(CredentialKind.Device, Credentials.DeviceSubject(team.Id), team.Callsign, Role.Device, team.JurisdictionId, team.Id,
-                caller.Actor, string.IsNullOrWhiteSpace(request?.Label) ? null : request.Label.Trim());
-            audit.Write(AuditKinds.TokenIssued, http, caller, $"terminal token {device.CredentialId} for team {team.Id}");
-            return Results.Created($"/api/credentials/{device.CredentialId}", credentials.Response(device));
+            var credential = credentials.Find(tokenId) is { Kind: CredentialKind.Device } c && c.TeamId == team.Id ? c
+                : throw CommandRejectedException.NotFound($"巡防队 {team.Callsign} 没有编号为 {tokenId} 的终端令牌。");
+            var revoked = await credentials.RevokeAsync(credential.Id, caller.Actor);
+            audit.Write(AuditKinds.TokenRevoked, http, caller, $"revoked terminal token {credential.Id} of team {team.Id}");
+            return revoked;
         }).WithTags("Patrol teams").RequireAuthorization(AccessPolicies.ManageTeams)
-            .WithSummary("Issue a patrol terminal's token: it may report this team's positions and status, nothing else");
+            .WithSummary("Revoke one of a team's terminal tokens (a lost or retired terminal); it stops working at once");
 
         app.MapGet("/api/audit", async (string? date, string? kind, string? who, int? limit, Caller caller, IGrainFactory grains, AccessScope scope, TimeProvider time) =>
         {

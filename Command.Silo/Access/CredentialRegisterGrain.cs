@@ -32,6 +32,28 @@ public sealed class CredentialRegisterGrain : JournaledGrain<ImmutableDictionary
         await ConfirmEvents();
     }
 
+    public async Task<DeviceTokenRefusal?> IssueDevice(Credential credential, DeviceTokenLimits limits)
+    {
+        var now = Time.GetUtcNow();
+        // Revoked tokens count towards the hour too: issuing and revoking in a loop is still issuing.
+        var recent = State.Values
+            .Where(c => c.Kind == CredentialKind.Device && c.IssuerSubject == credential.IssuerSubject && c.IssuedAt > now - limits.Window)
+            .Select(c => c.IssuedAt)
+            .Order()
+            .ToList();
+        if (recent.Count >= limits.PerIssuer)
+        {
+            return new DeviceTokenRefusal(recent[recent.Count - limits.PerIssuer] + limits.Window - now, recent.Count, []);
+        }
+        var ofTeam = State.Values.Where(c => c.Kind == CredentialKind.Device && c.TeamId == credential.TeamId && c.IsActiveAt(now)).OrderBy(c => c.IssuedAt).ToList();
+        if (ofTeam.Count >= limits.PerTeam)
+        {
+            return new DeviceTokenRefusal(null, recent.Count, ofTeam);
+        }
+        await Issue(credential);
+        return null;
+    }
+
     public async Task<Credential> Revoke(string id, string actor)
     {
         if (!State.TryGetValue(id, out var credential))
@@ -46,10 +68,13 @@ public sealed class CredentialRegisterGrain : JournaledGrain<ImmutableDictionary
         return State[id];
     }
 
-    public async Task<IReadOnlyList<Credential>> RevokeAllOf(string subject, string actor)
+    public async Task<IReadOnlyList<Credential>> RevokeAllOf(string subject, bool andTerminalsIssued, string actor)
     {
         var now = Time.GetUtcNow();
-        var active = State.Values.Where(c => c.Subject == subject && c.IsActiveAt(now)).Select(c => c.Id).ToList();
+        var active = State.Values
+            .Where(c => c.IsActiveAt(now) && (c.Subject == subject || (andTerminalsIssued && c.Kind == CredentialKind.Device && IssuedBy(c, subject))))
+            .Select(c => c.Id)
+            .ToList();
         foreach (var id in active)
         {
             RaiseEvent(new CredentialRevoked(id), actor);
@@ -63,6 +88,11 @@ public sealed class CredentialRegisterGrain : JournaledGrain<ImmutableDictionary
         var now = Time.GetUtcNow();
         return Task.FromResult<IReadOnlyList<Credential>>([.. State.Values.Where(c => c.ExpiresAt > now).OrderBy(c => c.IssuedAt)]);
     }
+
+    /// <summary>Terminal tokens from before the issuer's username was recorded name them only in the actor,
+    /// 值班员:王磊(gx.duty); a username cannot contain parentheses, so the suffix is theirs alone.</summary>
+    private static bool IssuedBy(Credential credential, string subject) =>
+        credential.IssuerSubject is { } issuer ? issuer == subject : credential.IssuedBy.EndsWith($"({subject})", StringComparison.Ordinal);
 
     private static ImmutableDictionary<string, Credential> Prune(ImmutableDictionary<string, Credential> state, DateTimeOffset now)
     {

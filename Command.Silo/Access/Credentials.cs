@@ -39,6 +39,26 @@ public sealed class Credentials(
         return new Caller(subject, displayName, role, jurisdictionId, teamId, credential.Id, kind);
     }
 
+    /// <summary>
+    /// A patrol terminal's token for <paramref name="team"/>, within the limits: the team's active terminal tokens, and
+    /// what one person may issue in an hour. The register checks both in the same turn that issues, so concurrent
+    /// requests (on any silo) cannot pass a limit together.
+    /// </summary>
+    public async Task<(Caller? Device, DeviceTokenRefusal? Refusal)> IssueDeviceAsync(Abstractions.Patrols.TeamView team, Caller issuer, string? label)
+    {
+        var now = time.GetUtcNow();
+        var access = options.Value;
+        var credential = new Credential(NewId(), CredentialKind.Device, DeviceSubject(team.Id), team.Callsign, Role.Device, team.JurisdictionId, team.Id,
+            now, now + access.DeviceTokenLifetime, issuer.Actor, label, IssuerSubject: issuer.Subject);
+        var limits = new DeviceTokenLimits(access.DeviceTokensPerTeam, access.DeviceTokensPerIssuerPerHour, TimeSpan.FromHours(1));
+        if (await Register.IssueDevice(credential, limits) is { } refusal)
+        {
+            return (null, refusal);
+        }
+        cache.Put(credential);
+        return (new Caller(credential.Subject, credential.DisplayName, Role.Device, credential.JurisdictionId, team.Id, credential.Id, CredentialKind.Device), null);
+    }
+
     /// <summary>The bearer token string for a caller holding a token or device credential.</summary>
     public string Protect(Caller caller)
     {
@@ -56,9 +76,11 @@ public sealed class Credentials(
         return revoked;
     }
 
-    public async Task<IReadOnlyList<Credential>> RevokeAllOfAsync(string subject, string actor)
+    /// <summary>Revokes a user's (or a team's) credentials; <paramref name="andTerminalsIssued"/> also the terminal tokens
+    /// the user issued, when the account itself is withdrawn.</summary>
+    public async Task<IReadOnlyList<Credential>> RevokeAllOfAsync(string subject, string actor, bool andTerminalsIssued = false)
     {
-        var revoked = await Register.RevokeAllOf(subject, actor);
+        var revoked = await Register.RevokeAllOf(subject, andTerminalsIssued, actor);
         foreach (var credential in revoked)
         {
             cache.Put(credential);

@@ -48,6 +48,12 @@ public sealed class PatrolTeamGrain(
         }
         if (State.Definition is null || !SameDefinition(State.Definition, definition))
         {
+            // The API checks first and names the holder to those who may see it; this is what makes it hold when two
+            // commissions race. A team commissioned before callsigns were registered claims its own on its next change.
+            if (await GrainFactory.GetGrain<ICallsignRegisterGrain>(CallsignRegisterGrain.RegisterKey).Claim(Key, definition.Callsign) is not null)
+            {
+                throw CommandRejectedException.Conflict($"呼号“{definition.Callsign.Trim()}”已被另一支巡防队使用；全市的呼号不得重复。");
+            }
             RaiseEvent(new TeamCommissioned(definition), actor);
             await ConfirmEvents();
             foreach (var jurisdiction in map.ChainOf(definition.JurisdictionId))

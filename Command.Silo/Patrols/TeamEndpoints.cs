@@ -33,11 +33,11 @@ public static class TeamEndpoints
         {
             new Validation()
                 .Require(id.Length <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'), "id", "must be at most 64 letters, digits, - or _.")
-                .Require(!string.IsNullOrWhiteSpace(definition.Callsign) && definition.Callsign.Length <= 32 && Validation.IsPrintable(definition.Callsign), "callsign", "is required, at most 32 printable characters.")
+                .Name(definition.Callsign, 32, "callsign")
                 .Require(Enum.IsDefined(definition.Mode), "mode", "must be foot, vehicle, checkpoint or motorcycle.")
-                .Require(!string.IsNullOrWhiteSpace(definition.Leader) && definition.Leader.Length <= 32 && Validation.IsPrintable(definition.Leader), "leader", "is required, at most 32 printable characters.")
-                .Require(definition.Members is { Count: >= 1 and <= 30 } && definition.Members.All(m => !string.IsNullOrWhiteSpace(m) && m.Length <= 32 && Validation.IsPrintable(m)), "members", "must list 1 to 30 names of at most 32 printable characters.")
-                .Require(definition.Equipment is { Count: <= 30 } && definition.Equipment.All(e => !string.IsNullOrWhiteSpace(e) && e.Length <= 32 && Validation.IsPrintable(e)), "equipment", "must list at most 30 items of at most 32 printable characters.")
+                .Name(definition.Leader, 32, "leader")
+                .Names(definition.Members, 1, 30, 32, "members")
+                .Names(definition.Equipment, 0, 30, 32, "equipment")
                 .Require(!string.IsNullOrWhiteSpace(definition.JurisdictionId) && map.Find(definition.JurisdictionId) is not null, "jurisdictionId", "must be a known jurisdiction.")
                 .Require(definition.LeaderPhone is null || (definition.LeaderPhone.Length <= 20 && definition.LeaderPhone.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ')),
                     "leaderPhone", "must be at most 20 digits, with + - or spaces.")
@@ -48,9 +48,25 @@ public static class TeamEndpoints
                 scope.Team(caller, id);
             }
             scope.RequireCovers(caller, definition.JurisdictionId, "该巡防队");
+            // Names are kept as they will be read: without the spaces around them.
+            definition = definition with
+            {
+                Callsign = definition.Callsign.Trim(),
+                Leader = definition.Leader.Trim(),
+                Members = [.. definition.Members.Select(m => m.Trim())],
+                Equipment = [.. definition.Equipment.Select(e => e.Trim())],
+            };
+            if (registry.CallsignHolder(definition.Callsign, id) is { } holder)
+            {
+                // Callsigns are unique city-wide, so saying it is taken cannot be helped; which team holds it is said only
+                // to those who may see that team.
+                throw CommandRejectedException.Conflict(scope.CanSee(caller, holder)
+                    ? $"呼号“{definition.Callsign}”已被巡防队 {holder.Callsign}（{holder.Id}，{map.Find(holder.JurisdictionId)?.Name ?? holder.JurisdictionId}）使用；全市的呼号不得重复。"
+                    : $"呼号“{definition.Callsign}”已被您辖区以外的一支巡防队使用；全市的呼号不得重复。");
+            }
             var view = await grains.GetGrain<IPatrolTeamGrain>(id).Commission(definition, caller.Actor);
             return existed ? Results.Ok(view) : Results.Created($"/api/teams/{id}", view);
-        }).RequireAuthorization(AccessPolicies.ManageTeams).WithSummary("Commission a team, or update its definition");
+        }).RequireAuthorization(AccessPolicies.ManageTeams).WithSummary("Commission a team, or update its definition; callsigns are unique city-wide (409)");
 
         teams.MapPost("/{id}/positions", async (string id, PositionRequest request, Caller caller, AccessScope scope, IGrainFactory grains, TimeProvider time) =>
         {

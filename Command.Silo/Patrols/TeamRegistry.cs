@@ -119,6 +119,14 @@ public sealed class TeamRegistry
 
     public string? IncidentOf(string teamId) => teams.TryGetValue(teamId, out var view) ? view.IncidentId : null;
 
+    /// <summary>Another team that answers to <paramref name="callsign"/> (compared by <see cref="Callsigns.Key"/>), if any.
+    /// A scan: commissioning is rare, and it keeps the hot path of positions free of normalising callsigns.</summary>
+    public TeamView? CallsignHolder(string callsign, string exceptTeamId)
+    {
+        string key = Callsigns.Key(callsign);
+        return teams.Values.FirstOrDefault(t => t.Id != exceptTeamId && Callsigns.Key(t.Callsign) == key) is { } holder ? WithStaleness(holder) : null;
+    }
+
     /// <summary>The teams out for an incident now.</summary>
     public IReadOnlyList<string> TeamsAt(string incidentId)
     {

@@ -88,6 +88,9 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         R("POST /api/teams/{id}/device-tokens",            On.OwnTeam,      401,  201,    403,    201,  201,    403,    403,      404,    403),
         R("POST /api/teams/{id}/device-tokens",            On.Guanxian,     401,  201,    403,    201,  201,    403,    403,      404,    403),
         R("POST /api/teams/{id}/device-tokens",            On.Shenxian,     401,  201,    403,    201,  404,    403,    403,      201,    403),
+        R("POST /api/teams/{id}/device-tokens/{tokenId}/revoke", On.OwnTeam, 401, 200,    403,    200,  200,    403,    403,      404,    403),
+        R("POST /api/teams/{id}/device-tokens/{tokenId}/revoke", On.Guanxian, 401, 200,   403,    200,  200,    403,    403,      404,    403),
+        R("POST /api/teams/{id}/device-tokens/{tokenId}/revoke", On.Shenxian, 401, 200,   403,    200,  404,    403,    403,      200,    403),
 
         R("GET /api/jurisdictions",                        On.Nothing,      401,  200,    200,    200,  200,    200,    200,      200,    403),
         R("GET /api/jurisdictions/locate",                 On.Guanxian,     401,  200,    200,    200,  200,    200,    200,      200,    403),
@@ -181,7 +184,13 @@ public sealed class AccessMatrixTests : IAsyncLifetime
 
     private const int Fresh = 9;
 
-    private readonly CommandApp app = new(rules: ShortWindows());
+    // The table issues a terminal token for every cell that revokes one, far past the limits on terminal tokens per team
+    // and per issuer; those limits have their own tests (TerminalTokenTests).
+    private readonly CommandApp app = new(rules: ShortWindows(), configuration: new Dictionary<string, string?>
+    {
+        ["Access:DeviceTokensPerTeam"] = "1000",
+        ["Access:DeviceTokensPerIssuerPerHour"] = "1000",
+    });
     private readonly Dictionary<string, string?> tokens = [];
     private readonly Dictionary<On, Queue<(EscalationView Escalation, FiledIncident Incident)>> escalations = [];
     private readonly Dictionary<string, TeamPosition> positions = [];
@@ -376,6 +385,12 @@ public sealed class AccessMatrixTests : IAsyncLifetime
             }
             case "GET /api/audit":
                 return new("/api/audit?limit=5");
+            case "POST /api/teams/{id}/device-tokens/{tokenId}/revoke":
+            {
+                var issued = await CommandApp.Read<TokenResponse>(
+                    await admin.PostAsJsonAsync($"/api/teams/{TeamIn(row.On)}/device-tokens", new { label = "矩阵终端" }), HttpStatusCode.Created);
+                return new($"/api/teams/{TeamIn(row.On)}/device-tokens/{issued.TokenId}/revoke", Secrets: await TeamSecrets(TeamIn(row.On)));
+            }
             case "POST /api/teams/{id}/device-tokens":
                 return new($"/api/teams/{TeamIn(row.On)}/device-tokens", new { label = "矩阵终端" }, Secrets: await TeamSecrets(TeamIn(row.On)));
             case "GET /api/jurisdictions":

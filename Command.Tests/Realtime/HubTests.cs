@@ -1,3 +1,4 @@
+using System.Net;
 using Command.Tests.Support;
 
 namespace Command.Tests.Realtime;
@@ -46,5 +47,31 @@ public sealed class HubTests : IAsyncLifetime
         var moves = batch.EnumerateArray().ToDictionary(m => m.GetProperty("teamId").GetString()!, m => m.GetProperty("position"));
         Assert.Equal(115.43, moves["team-371525-01"].GetProperty("lon").GetDouble());
         Assert.Equal(115.42, moves["team-371525-02"].GetProperty("lon").GetDouble());
+    }
+
+    [Fact]
+    public async Task ALiveFeedClosesWhenItsCredentialExpires()
+    {
+        // Tokens of an hour here, so the fake clock can pass one's expiry while the other is still good.
+        await using var shortLived = new CommandApp(configuration: new Dictionary<string, string?> { ["Access:TokenLifetime"] = "01:00:00" });
+        string first = await shortLived.SignIn("gx.duty");
+        await using var expiring = await HubClient.ConnectAsync(shortLived, first);
+        shortLived.Time.Advance(TimeSpan.FromMinutes(30));
+        string second = await shortLived.SignIn("gx.duty");
+        await using var staying = await HubClient.ConnectAsync(shortLived, second);
+
+        // A second short of its expiry the first connection still hears its county.
+        shortLived.Time.Advance(TimeSpan.FromMinutes(30) - TimeSpan.FromSeconds(1));
+        var before = await shortLived.CreateIncident(shortLived.WithToken(second), 115.45, 36.49);
+        await expiring.ReceiveAsync("IncidentChanged", m => m.GetProperty("id").GetString() == before.Id);
+        Assert.False(expiring.Closed.IsCompleted);
+
+        shortLived.Time.Advance(TimeSpan.FromSeconds(1));
+
+        await expiring.Closed.WaitAsync(Eventually.Guard);
+        await CommandApp.Problem(await shortLived.WithToken(first).PostAsync("/hubs/command/negotiate?negotiateVersion=1", null), HttpStatusCode.Unauthorized);
+        var after = await shortLived.CreateIncident(shortLived.WithToken(second), 115.45, 36.49);
+        await staying.ReceiveAsync("IncidentChanged", m => m.GetProperty("id").GetString() == after.Id);
+        Assert.False(staying.Closed.IsCompleted);
     }
 }
