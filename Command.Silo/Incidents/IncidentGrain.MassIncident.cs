@@ -92,6 +92,8 @@ public sealed partial class IncidentGrain
         return Detail();
     }
 
+    /// <summary>The leader is the one signed in: <paramref name="actor"/> names them as the timeline does, and
+    /// <paramref name="checkIn"/> carries their own jurisdiction's level, which alone decides what the check-in meets.</summary>
     public async Task<IncidentDetail> CheckInLeader(LeaderCheckIn checkIn, string actor)
     {
         RequireOpen();
@@ -102,10 +104,11 @@ public sealed partial class IncidentGrain
             throw CommandRejectedException.Invalid(
                 $"The check-in position is {distance:0} m from the scene; a leader on scene is within {rules.LeaderCheckInRadiusMeters:0} m.");
         }
-        RaiseEvent(new LeaderCheckedIn(checkIn.Leader, checkIn.Level, checkIn.Lon, checkIn.Lat, distance), actor);
-        // A more senior leader on scene also meets a milestone asking for a more junior one.
-        var met = Meet(PendingMilestones(MilestoneTrigger.LeaderOnScene).Where(m => checkIn.Level <= m.LeaderLevel),
-            checkIn.Leader, $"{checkIn.Leader}在距现场{distance:0}米处签到", actor);
+        RaiseEvent(new LeaderCheckedIn(actor, checkIn.Level, checkIn.Lon, checkIn.Lat, distance, checkIn.Username, checkIn.JurisdictionId,
+            checkIn.Title, checkIn.Note), actor);
+        // A more senior leader on scene also meets a milestone asking for a more junior one; a more junior one meets none.
+        var met = Meet(PendingMilestones(MilestoneTrigger.LeaderOnScene).Where(m => m.LeaderLevel is { } required && checkIn.Level <= required),
+            actor, $"{actor}{(checkIn.Title is null ? "" : $"（{checkIn.Title}）")}在距现场{distance:0}米处签到", actor);
         await ConfirmEvents();
         await AfterMilestonesMet(met);
         Publish();
@@ -141,11 +144,12 @@ public sealed partial class IncidentGrain
         return Detail();
     }
 
-    public async Task<IncidentDetail> DecideApproval(string gate, bool approved, string approver, string reason, string actor)
+    /// <summary>The approver on record is <paramref name="actor"/>, the signed-in leader as the timeline names them.</summary>
+    public async Task<IncidentDetail> DecideApproval(string gate, bool approved, string reason, string actor)
     {
         RequireOpen();
         RequireGate(gate);
-        RaiseEvent(new ApprovalDecided(gate, approved, approver, reason), actor);
+        RaiseEvent(new ApprovalDecided(gate, approved, actor, reason), actor);
         await ConfirmEvents();
         Publish();
         return Detail();
