@@ -7,6 +7,7 @@ using Command.Silo.Access;
 using Command.Silo.Escalation.Api;
 using Command.Silo.Hosting;
 using Command.Silo.Incidents;
+using Microsoft.Extensions.Options;
 
 namespace Command.Silo.Escalation;
 
@@ -16,8 +17,6 @@ public static class EscalationEndpoints
     private const int MaxTitle = 32;
 
     private const int MaxCheckInNote = 500;
-
-    private const int MaxText = 20_000;
 
     public static IEndpointRouteBuilder MapEscalation(this IEndpointRouteBuilder app)
     {
@@ -92,13 +91,13 @@ public static class EscalationEndpoints
             return await grain.CheckInLeader(checkIn, caller.Actor);
         }).RequireAuthorization(AccessPolicies.Lead).WithSummary("领导亲临现场: the signed-in leader checks in at the scene, at their own jurisdiction's level");
 
-        incidents.MapPost("/reports", async (string id, ReportRequest request, Caller caller, AccessScope scope, IGrainFactory grains) =>
+        incidents.MapPost("/reports", async (string id, ReportRequest request, Caller caller, AccessScope scope, IGrainFactory grains, IOptions<IncidentOptions> options) =>
         {
             var grain = IncidentEndpoints.Incident(id, caller, scope, grains);
             new Validation()
                 .Require(request.Kind is not null && CommandRules.ReportKinds.Contains(request.Kind), "kind", $"must be one of {string.Join(", ", CommandRules.ReportKinds)}.")
                 .Require(!string.IsNullOrWhiteSpace(request.Text), "text", "is required: a report is met by its text, not by a tick.")
-                .Text(request.Text, MaxText, "text").ThrowIfInvalid();
+                .Text(request.Text, options.Value.MaxReportLength, "text").ThrowIfInvalid();
             return await grain.SubmitReport(request.Kind!, request.Text!.Trim(), caller.Actor);
         }).WithSummary("Submit a report up the chain (信息报送, 书面报告)");
 

@@ -311,7 +311,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
     }
     if (pendingAction === 'report') {
       const kind = h('select', { id: 'report-kind' }, Object.entries(reportKindLabel).map(([k, v]) => h('option', { value: k }, v)));
-      const text = h('textarea', { rows: 3, maxLength: 20000, id: 'report-text', placeholder: '报告内容（必填）' });
+      const text = h('textarea', { rows: 3, maxLength: 4000, id: 'report-text', placeholder: '报告内容（必填，至多 4000 字）' });
       return h('form', { class: 'inline-form', id: 'report-form', onSubmit: (e) => {
         e.preventDefault();
         if (!text.value.trim()) return fail('请填写报告内容');
