@@ -32,17 +32,19 @@ public sealed class PositionClockTests : IAsyncLifetime
     {
         var now = app.Time.GetUtcNow();
 
-        var ahead = await CommandApp.Read<JsonElement>(await Fix(115.41, 36.41, now.AddMinutes(5)), HttpStatusCode.Accepted);
-
-        Assert.Equal((now, 300), (ahead.GetProperty("at").GetDateTimeOffset(), ahead.GetProperty("clockAheadSeconds").GetDouble()));
-        Assert.Contains("clock is 300 s ahead", ahead.GetProperty("detail").GetString());
+        using var answer = await Fix(115.41, 36.41, now.AddMinutes(5));
+        Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
         Assert.Equal(new TeamPosition(115.41, 36.41, now), (await CommandApp.Team(duty, TeamId)).Position);
 
         app.Time.Advance(TimeSpan.FromSeconds(5));
-        await CommandApp.Read<JsonElement>(await Fix(115.42, 36.42), HttpStatusCode.Accepted);
+        Assert.Equal(HttpStatusCode.Accepted, (await Fix(115.42, 36.42)).StatusCode);
 
         var moved = (await CommandApp.Team(duty, TeamId)).Position!;
         Assert.Equal((115.42, 36.42, now.AddSeconds(5)), (moved.Lon, moved.Lat, moved.At));
+        // The terminal is told its clock is off, and by how much.
+        var ahead = await CommandApp.Read<JsonElement>(answer, HttpStatusCode.Accepted);
+        Assert.Equal((now, 300), (ahead.GetProperty("at").GetDateTimeOffset(), ahead.GetProperty("clockAheadSeconds").GetDouble()));
+        Assert.Contains("clock is 300 s ahead", ahead.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -50,10 +52,12 @@ public sealed class PositionClockTests : IAsyncLifetime
     {
         var now = app.Time.GetUtcNow();
 
-        var drift = await CommandApp.Read<JsonElement>(await Fix(115.41, 36.41, now.AddSeconds(10)), HttpStatusCode.Accepted);
+        using var answer = await Fix(115.41, 36.41, now.AddSeconds(10));
 
-        Assert.Equal((now, JsonValueKind.Null), (drift.GetProperty("at").GetDateTimeOffset(), drift.GetProperty("clockAheadSeconds").ValueKind));
+        Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
         Assert.Equal(now, (await CommandApp.Team(duty, TeamId)).Position!.At);
+        var drift = await CommandApp.Read<JsonElement>(answer, HttpStatusCode.Accepted);
+        Assert.Equal((now, JsonValueKind.Null), (drift.GetProperty("at").GetDateTimeOffset(), drift.GetProperty("clockAheadSeconds").ValueKind));
     }
 
     [Theory]
