@@ -33,13 +33,15 @@ public interface IIncidentGrain : IGrainWithStringKey
 
     Task<IncidentDetail> ChangeSeverity(int severity, string reason, string actor);
 
+    /// <summary>The signed-in leader (<paramref name="actor"/>) checks in; their level, in <paramref name="checkIn"/>, decides what it meets.</summary>
     Task<IncidentDetail> CheckInLeader(LeaderCheckIn checkIn, string actor);
 
     Task<IncidentDetail> SubmitReport(string kind, string text, string actor);
 
     Task<IncidentDetail> RequestApproval(string gate, string reason, string actor);
 
-    Task<IncidentDetail> DecideApproval(string gate, bool approved, string approver, string reason, string actor);
+    /// <summary>The signed-in leader (<paramref name="actor"/>) decides; they are the approver on record.</summary>
+    Task<IncidentDetail> DecideApproval(string gate, bool approved, string reason, string actor);
 
     /// <summary>Records coercive measures or weapons used; refused unless the gate was approved.</summary>
     Task<IncidentDetail> RecordMeasure(string gate, string note, string actor);

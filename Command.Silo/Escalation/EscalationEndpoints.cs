@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Command.Abstractions.Escalation;
 using Command.Abstractions.Incidents;
 using Command.Abstractions.Jurisdictions;
@@ -6,12 +7,16 @@ using Command.Silo.Access;
 using Command.Silo.Escalation.Api;
 using Command.Silo.Hosting;
 using Command.Silo.Incidents;
+using Microsoft.Extensions.Options;
 
 namespace Command.Silo.Escalation;
 
 public static class EscalationEndpoints
 {
-    private const int MaxText = 20_000;
+    /// <summary>A post such as 县委常委、政法委书记.</summary>
+    private const int MaxTitle = 32;
+
+    private const int MaxCheckInNote = 500;
 
     public static IEndpointRouteBuilder MapEscalation(this IEndpointRouteBuilder app)
     {
@@ -70,24 +75,29 @@ public static class EscalationEndpoints
             Jurisdictions.JurisdictionMap map) =>
         {
             var grain = IncidentEndpoints.Incident(id, caller, scope, grains);
-            // The leader is the one signed in; their level is their jurisdiction's unless they say otherwise.
-            JurisdictionLevel? level = request.Level is null ? map.Find(caller.JurisdictionId)?.Level
-                : request.Level.All(char.IsAsciiLetter) && Enum.TryParse<JurisdictionLevel>(request.Level, true, out var parsed) && parsed != JurisdictionLevel.Grid ? parsed : null;
-            string leader = string.IsNullOrWhiteSpace(request.Leader) ? caller.DisplayName : request.Leader.Trim();
+            // Who checked in, and at what level, is what meets 领导亲临现场: both come from the account, never from the body.
+            var home = map.Find(caller.JurisdictionId)
+                ?? throw CommandRejectedException.Conflict($"{caller.DisplayName} ({caller.Subject}) is bound to jurisdiction {caller.JurisdictionId}, which is not on the map.");
+            string level = JsonNamingPolicy.CamelCase.ConvertName(home.Level.ToString());
             new Validation()
-                .Require(leader.Length <= 32 && !leader.Any(char.IsControl), "leader", "is at most 32 characters.")
-                .Require(level is not null and not JurisdictionLevel.Grid, "level", "must be village, township, county or city.")
+                .Require(SignedInLeader.IsNamedBy(caller, request.Leader), "leader", SignedInLeader.Refusal(caller, "a check-in"))
+                .Require(request.Level is null || string.Equals(request.Level.Trim(), level, StringComparison.OrdinalIgnoreCase), "level",
+                    $"is not the level of {caller.DisplayName} ({caller.Subject}), which is {level} ({home.Name}): the level on record is that of the leader's own jurisdiction. Leave it out.")
+                .Text(request.Title, MaxTitle, "title")
+                .Text(request.Note, MaxCheckInNote, "note")
                 .Position(request.Lon, request.Lat).ThrowIfInvalid();
-            return await grain.CheckInLeader(new LeaderCheckIn(leader, level!.Value, request.Lon!.Value, request.Lat!.Value), caller.Actor);
-        }).RequireAuthorization(AccessPolicies.Lead).WithSummary("领导亲临现场: a leader checks in at the scene with a position");
+            var checkIn = new LeaderCheckIn(caller.Subject, caller.DisplayName, home.Id, home.Level, request.Lon!.Value, request.Lat!.Value,
+                Clean(request.Title), Clean(request.Note));
+            return await grain.CheckInLeader(checkIn, caller.Actor);
+        }).RequireAuthorization(AccessPolicies.Lead).WithSummary("领导亲临现场: the signed-in leader checks in at the scene, at their own jurisdiction's level");
 
-        incidents.MapPost("/reports", async (string id, ReportRequest request, Caller caller, AccessScope scope, IGrainFactory grains) =>
+        incidents.MapPost("/reports", async (string id, ReportRequest request, Caller caller, AccessScope scope, IGrainFactory grains, IOptions<IncidentOptions> options) =>
         {
             var grain = IncidentEndpoints.Incident(id, caller, scope, grains);
             new Validation()
                 .Require(request.Kind is not null && CommandRules.ReportKinds.Contains(request.Kind), "kind", $"must be one of {string.Join(", ", CommandRules.ReportKinds)}.")
                 .Require(!string.IsNullOrWhiteSpace(request.Text), "text", "is required: a report is met by its text, not by a tick.")
-                .Text(request.Text, MaxText, "text").ThrowIfInvalid();
+                .Text(request.Text, options.Value.MaxReportLength, "text").ThrowIfInvalid();
             return await grain.SubmitReport(request.Kind!, request.Text!.Trim(), caller.Actor);
         }).WithSummary("Submit a report up the chain (信息报送, 书面报告)");
 
@@ -106,10 +116,9 @@ public static class EscalationEndpoints
                 .Require(request.Approved is not null, "approved", "is required: true or false.")
                 .Require(!string.IsNullOrWhiteSpace(request.Reason), "reason", "is required.")
                 .Text(request.Reason, IncidentIntake.MaxDescription, "reason")
-                .Require(request.Approver is null || request.Approver.Length <= 32, "approver", "is at most 32 characters.").ThrowIfInvalid();
-            // The approver on record is the leader signed in: an approval cannot be given in someone else's name.
-            return await grain.DecideApproval(gate, request.Approved!.Value, caller.DisplayName, request.Reason!.Trim(), caller.Actor);
-        }).RequireAuthorization(AccessPolicies.Lead).WithSummary("A leader approves or refuses a 三个慎用 gate; the approver recorded is the signed-in leader");
+                .Require(SignedInLeader.IsNamedBy(caller, request.Approver), "approver", SignedInLeader.Refusal(caller, "a decision")).ThrowIfInvalid();
+            return await grain.DecideApproval(gate, request.Approved!.Value, request.Reason!.Trim(), caller.Actor);
+        }).RequireAuthorization(AccessPolicies.Lead).WithSummary("A leader approves or refuses a 三个慎用 gate; the approver recorded is the signed-in leader, with username");
 
         incidents.MapPost("/measures", async (string id, MeasureRequest request, Caller caller, AccessScope scope, IGrainFactory grains) =>
         {
@@ -122,4 +131,5 @@ public static class EscalationEndpoints
         return app;
     }
 
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

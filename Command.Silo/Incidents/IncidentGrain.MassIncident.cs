@@ -46,6 +46,7 @@ public sealed partial class IncidentGrain
         {
             return Detail();
         }
+        RequireRoomForUpdate("a crowd revision");
         RaiseEvent(new CrowdRevised(before, crowdSize), actor);
         var reasons = new List<string>();
         if (!State.IsMassIncident && crowdSize >= rules.CrowdThreshold)
@@ -81,6 +82,7 @@ public sealed partial class IncidentGrain
         {
             return Detail();
         }
+        RequireRoomForUpdate("a severity change");
         int before = State.Severity;
         RaiseEvent(new SeverityChanged(before, severity, reason), actor);
         await ConfirmEvents();
@@ -92,9 +94,12 @@ public sealed partial class IncidentGrain
         return Detail();
     }
 
+    /// <summary>The leader is the one signed in: <paramref name="actor"/> names them as the timeline does, and
+    /// <paramref name="checkIn"/> carries their own jurisdiction's level, which alone decides what the check-in meets.</summary>
     public async Task<IncidentDetail> CheckInLeader(LeaderCheckIn checkIn, string actor)
     {
         RequireOpen();
+        RequireRoomForUpdate("a leader's check-in");
         var scene = State.Call!.Location;
         double distance = Math.Round(GeoMath.DistanceMeters(checkIn.Lon, checkIn.Lat, scene.Lon, scene.Lat), 1);
         if (distance > rules.LeaderCheckInRadiusMeters)
@@ -102,10 +107,11 @@ public sealed partial class IncidentGrain
             throw CommandRejectedException.Invalid(
                 $"The check-in position is {distance:0} m from the scene; a leader on scene is within {rules.LeaderCheckInRadiusMeters:0} m.");
         }
-        RaiseEvent(new LeaderCheckedIn(checkIn.Leader, checkIn.Level, checkIn.Lon, checkIn.Lat, distance), actor);
-        // A more senior leader on scene also meets a milestone asking for a more junior one.
-        var met = Meet(PendingMilestones(MilestoneTrigger.LeaderOnScene).Where(m => checkIn.Level <= m.LeaderLevel),
-            checkIn.Leader, $"{checkIn.Leader}在距现场{distance:0}米处签到", actor);
+        RaiseEvent(new LeaderCheckedIn(actor, checkIn.Level, checkIn.Lon, checkIn.Lat, distance, checkIn.Username, checkIn.JurisdictionId,
+            checkIn.Title, checkIn.Note), actor);
+        // A more senior leader on scene also meets a milestone asking for a more junior one; a more junior one meets none.
+        var met = Meet(PendingMilestones(MilestoneTrigger.LeaderOnScene).Where(m => m.LeaderLevel is { } required && checkIn.Level <= required),
+            actor, $"{actor}{(checkIn.Title is null ? "" : $"（{checkIn.Title}）")}在距现场{distance:0}米处签到", actor);
         await ConfirmEvents();
         await AfterMilestonesMet(met);
         Publish();
@@ -114,10 +120,22 @@ public sealed partial class IncidentGrain
 
     public async Task<IncidentDetail> SubmitReport(string kind, string text, string actor)
     {
-        RequireExists();
+        RequireOpen();
         if (!CommandRules.ReportKinds.Contains(kind))
         {
             throw CommandRejectedException.Invalid($"kind must be one of {string.Join(", ", CommandRules.ReportKinds)}, not '{kind}'.");
+        }
+        int maxLength = incidentOptions.Value.MaxReportLength;
+        if (text.Length > maxLength)
+        {
+            throw CommandRejectedException.Invalid($"text: is {text.Length} characters; at most {maxLength} are kept in a report.");
+        }
+        int maxReports = incidentOptions.Value.MaxReportsPerIncident;
+        if (State.ReportCount >= maxReports)
+        {
+            throw CommandRejectedException.Conflict(
+                $"Incident {State.Number} already has {State.ReportCount} reports, the most one incident keeps ({maxReports}); " +
+                "put further material in the written report through the usual channels.");
         }
         RaiseEvent(new ReportSubmitted(kind, text), actor);
         var met = Meet(PendingMilestones(MilestoneTrigger.Report).Where(m => m.ReportKind == kind), actor, $"报告已提交（{text.Length}字）", actor);
@@ -135,17 +153,20 @@ public sealed partial class IncidentGrain
         {
             return Detail();
         }
+        RequireRoomForUpdate("a 三个慎用 request");
         RaiseEvent(new ApprovalRequested(gate, reason), actor);
         await ConfirmEvents();
         Publish();
         return Detail();
     }
 
-    public async Task<IncidentDetail> DecideApproval(string gate, bool approved, string approver, string reason, string actor)
+    /// <summary>The approver on record is <paramref name="actor"/>, the signed-in leader as the timeline names them.</summary>
+    public async Task<IncidentDetail> DecideApproval(string gate, bool approved, string reason, string actor)
     {
         RequireOpen();
         RequireGate(gate);
-        RaiseEvent(new ApprovalDecided(gate, approved, approver, reason), actor);
+        RequireRoomForUpdate("a 三个慎用 decision");
+        RaiseEvent(new ApprovalDecided(gate, approved, actor, reason), actor);
         await ConfirmEvents();
         Publish();
         return Detail();
@@ -159,6 +180,7 @@ public sealed partial class IncidentGrain
             throw CommandRejectedException.Invalid($"gate must be {Gates.CoerciveMeasures} or {Gates.Weapons}, not '{gate}'.");
         }
         RequireApproved(gate, gate == Gates.Weapons ? "marking that weapons or police equipment (警械) were used" : "marking coercive measures");
+        RequireRoomForUpdate("a recorded measure");
         RaiseEvent(new MeasureRecorded(gate, note), actor);
         await ConfirmEvents();
         Publish();
@@ -242,6 +264,11 @@ public sealed partial class IncidentGrain
     private List<string> Meet(IEnumerable<GoldenMilestone> milestones, string by, string evidence, string actor)
     {
         var names = new List<string>();
+        if (State.Status == IncidentStatus.Closed)
+        {
+            // The window is over at 办结: what it shows then is what the record keeps.
+            return names;
+        }
         foreach (var milestone in milestones)
         {
             RaiseEvent(new MilestoneMet(milestone.Name, by, evidence), actor);
@@ -385,6 +412,19 @@ public sealed partial class IncidentGrain
             throw CommandRejectedException.Conflict(
                 $"三个慎用: {action} on mass incident {State.Number} needs a leader's approval of gate '{gate}' ({Gates.Title(gate)}); {state}. " +
                 $"Request it with POST /api/incidents/{Key}/approvals and have a leader decide it.");
+        }
+    }
+
+    /// <summary>Refuses a further entry that people add at will once the incident holds as many as one incident keeps,
+    /// so that no single timeline grows without bound.</summary>
+    private void RequireRoomForUpdate(string what)
+    {
+        int max = incidentOptions.Value.MaxUpdatesPerIncident;
+        if (State.UpdateCount >= max)
+        {
+            throw CommandRejectedException.Conflict(
+                $"Incident {State.Number} already has {State.UpdateCount} crowd revisions, severity changes, check-ins, 三个慎用 entries and backup requests, " +
+                $"the most one incident keeps ({max}); {what} is not recorded.");
         }
     }
 

@@ -174,6 +174,7 @@ public sealed partial class IncidentGrain(
         RequireOpen();
         var assignment = State.ActiveAssignments.FirstOrDefault(a => a.TeamId == teamId)
             ?? throw CommandRejectedException.Conflict($"Team {teamId} is not working on incident {State.Number}; only a team sent to it can ask for backup.");
+        RequireRoomForUpdate("a backup request");
         RaiseEvent(new BackupRequested(teamId, assignment.Callsign, note), actor);
         await ConfirmEvents();
         Publish();
@@ -284,7 +285,7 @@ public sealed partial class IncidentGrain(
         RequireExists();
         if (State.Status == IncidentStatus.Closed)
         {
-            throw CommandRejectedException.Conflict($"Incident {State.Number} was closed at {State.ClosedAt:O}.");
+            throw CommandRejectedException.Conflict($"Incident {State.Number} is closed (办结 at {State.ClosedAt:O}): it takes no further reports or changes.");
         }
     }
 

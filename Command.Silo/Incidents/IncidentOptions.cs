@@ -7,4 +7,23 @@ public sealed class IncidentOptions
 
     /// <summary>Case numbers use the local date; China Standard Time has no daylight saving.</summary>
     public TimeSpan LocalUtcOffset { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// Characters in one report (信息报送, 书面报告). A 续报 runs to a few hundred characters and a 24-hour written report
+    /// to two or three thousand; longer material goes as an attachment through the usual channels, not into the timeline.
+    /// </summary>
+    public int MaxReportLength { get; set; } = 4_000;
+
+    /// <summary>
+    /// Reports one incident keeps. A 群体性事件 handled over a long day, reported upward every few minutes at its height,
+    /// stays well inside 300; at 4,000 characters each that bounds one incident's reports to about 1.2 million characters.
+    /// </summary>
+    public int MaxReportsPerIncident { get; set; } = 300;
+
+    /// <summary>
+    /// Other entries people add to one incident's timeline: crowd revisions, severity changes, leader check-ins,
+    /// 三个慎用 requests, decisions and measures, and backup requests. A long mass incident revises its crowd and checks
+    /// leaders in a few dozen times; 500 leaves room for that many times over.
+    /// </summary>
+    public int MaxUpdatesPerIncident { get; set; } = 500;
 }

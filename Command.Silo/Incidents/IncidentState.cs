@@ -45,11 +45,29 @@ public sealed record IncidentState(
     /// <summary>When a team asked for backup that no dispatch has answered yet.</summary>
     public DateTimeOffset? BackupRequestedAt { get; init; }
 
+    /// <summary>Reports submitted, against <see cref="IncidentOptions.MaxReportsPerIncident"/>.</summary>
+    public int ReportCount { get; init; }
+
+    /// <summary>Other entries people added (see <see cref="IncidentOptions.MaxUpdatesPerIncident"/>), counted by <see cref="IsUpdate"/>.</summary>
+    public int UpdateCount { get; init; }
+
     public bool Exists => Call is not null;
 
     public IEnumerable<Assignment> ActiveAssignments => Assignments.Where(a => a.ClearedAt is null);
 
     public IncidentState Apply(IncidentEvent @event, EventMeta meta)
+    {
+        var next = Change(@event, meta);
+        return @event is ReportSubmitted ? next with { ReportCount = ReportCount + 1 }
+            : IsUpdate(@event) ? next with { UpdateCount = UpdateCount + 1 }
+            : next;
+    }
+
+    /// <summary>The entries that people add at will, as often as they like, and so are capped per incident.</summary>
+    public static bool IsUpdate(IncidentEvent @event) =>
+        @event is CrowdRevised or SeverityChanged or LeaderCheckedIn or ApprovalRequested or ApprovalDecided or MeasureRecorded or BackupRequested;
+
+    private IncidentState Change(IncidentEvent @event, EventMeta meta)
     {
         var at = meta.At;
         return @event switch

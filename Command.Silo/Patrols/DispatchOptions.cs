@@ -33,6 +33,19 @@ public sealed class DispatchOptions
     /// <summary>A team whose last position is older than this is drawn as stale and not recommended.</summary>
     public TimeSpan StaleAfter { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// A fix stamped ahead of the server's clock is recorded at the server's time, so that it cannot hold a team's place
+    /// against the fixes that follow (newer wins). Up to this far ahead that is the ordinary drift of a phone's clock;
+    /// further ahead, the answer tells the terminal by how much its clock is off.
+    /// </summary>
+    public TimeSpan PositionClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// A fix stamped further than this from the server's clock, ahead or behind, is refused (422): that is a wrong date,
+    /// not a clock a little off, and a position a day old says nothing about where a team is. A wrong time zone is at most 14 hours.
+    /// </summary>
+    public TimeSpan PositionMaxClockError { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>Equipment a team must carry to be recommended for an incident type.</summary>
     public Dictionary<IncidentType, string[]> RequiredEquipment { get; set; } = new()
     {

@@ -70,6 +70,13 @@ public sealed class PatrolTeamGrain(
     public Task ReportPosition(TeamPosition report)
     {
         RequireCommissioned();
+        // Newer wins, so a fix stamped ahead of this clock would hold the team's place against every real fix until
+        // that time came round: nothing is kept stamped later than now.
+        var now = Time.GetUtcNow();
+        if (report.At > now)
+        {
+            report = report with { At = now };
+        }
         // Reports can arrive out of order over mobile networks; an older fix never replaces a newer one.
         if (position is null || report.At >= position.At)
         {

@@ -6,13 +6,13 @@ using Command.Silo.Access;
 using Command.Silo.Hosting;
 using Command.Silo.Jurisdictions;
 using Command.Silo.Patrols.Api;
+using Microsoft.Extensions.Options;
 
 namespace Command.Silo.Patrols;
 
 public static class TeamEndpoints
 {
-    /// <summary>A fix stamped further ahead than this is a broken clock on the device, not a position.</summary>
-    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
+    private static string Hours(TimeSpan? span) => (span ?? TimeSpan.Zero).TotalHours.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 
     public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder app)
     {
@@ -68,18 +68,30 @@ public static class TeamEndpoints
             return existed ? Results.Ok(view) : Results.Created($"/api/teams/{id}", view);
         }).RequireAuthorization(AccessPolicies.ManageTeams).WithSummary("Commission a team, or update its definition; callsigns are unique city-wide (409)");
 
-        teams.MapPost("/{id}/positions", async (string id, PositionRequest request, Caller caller, AccessScope scope, IGrainFactory grains, TimeProvider time) =>
+        teams.MapPost("/{id}/positions", async (string id, PositionRequest request, Caller caller, AccessScope scope, IGrainFactory grains, TimeProvider time,
+            IOptions<DispatchOptions> dispatch) =>
         {
             var team = grains.GetGrain<IPatrolTeamGrain>(scope.TeamToActFor(caller, id).Id);
             var now = time.GetUtcNow();
+            var maxError = dispatch.Value.PositionMaxClockError;
             new Validation()
                 .Position(request.Lon, request.Lat)
-                .Require(request.At is null || request.At <= now + MaxClockSkew, "at", $"is in the future ({request.At:O}); check the device clock.")
+                .Require(request.At is null || request.At <= now + maxError, "at",
+                    $"is {Hours(request.At - now)} hours ahead of the server's clock ({now:O}), more than {maxError.TotalHours:0.##}; check the device's date, or leave at out.")
+                .Require(request.At is null || request.At >= now - maxError, "at",
+                    $"is {Hours(now - request.At)} hours behind the server's clock ({now:O}), more than {maxError.TotalHours:0.##}: too old to place a team; check the device's date, or leave at out.")
                 .Require(request.HeadingDeg is null || (double.IsFinite(request.HeadingDeg.Value) && request.HeadingDeg is >= 0 and <= 360), "headingDeg", "must be between 0 and 360.")
                 .Require(request.SpeedMps is null || (double.IsFinite(request.SpeedMps.Value) && request.SpeedMps is >= 0 and <= 100), "speedMps", "must be between 0 and 100.")
                 .ThrowIfInvalid();
-            await team.ReportPosition(new TeamPosition(request.Lon!.Value, request.Lat!.Value, request.At ?? now, request.HeadingDeg, request.SpeedMps));
-            return Results.Accepted();
+            // A terminal whose clock runs ahead is still put on the map, at the time the fix arrived: stamped in the
+            // future it would outrank every real fix until its clock time came round.
+            var at = request.At is { } stamped && stamped < now ? stamped : now;
+            var ahead = request.At - now;
+            await team.ReportPosition(new TeamPosition(request.Lon!.Value, request.Lat!.Value, at, request.HeadingDeg, request.SpeedMps));
+            return Results.Accepted(value: ahead > dispatch.Value.PositionClockSkew
+                ? new PositionAccepted(at, Math.Round(ahead.Value.TotalSeconds),
+                    $"The device's clock is {ahead.Value.TotalSeconds:0} s ahead of the server's; the fix was recorded at the server's time. Set the terminal's clock.")
+                : new PositionAccepted(at, null, null));
         }).RequireAuthorization(AccessPolicies.ReportForTeam).RequireRateLimiting(AccessServiceExtensions.PositionLimit)
             .WithSummary("Report a team's position (telemetry): its terminal, its leader, or a duty officer placing it by hand");
 

@@ -40,16 +40,19 @@ public sealed class CautionGateTests : IAsyncLifetime
 
         await CommandApp.Problem(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/approvals/policeForce/decision",
             new { approved = true, reason = "值班员自己批准" }), HttpStatusCode.Forbidden);
+        // The approver on record is the leader who signed in: a decision in another's name is refused, not relabelled.
+        var otherName = await CommandApp.Problem(await CommandApp.Post(app.Api("lc.leader"), $"/api/incidents/{incident.Id}/approvals/policeForce/decision",
+            new { approved = true, approver = "赵书记", reason = "同意增派一组" }), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("approver", otherName.GetProperty("detail").GetString());
         var approved = await CommandApp.Read<IncidentDetail>(await CommandApp.Post(app.Api("lc.leader"), $"/api/incidents/{incident.Id}/approvals/policeForce/decision",
-            new { approved = true, approver = "赵书记", reason = "同意增派一组" }));
-        // The approver on record is the leader who signed in, whatever name the request gives.
-        Assert.Equal((ApprovalState.Approved, "李强"), (approved.Approvals!.Single().State, approved.Approvals!.Single().DecidedBy));
+            new { approved = true, reason = "同意增派一组" }));
+        Assert.Equal((ApprovalState.Approved, "领导:李强(lc.leader)"), (approved.Approvals!.Single().State, approved.Approvals!.Single().DecidedBy));
 
         Assert.Equal(4, (await CommandApp.Read<IncidentDetail>(await Assign("team-371525-04"))).Assignments.Count);
         var kinds = (await CommandApp.Get<List<TimelineEntry>>(api, $"/api/incidents/{incident.Id}/timeline")).Select(e => e.Kind).ToList();
         Assert.True(kinds.IndexOf("approvalRequested") < kinds.IndexOf("approvalDecided"));
         var decision = (await CommandApp.Get<List<TimelineEntry>>(api, $"/api/incidents/{incident.Id}/timeline")).Single(e => e.Kind == "approvalDecided");
-        Assert.Equal(("李强", "同意增派一组"), (decision.Data.GetProperty("approver").GetString(), decision.Data.GetProperty("reason").GetString()));
+        Assert.Equal(("领导:李强(lc.leader)", "同意增派一组"), (decision.Data.GetProperty("approver").GetString(), decision.Data.GetProperty("reason").GetString()));
     }
 
     [Theory]

@@ -163,16 +163,19 @@ public sealed class EscalationRuleTests : IAsyncLifetime
     {
         var incident = await app.CreateIncident(api, 115.45, 36.49, type: "massIncident", crowdSize: 80);
 
-        var leader = app.Api("lc.leader");
+        var leader = app.Api("gx.leader");
         var tooFar = await CommandApp.Problem(await CommandApp.Post(leader, $"/api/incidents/{incident.Id}/leader-checkins",
-            new { leader = "张镇长", level = "township", lon = 115.50, lat = 36.49 }), HttpStatusCode.UnprocessableEntity);
+            new { lon = 115.50, lat = 36.49 }), HttpStatusCode.UnprocessableEntity);
         Assert.Contains("from the scene", tooFar.GetProperty("detail").GetString());
         var met = await CommandApp.Read<IncidentDetail>(await CommandApp.Post(leader, $"/api/incidents/{incident.Id}/leader-checkins",
-            new { leader = "李县长", level = "county", lon = 115.451, lat = 36.4905 }));
+            new { title = "县委副书记", lon = 115.451, lat = 36.4905 }));
 
+        // 冠县's leader is of county level, above the township the milestone asks for.
         var milestone = met.Milestones.Single(m => m.Name == "townshipLeaderOnScene");
-        Assert.Equal((MilestoneState.Met, "李县长"), (milestone.State, milestone.MetBy));
-        Assert.Contains(await Timeline(incident), e => e.Kind == "leaderCheckedIn" && e.Data.GetProperty("leader").GetString() == "李县长");
+        Assert.Equal((MilestoneState.Met, "领导:赵敏(gx.leader)"), (milestone.State, milestone.MetBy));
+        var checkIn = Assert.Single(await Timeline(incident), e => e.Kind == "leaderCheckedIn").Data;
+        Assert.Equal(("领导:赵敏(gx.leader)", "gx.leader", "county", "县委副书记"),
+            (checkIn.GetProperty("leader").GetString(), checkIn.GetProperty("username").GetString(), checkIn.GetProperty("level").GetString(), checkIn.GetProperty("title").GetString()));
     }
 
     [Fact]

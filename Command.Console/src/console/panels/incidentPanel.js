@@ -311,7 +311,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
     }
     if (pendingAction === 'report') {
       const kind = h('select', { id: 'report-kind' }, Object.entries(reportKindLabel).map(([k, v]) => h('option', { value: k }, v)));
-      const text = h('textarea', { rows: 3, maxLength: 20000, id: 'report-text', placeholder: '报告内容（必填）' });
+      const text = h('textarea', { rows: 3, maxLength: 4000, id: 'report-text', placeholder: '报告内容（必填，至多 4000 字）' });
       return h('form', { class: 'inline-form', id: 'report-form', onSubmit: (e) => {
         e.preventDefault();
         if (!text.value.trim()) return fail('请填写报告内容');
@@ -319,17 +319,18 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
       } }, field('报告类别', kind), text,
       h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, '报送'), cancel));
     }
-    // 领导到场签到: the leader signed in checks in; the position defaults to the scene and can be corrected.
-    const leader = h('input', { type: 'text', maxLength: 32, id: 'checkin-leader', placeholder: '领导姓名', value: user?.displayName ?? '' });
-    const level = h('select', { id: 'checkin-level' }, ['village', 'township', 'county', 'city'].map((l) => h('option', { value: l }, levelLabel[l])));
-    level.value = 'township';
+    // 领导到场签到: the leader signed in checks in, at their own jurisdiction's level (the server records both); only
+    // the post and a note are theirs to add. The position defaults to the scene and can be corrected.
+    const who = h('span', { id: 'checkin-leader' }, user ? `${user.displayName}（${user.username}）` : '');
+    const title = h('input', { type: 'text', maxLength: 32, id: 'checkin-title', placeholder: '职务（可不填），如：县委副书记' });
+    const note = h('input', { type: 'text', maxLength: 500, id: 'checkin-note', placeholder: '到场情况（可不填）' });
     const lon = h('input', { type: 'number', step: 'any', id: 'checkin-lon', value: String(d.location.lon) });
     const lat = h('input', { type: 'number', step: 'any', id: 'checkin-lat', value: String(d.location.lat) });
     return h('form', { class: 'inline-form', id: 'checkin-form', onSubmit: (e) => {
       e.preventDefault();
-      if (!leader.value.trim()) return fail('请填写领导姓名');
-      act('领导到场签到', () => post(`${base}/leader-checkins`, { leader: leader.value.trim(), level: level.value, lon: Number(lon.value), lat: Number(lat.value) }));
-    } }, h('strong', {}, '领导亲临现场签到'), field('姓名', leader), field('层级', level),
+      act('领导到场签到', () => post(`${base}/leader-checkins`,
+        { title: title.value.trim() || null, note: note.value.trim() || null, lon: Number(lon.value), lat: Number(lat.value) }));
+    } }, h('strong', {}, '领导亲临现场签到'), field('签到领导', who), field('职务', title), field('到场情况', note),
     h('div', { class: 'form-row two' }, field('经度', lon), field('纬度', lat)),
     h('div', { class: 'form-actions' }, h('button', { type: 'submit', class: 'primary' }, '签到'), cancel));
   }
@@ -389,7 +390,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
       case 'escalationCapped':
         return `${data.reason ?? ''}（止于${levelLabel[data.ceiling] ?? data.ceiling}）`;
       case 'leaderCheckedIn':
-        return `${data.leader}（${levelLabel[data.level] ?? data.level}），距现场 ${distance(data.distanceMeters ?? 0)}`;
+        return `${data.leader}${data.title ? ` ${data.title}` : ''}（${levelLabel[data.level] ?? data.level}），距现场 ${distance(data.distanceMeters ?? 0)}${data.note ? `：${data.note}` : ''}`;
       case 'reportSubmitted':
         return `${reportKindLabel[data.kind] ?? data.kind}：${data.text ?? ''}`;
       case 'approvalRequested':
