@@ -33,9 +33,14 @@ public sealed class CommandApp : WebApplicationFactory<SiloOptions>
 
     private readonly IReadOnlyDictionary<string, string?>? configuration;
 
-    public CommandApp(MemoryStore? store = null, CommandRules? rules = null, FakeTimeProvider? time = null, IReadOnlyDictionary<string, string?>? configuration = null)
+    private readonly Microsoft.Extensions.Logging.ILoggerProvider? logs;
+
+    /// <param name="logs">A provider added beside the host's own (e.g. <see cref="CapturedLogs"/>).</param>
+    public CommandApp(MemoryStore? store = null, CommandRules? rules = null, FakeTimeProvider? time = null, IReadOnlyDictionary<string, string?>? configuration = null,
+        Microsoft.Extensions.Logging.ILoggerProvider? logs = null)
     {
         this.configuration = configuration;
+        this.logs = logs;
         Store = store ?? new MemoryStore();
         this.rules = rules;
         Time = time ?? TestClock.Create();
@@ -69,6 +74,10 @@ public sealed class CommandApp : WebApplicationFactory<SiloOptions>
             if (rules is not null)
             {
                 services.AddSingleton(rules);
+            }
+            if (logs is not null)
+            {
+                services.AddSingleton(logs);
             }
         });
     }
