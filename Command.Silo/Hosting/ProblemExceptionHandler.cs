@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Command.Abstractions.Runtime;
 using Command.Silo.Storage;
 using Microsoft.AspNetCore.Diagnostics;
@@ -15,7 +14,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     {
         var (status, title, detail) = exception switch
         {
-            BadHttpRequestException bad => (bad.StatusCode, TitleFor(bad.StatusCode), Describe(bad)),
+            BadHttpRequestException bad => (bad.StatusCode, TitleFor(bad.StatusCode), Describe(bad, context)),
             CommandRejectedException { Kind: RejectionKind.NotFound } r => (404, "Not found", r.Message),
             CommandRejectedException { Kind: RejectionKind.Conflict } r => (409, "Conflict", r.Message),
             CommandRejectedException { Kind: RejectionKind.Forbidden } r => (403, "Forbidden", r.Message),
@@ -67,22 +66,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         });
     }
 
-    private static string Describe(BadHttpRequestException bad)
-    {
-        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return bad.Message.StartsWith("The body is", StringComparison.Ordinal) ? bad.Message
-                : $"The request body is larger than the {SiloServiceExtensions.MaxRequestBodyBytes} bytes this server accepts.";
-        }
-        for (Exception? inner = bad.InnerException; inner is not null; inner = inner.InnerException)
-        {
-            if (inner is JsonException json)
-            {
-                return $"Malformed JSON: {json.Message}";
-            }
-        }
-        return bad.Message;
-    }
+    private static string Describe(BadHttpRequestException bad, HttpContext context) =>
+        bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+            ? bad.Message.StartsWith("The body is", StringComparison.Ordinal) ? bad.Message
+                : $"The request body is larger than the {SiloServiceExtensions.MaxRequestBodyBytes} bytes this server accepts."
+            : BindingProblems.Describe(bad, context);
 
     private static string TitleFor(int status) => status switch
     {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Serialization;
 using Command.Silo.Access;
 using Command.Silo.Escalation;
+using Command.Silo.Hosting.Logging;
 using Command.Silo.Incidents;
 using Command.Silo.Jurisdictions;
 using Command.Silo.Patrols;
@@ -45,7 +46,14 @@ public static class SiloServiceExtensions
             o.MapsDirectory = silo.MapsDirectory;
             o.SiloPort = silo.SiloPort;
         });
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            // Naming the server software only helps someone looking for its known flaws.
+            k.AddServerHeader = false;
+        });
+        // Whatever the configured levels, no credential and no line break from a request reaches a log.
+        services.AddScrubbedLogging();
 
         services.Configure<DispatchOptions>(builder.Configuration.GetSection("Dispatch"));
         services.Configure<IncidentOptions>(builder.Configuration.GetSection("Incidents"));

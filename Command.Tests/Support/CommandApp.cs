@@ -37,15 +37,20 @@ public sealed class CommandApp : WebApplicationFactory<SiloOptions>
 
     private readonly Action<IServiceCollection>? services;
 
+    private readonly Microsoft.Extensions.Logging.ILoggerProvider? logs;
+
     /// <param name="environment">Testing, a development setting with the demo accounts; Production to see what a real
     /// deployment does.</param>
     /// <param name="services">Replacements of the silo's services, registered last.</param>
+    /// <param name="logs">A provider added beside the host's own (e.g. <see cref="CapturedLogs"/>).</param>
     public CommandApp(MemoryStore? store = null, CommandRules? rules = null, FakeTimeProvider? time = null, IReadOnlyDictionary<string, string?>? configuration = null,
-        string environment = Silo.Demo.DemoUsers.TestingEnvironment, Action<IServiceCollection>? services = null)
+        string environment = Silo.Demo.DemoUsers.TestingEnvironment, Action<IServiceCollection>? services = null,
+        Microsoft.Extensions.Logging.ILoggerProvider? logs = null)
     {
         this.configuration = configuration;
         this.environment = environment;
         this.services = services;
+        this.logs = logs;
         Store = store ?? new MemoryStore();
         this.rules = rules;
         Time = time ?? TestClock.Create();
@@ -80,6 +85,10 @@ public sealed class CommandApp : WebApplicationFactory<SiloOptions>
             if (rules is not null)
             {
                 services.AddSingleton(rules);
+            }
+            if (logs is not null)
+            {
+                services.AddSingleton(logs);
             }
             this.services?.Invoke(services);
         });

@@ -73,10 +73,16 @@ public sealed class HubClient : IAsyncDisposable
             return await client.ConnectAsync(context.Uri, cancellationToken);
         });
 
+    /// <summary>As a browser connects: a browser cannot set headers on a WebSocket, so the token travels in the
+    /// access_token query of the hub's address.</summary>
+    public static Task<HubClient> ConnectWithQueryTokenAsync(CommandApp app, string token) =>
+        StartAsync(new Uri(app.Server.BaseAddress, Path + "?access_token=" + Uri.EscapeDataString(token)), null, o => o.WebSocketFactory = async (context, cancellationToken) =>
+            await app.Server.CreateWebSocketClient().ConnectAsync(context.Uri, cancellationToken));
+
     /// <summary>The same over a real socket, to a silo process (or a proxy in front of several) at <paramref name="baseAddress"/>.</summary>
     public static Task<HubClient> ConnectAsync(Uri baseAddress, string token) => StartAsync(new Uri(baseAddress, Path), token, _ => { });
 
-    private static async Task<HubClient> StartAsync(Uri url, string token, Action<HttpConnectionOptions> configure)
+    private static async Task<HubClient> StartAsync(Uri url, string? token, Action<HttpConnectionOptions> configure)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(url, o =>
@@ -85,7 +91,7 @@ public sealed class HubClient : IAsyncDisposable
                 // answered by one silo names a connection the next request's silo does not know.
                 o.SkipNegotiation = true;
                 o.Transports = HttpTransportType.WebSockets;
-                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                o.AccessTokenProvider = token is null ? null : () => Task.FromResult<string?>(token);
                 configure(o);
             })
             .Build();
