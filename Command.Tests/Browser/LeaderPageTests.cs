@@ -85,6 +85,35 @@ public sealed class LeaderPageTests(BrowserFixture browser)
 
     /// <summary>An incident near a team of the county, raised to severity I by the city's duty officer: an upgrade
     /// escalates it to its township (督办, trigger 等级提升).</summary>
+    [Fact]
+    public async Task ALeaderChecksInOnTheConsoleAsThemselvesAddingOnlyTheirPost()
+    {
+        var incident = await browser.Api.PostJsonAsync("api/incidents", new
+        {
+            channel = 110, type = "massIncident", lon = 115.45, lat = 36.49, address = "吕堂社区村委会", description = "村民聚集反映征地补偿", crowdSize = 60, cause = "landAcquisition",
+        });
+        var page = await browser.NewPageAsync(1600, 1000);
+        // A leader lands on /leader after signing in; the incident's panel with 领导到场签到 is on the console at /.
+        await page.OpenSignedInAsync(browser.Silo.BaseAddress, "gx.leader");
+        await page.OpenConsoleAsync(browser.Silo.BaseAddress, "gx.leader");
+        await page.ClickAsync($"#incident-list tr[data-id='{incident.Id()}']");
+        await page.ClickAsync("#action-checkin");
+
+        // No name or level to type or pick: the server records the leader signed in, at 冠县's county level.
+        await Assertions.Expect(page.Locator("#checkin-leader")).ToHaveTextAsync("赵敏（gx.leader）");
+        await Assertions.Expect(page.Locator("#checkin-level")).ToHaveCountAsync(0);
+        await page.FillAsync("#checkin-title", "县委副书记");
+        await page.FillAsync("#checkin-note", "已到村委会与群众代表对话");
+        await page.ClickAsync("#checkin-form button[type='submit']");
+
+        await Assertions.Expect(page.Locator(".milestones [data-name='townshipLeaderOnScene']")).ToContainTextAsync("领导:赵敏(gx.leader)");
+        await Assertions.Expect(page.Locator("#detail-timeline li[data-kind='leaderCheckedIn']")).ToContainTextAsync("县委副书记");
+        await page.ScreenshotAsync("leader-check-in");
+        var checkIn = (await browser.Api.GetJsonAsync($"api/incidents/{incident.Id()}/timeline")).EnumerateArray().Single(e => e.Text("kind") == "leaderCheckedIn");
+        Assert.Equal(("gx.leader", "county", "已到村委会与群众代表对话"),
+            (checkIn.GetProperty("data").Text("username"), checkIn.GetProperty("data").Text("level"), checkIn.GetProperty("data").Text("note")));
+    }
+
     private async Task<(JsonElement Incident, JsonElement Escalation)> EscalatedIncidentAsync(string county, string description)
     {
         var team = (await browser.Api.GetJsonAsync($"api/teams?jurisdictionId={county}")).EnumerateArray()
