@@ -20,6 +20,8 @@ internal sealed class RefusalRepeats(DateTimeOffset start)
     public void Count(AuditEntry entry)
     {
         count++;
+        // Kept for up to a minute for each of thousands of addresses: no 8 KB path or long detail rides along.
+        entry = entry with { What = Shorten(entry.What, 200), Detail = entry.Detail is null ? null : Shorten(entry.Detail, 300) };
         if (first is null)
         {
             first = entry;
@@ -41,6 +43,8 @@ internal sealed class RefusalRepeats(DateTimeOffset start)
             }
         }
     }
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length] + "…";
 
     /// <summary>The "N more …" entry, or null when nothing followed the first.</summary>
     public AuditEntry? Summary(string kind, string from, DateTimeOffset now)
