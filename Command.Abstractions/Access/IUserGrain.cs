@@ -17,7 +17,7 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Refused as invalid when <paramref name="password"/> is the one the user has now.</summary>
     Task<UserView> SetPassword(string password, string actor);
 
-    /// <summary>Whether the account is enabled and still has the published password of the demo accounts.</summary>
+    /// <summary>Whether the account still has the published password of the demo accounts, disabled or not.</summary>
     Task<bool> HasDemoPassword();
 
     Task<UserView> SetDisabled(bool disabled, string actor);

@@ -61,12 +61,18 @@ public static class AdminEndpoints
         foreach (var (path, disabled) in new[] { ("disable", true), ("enable", false) })
         {
             users.MapPost("/{username}/" + path, async (string username, Caller caller, HttpContext http, IGrainFactory grains, AccessScope scope,
-                Credentials credentials, AuditTrail audit) =>
+                Credentials credentials, IHostEnvironment environment, AuditTrail audit) =>
             {
                 var user = await ManagedUser(username, caller, grains, scope);
                 if (user.Username == caller.Subject)
                 {
                     throw CommandRejectedException.Conflict("An administrator cannot disable or enable their own account.");
+                }
+                // A disabled demo account is what lets a real deployment start on a demo's data; enabled, anyone could sign in as it.
+                if (!disabled && !Demo.DemoUsers.AllowedIn(environment) && await grains.GetGrain<IUserGrain>(user.Username).HasDemoPassword())
+                {
+                    throw CommandRejectedException.Conflict(
+                        $"{user.Username} still has the published demo password: give it a new password (POST /api/users/{user.Username}/password) before enabling it.");
                 }
                 var updated = await grains.GetGrain<IUserGrain>(user.Username).SetDisabled(disabled, caller.Actor);
                 // The terminal tokens the user issued go with the account: whoever withdrew it no longer vouches for

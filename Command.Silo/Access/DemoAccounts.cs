@@ -44,7 +44,11 @@ public sealed class DemoAccounts(IGrainFactory grains, IHostEnvironment environm
     {
         var users = await grains.GetGrain<IUserDirectoryGrain>(UserDirectoryGrain.DirectoryKey).List();
         var candidates = users.Where(u => u.CreatedBy == DemoUsers.Seeder).Select(u => u.Username).ToList();
-        var flags = await Task.WhenAll(candidates.Select(name => grains.GetGrain<IUserGrain>(name).HasDemoPassword()));
+        var flags = await Task.WhenAll(candidates.Select(async name =>
+        {
+            var grain = grains.GetGrain<IUserGrain>(name);
+            return await grain.Get() is { Disabled: false } && await grain.HasDemoPassword();
+        }));
         IReadOnlyList<string> found = [.. candidates.Where((_, i) => flags[i]).Order(StringComparer.Ordinal)];
         known = new Known(found, time.GetTimestamp());
         return found;

@@ -68,7 +68,7 @@ public sealed class UserGrain(PasswordHasher<string> hasher) : JournaledGrain<Us
         return await Confirm();
     }
 
-    public Task<bool> HasDemoPassword() => Task.FromResult(State.Profile is not null && !State.Disabled && State.DemoPassword);
+    public Task<bool> HasDemoPassword() => Task.FromResult(State.Profile is not null && State.DemoPassword);
 
     public async Task<UserView> SetDisabled(bool disabled, string actor)
     {

@@ -15,7 +15,7 @@ namespace Command.Silo.Hosting;
 
 /// <summary>
 /// The start-up work of the cluster, run once (<see cref="ClusterStartupGrain"/>) however many silos start: seeds the
-/// demo city and its accounts once, repairs what a crash between two grains can leave behind, and wakes every grain
+/// demo city once (its accounts only in a development setting, see <see cref="Access.AccessBootstrap"/>), repairs what a crash between two grains can leave behind, and wakes every grain
 /// that holds a deadline, so one that fell due while the cluster was down is taken now.
 /// </summary>
 internal sealed class ClusterStartup(

@@ -14,7 +14,7 @@ namespace Command.Tests.Access;
 /// <summary>
 /// The demo accounts share a published password, so they exist only with --demo in a development setting (the
 /// Development environment, or the tests' Testing), are named in the log and on the sign-in page there, and a start
-/// anywhere else refuses to serve while an enabled account still has that password.
+/// anywhere else refuses to serve while an enabled account still has that password, nor enables one that has it.
 /// </summary>
 public sealed class DemoAccountTests
 {
@@ -92,6 +92,15 @@ public sealed class DemoAccountTests
             Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/healthz")).StatusCode);
             await production.SignIn("lc.duty", RetiredPassword("lc.duty"));
             await CommandApp.Problem(await anonymous.PostAsJsonAsync("/api/auth/token", new { username = "gx.duty", password = DemoUsers.Password }), HttpStatusCode.Unauthorized);
+
+            // Enabled as it is, gx.duty would take the demo password again; it needs a new one first.
+            var admin = production.WithToken(await production.SignIn("admin", RetiredPassword("admin")));
+            var enable = await CommandApp.Problem(await admin.PostAsync("/api/users/gx.duty/enable", null), HttpStatusCode.Conflict);
+            Assert.Contains("published demo password", enable.GetProperty("detail").GetString());
+            await CommandApp.Problem(await anonymous.PostAsJsonAsync("/api/auth/token", new { username = "gx.duty", password = DemoUsers.Password }), HttpStatusCode.Unauthorized);
+            await CommandApp.Read<UserView>(await admin.PostAsJsonAsync("/api/users/gx.duty/password", new { password = RetiredPassword("gx.duty") }));
+            Assert.False((await CommandApp.Read<UserView>(await admin.PostAsync("/api/users/gx.duty/enable", null))).Disabled);
+            await production.SignIn("gx.duty", RetiredPassword("gx.duty"));
         }
     }
 
