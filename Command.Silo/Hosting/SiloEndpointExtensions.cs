@@ -33,6 +33,7 @@ public static class SiloEndpointExtensions
             }
             return next(context);
         });
+        app.UseUncachedDashboard();
         // Scripts and styles are public (the sign-in page needs them); everything after this needs a credential.
         app.UseConsoleAssets();
         app.UseAccess();
@@ -47,7 +48,7 @@ public static class SiloEndpointExtensions
         app.MapEscalation();
         app.MapHub<CommandHub>(CommandHub.Path).RequireAuthorization(AccessPolicies.Console);
         // The dashboard is Orleans' own, for operators: not part of this API's OpenAPI document.
-        app.MapOrleansDashboard("/dashboard").RequireAuthorization(AccessPolicies.Administer).ExcludeFromDescription();
+        app.MapOrleansDashboard(DashboardPath).RequireAuthorization(AccessPolicies.Administer).ExcludeFromDescription();
         app.MapConsole();
         return app;
     }
@@ -69,6 +70,29 @@ public static class SiloEndpointExtensions
             return Results.Problem(statusCode: 503, title: "Not serving", detail: readiness.Reason).ExecuteAsync(context);
         });
     }
+
+    /// <summary>
+    /// Orleans' dashboard is for administrators and outside /api, where answers are not stored by default: its page and
+    /// its figures must not wait in a shared browser's cache for the next user. What the dashboard sets itself stands.
+    /// </summary>
+    private static void UseUncachedDashboard(this WebApplication app) =>
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments(DashboardPath))
+            {
+                context.Response.OnStarting(() =>
+                {
+                    if (!context.Response.Headers.ContainsKey("Cache-Control"))
+                    {
+                        context.Response.Headers.CacheControl = "no-store";
+                    }
+                    return Task.CompletedTask;
+                });
+            }
+            return next(context);
+        });
+
+    private const string DashboardPath = "/dashboard";
 
     private static void MapHealth(this WebApplication app) =>
         app.MapGet("/healthz", async (Readiness readiness, IEventJournal journal) =>

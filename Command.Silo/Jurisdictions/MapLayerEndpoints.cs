@@ -15,7 +15,8 @@ namespace Command.Silo.Jurisdictions;
 /// <summary>
 /// Map layers for the web console: one level's boundaries as a single FeatureCollection (about 4,300 jurisdictions
 /// exist, so the console asks per level, per parent or per view box instead of per id), and the cameras and
-/// checkpoints. The data is immutable reference data, so answers may be cached by the browser.
+/// checkpoints. What a caller sees depends on their jurisdiction, so a browser keeps an answer only to revalidate it
+/// (<see cref="ScopedRevalidation"/>): the next user of the same browser never gets the last one's county.
 /// </summary>
 public static class MapLayerEndpoints
 {
@@ -38,21 +39,27 @@ public static class MapLayerEndpoints
                 "label" => true,
                 _ => throw CommandRejectedException.Invalid($"shape must be polygon or label, not '{shape}'."),
             };
+            if (ScopedRevalidation.IsCurrent(http, caller.JurisdictionId, "boundaries", ScopedRevalidation.Fingerprint(map), wanted.ToString(), parentId,
+                    box is null ? null : string.Create(CultureInfo.InvariantCulture, $"{box.MinX},{box.MinY},{box.MaxX},{box.MaxY}"), labelsOnly ? "label" : "polygon"))
+            {
+                return Results.StatusCode(StatusCodes.Status304NotModified);
+            }
             var features = map.All
                 .Where(j => j.Level == wanted)
                 .Where(j => scope.ShowsOnMap(caller, j.Id))
                 .Where(j => parentId is null || j.ParentId == parentId)
                 .Where(j => box is null || box.Intersects(j.Boundary.EnvelopeInternal))
                 .OrderBy(j => j.Id, StringComparer.Ordinal);
-            // Private: the answer depends on who asks.
-            http.Response.Headers.CacheControl = "private, max-age=3600";
             return Results.Bytes(Write(features, labelsOnly), GeoJsonType);
         }).WithSummary("One level's boundaries (or label points) as a GeoJSON FeatureCollection, optionally one parent's or one view box's");
 
         layers.MapGet("/assets", (Caller caller, AccessScope scope, JurisdictionMap map, HttpContext http) =>
         {
-            var assets = Assets(map);
-            http.Response.Headers.CacheControl = "private, max-age=3600";
+            var (assets, fingerprint) = Assets(map);
+            if (ScopedRevalidation.IsCurrent(http, caller.JurisdictionId, "assets", fingerprint, ScopedRevalidation.Fingerprint(map)))
+            {
+                return Results.StatusCode(StatusCodes.Status304NotModified);
+            }
             var visible = new JsonArray([.. assets.Where(a => a.JurisdictionId is { } j && scope.Covers(caller, j)).Select(a => a.Feature.DeepClone())]);
             return Results.Text(new JsonObject { ["type"] = "FeatureCollection", ["features"] = visible }.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
                 GeoJsonType);
@@ -61,19 +68,22 @@ public static class MapLayerEndpoints
         return app;
     }
 
-    private static readonly ConcurrentDictionary<string, IReadOnlyList<(string? JurisdictionId, JsonNode Feature)>> assetCache = new();
+    private static readonly ConcurrentDictionary<string, (IReadOnlyList<(string? JurisdictionId, JsonNode Feature)> Features, string Fingerprint)> assetCache = new();
 
-    /// <summary>Cameras and checkpoints are security assets: each caller gets those in their own jurisdiction.</summary>
-    private static IReadOnlyList<(string? JurisdictionId, JsonNode Feature)> Assets(JurisdictionMap map) =>
+    /// <summary>Cameras and checkpoints are security assets: each caller gets those in their own jurisdiction. The
+    /// fingerprint is the file's hash.</summary>
+    private static (IReadOnlyList<(string? JurisdictionId, JsonNode Feature)> Features, string Fingerprint) Assets(JurisdictionMap map) =>
         assetCache.GetOrAdd(map.SourceDirectory ?? "", directory =>
         {
             string path = Path.Combine(directory, "liaocheng-assets.geojson");
             if (directory.Length == 0 || !File.Exists(path))
             {
-                return [];
+                return ([], "none");
             }
-            var features = JsonNode.Parse(File.ReadAllText(path))?["features"]?.AsArray() ?? [];
-            return [.. features.OfType<JsonNode>().Select(f => (f["properties"]?["jurisdictionId"]?.GetValue<string>(), f))];
+            byte[] file = File.ReadAllBytes(path);
+            var features = JsonNode.Parse(file)?["features"]?.AsArray() ?? [];
+            return ([.. features.OfType<JsonNode>().Select(f => (f["properties"]?["jurisdictionId"]?.GetValue<string>(), f))],
+                Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(file)));
         });
 
     private static JurisdictionLevel ParseLevel(string? level) =>
