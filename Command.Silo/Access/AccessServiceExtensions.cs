@@ -90,7 +90,8 @@ public static class AccessServiceExtensions
         {
             if (access.Value.CorsOrigins.Length > 0)
             {
-                p.WithOrigins(access.Value.CorsOrigins).WithHeaders("Authorization", "Content-Type", "Accept").WithMethods("GET", "POST", "PUT");
+                // Link: a script on a configured site pages through GET /api/incidents as the console does.
+                p.WithOrigins(access.Value.CorsOrigins).WithHeaders("Authorization", "Content-Type", "Accept").WithMethods("GET", "POST", "PUT").WithExposedHeaders("Link");
             }
         }));
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Command.Abstractions.Incidents;
 using Command.Abstractions.Runtime;
 using Command.Silo.Access;
@@ -5,6 +6,8 @@ using Command.Silo.Hosting;
 using Command.Silo.Incidents.Api;
 using Command.Silo.Jurisdictions;
 using Command.Silo.Patrols;
+using Microsoft.AspNetCore.Http.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Command.Silo.Incidents;
 
@@ -22,14 +25,40 @@ public static class IncidentEndpoints
             return Results.Created($"/api/incidents/{detail.Id}", detail);
         }).RequireAuthorization(AccessPolicies.Dispatch).WithSummary("Receive a call (110/119/120/122) as an incident");
 
-        incidents.MapGet("/", (bool? active, string? jurisdictionId, Caller caller, IncidentCatalog catalog, JurisdictionMap map, AccessScope scope) =>
-            catalog.All()
+        var list = app.ServiceProvider.GetRequiredService<IOptions<IncidentOptions>>().Value;
+        incidents.MapGet("/", (
+            [Description("true: only incidents not yet closed; false: only closed ones.")] bool? active,
+            [Description("Only incidents in this jurisdiction or below it.")] string? jurisdictionId,
+            [Description("Incidents per page (default and largest: see the summary).")] int? limit,
+            [Description("The cursor of the next page, from the previous page's Link header; opaque.")] string? before,
+            Caller caller, IncidentCatalog catalog, JurisdictionMap map, AccessScope scope, IOptions<IncidentOptions> options, HttpContext http) =>
+        {
+            int max = Math.Max(1, options.Value.ListPageSizeMax);
+            IncidentCursor? cursor = null;
+            new Validation()
+                .Require(limit is null || (limit >= 1 && limit <= max), "limit", $"must be between 1 and {max}.")
+                .Require(before is null || IncidentCursor.TryParse(before, out cursor), "before", "is not a cursor of this list; follow the Link header of the page before.")
+                .ThrowIfInvalid();
+            int size = Math.Clamp(limit ?? options.Value.ListPageSize, 1, max);
+            var page = catalog.All()
                 .Where(i => scope.CanSee(caller, i))
                 .Where(i => active is null || (i.Status != IncidentStatus.Closed) == active)
                 .Where(i => jurisdictionId is null || map.IsWithin(i.JurisdictionId, jurisdictionId))
-                .OrderByDescending(i => i.ReceivedAt)
-                .ToList())
-            .WithSummary("Incident summaries, newest first");
+                .Where(i => cursor is null || cursor.Precedes(i))
+                .OrderByDescending(i => i.ReceivedAt.UtcTicks).ThenByDescending(i => i.Id, StringComparer.Ordinal)
+                .Take(size + 1)
+                .ToList();
+            if (page.Count > size)
+            {
+                page.RemoveAt(size);
+                http.Response.Headers.Link = $"<{NextPage(http.Request, IncidentCursor.After(page[^1]))}>; rel=\"next\"";
+            }
+            return page;
+        })
+            .WithSummary($"Incident summaries, newest first, {list.ListPageSize} a page (?limit= up to {list.ListPageSizeMax}); " +
+                "while more follow, the Link header (rel=\"next\") names the next page (?before=); ?active=true for open incidents, ?jurisdictionId= for one area")
+            .WithDescription("The answer is a JSON array of incident summaries. A client that wants them all follows the Link header's " +
+                "rel=\"next\" address until an answer has none; incidents received meanwhile do not shift the pages.");
 
         incidents.MapGet("/{id}", async (string id, Caller caller, AccessScope scope, IGrainFactory grains) =>
             await Incident(id, caller, scope, grains).GetDetail() ?? throw AccessScope.IncidentNotFound(id));
@@ -71,6 +100,18 @@ public static class IncidentEndpoints
             .WithSummary("Every recorded event, in order");
 
         return app;
+    }
+
+    /// <summary>The same list from the cursor on: the request's own path and query, its cursor replaced.</summary>
+    private static string NextPage(HttpRequest request, IncidentCursor cursor)
+    {
+        var query = new QueryBuilder(request.Query
+            .Where(q => !q.Key.Equals("before", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))))
+        {
+            { "before", cursor.Encode() },
+        };
+        return request.PathBase + request.Path + query.ToQueryString();
     }
 
     /// <summary>The catalog knows every incident, so unknown ids, and those outside the caller's jurisdiction, are

@@ -26,4 +26,10 @@ public sealed class IncidentOptions
     /// leaders in a few dozen times; 500 leaves room for that many times over.
     /// </summary>
     public int MaxUpdatesPerIncident { get; set; } = 500;
+
+    /// <summary>GET /api/incidents answers this many incidents per page when the caller names no ?limit=.</summary>
+    public int ListPageSize { get; set; } = 200;
+
+    /// <summary>The largest page a caller may ask for with ?limit=: about 1 MB of summaries.</summary>
+    public int ListPageSizeMax { get; set; } = 1000;
 }

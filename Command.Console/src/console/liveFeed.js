@@ -1,7 +1,7 @@
 // Feeds the store from the silo: a snapshot over HTTP, then live events over the hub. Events that arrive while a
 // snapshot is being fetched are held and replayed on top of it (versions drop the ones it already contains), so
 // neither a slow snapshot nor an early event can roll the picture back.
-import { get } from '../shared/api.js';
+import { get, getAll } from '../shared/api.js';
 import { connectHub } from '../shared/hub.js';
 
 export function liveFeed(store, { onState }) {
@@ -17,7 +17,7 @@ export function liveFeed(store, { onState }) {
     syncing = true;
     held = [];
     try {
-      const [teams, incidents] = await Promise.all([get('/api/teams'), get('/api/incidents?active=true')]);
+      const [teams, incidents] = await Promise.all([get('/api/teams'), getAll('/api/incidents?active=true')]);
       store.reset(teams, incidents);
     } finally {
       syncing = false;

@@ -2,7 +2,7 @@
 // incident, the 三个慎用 requests waiting for a decision, and today's headline figures. Live over the shared hub;
 // after every (re)connect everything is fetched again, since events sent while disconnected are lost. 签收, 提级 and
 // approvals are signed by the leader signed in (the server records them; nobody types a name).
-import { ApiError, get, post } from '../shared/api.js';
+import { ApiError, get, getAll, post } from '../shared/api.js';
 import { showSignedIn } from '../shared/session.js';
 import { connectHub } from '../shared/hub.js';
 import { connectionBadge } from '../shared/connectionBadge.js';
@@ -315,7 +315,7 @@ function renderStats() {
 // ---- Live feed ------------------------------------------------------------------------------------------------
 
 async function resync() {
-  const [open, active] = await Promise.all([get('/api/escalations?open=true'), get('/api/incidents?active=true')]);
+  const [open, active] = await Promise.all([get('/api/escalations?open=true'), getAll('/api/incidents?active=true')]);
   escalations.clear();
   for (const e of open) if (isOpen(e)) escalations.set(e.id, e);
   summaries.clear();

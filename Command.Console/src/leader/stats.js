@@ -1,7 +1,8 @@
 // Today's headline figures, counted in the browser from GET /api/incidents and the incidents' details (the summaries
-// carry no dispatch or arrival times). "Today" is the China calendar day (Asia/Shanghai), whatever the desk's clock
+// carry no dispatch or arrival times). The list comes newest first, a page at a time: paging stops at the first page
+// that reaches back before today. "Today" is the China calendar day (Asia/Shanghai), whatever the desk's clock
 // zone. Details are cached by version, so a recount fetches only what changed.
-import { get } from '../shared/api.js';
+import { get, getAll } from '../shared/api.js';
 
 const chinaDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
 
@@ -29,7 +30,7 @@ async function mapLimited(items, limit, fn) {
 
 export async function computeStats(cache) {
   const today = chinaDate(new Date());
-  const all = await get('/api/incidents');
+  const all = await getAll('/api/incidents', (page) => chinaDate(page[page.length - 1].receivedAt) === today);
   const todays = all.filter((s) => chinaDate(s.receivedAt) === today);
   const stale = todays.filter((s) => cache.get(s.id)?.version !== s.version);
   await mapLimited(stale, 4, async (s) => {

@@ -56,7 +56,7 @@ export async function request(method, path, body) {
   return send(method, path, body, headers);
 }
 
-async function send(method, path, body, headers = {}) {
+async function send(method, path, body, headers = {}, withResponse = false) {
   headers.Accept = 'application/json';
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response;
@@ -79,10 +79,39 @@ async function send(method, path, body, headers = {}) {
     }
     throw new ApiError(response.status, detail);
   }
-  if (response.status === 202 || response.status === 204) return null;
+  if (response.status === 202 || response.status === 204) return withResponse ? { data: null, response } : null;
   const text = await response.text();
-  return text ? JSON.parse(text) : null;
+  const data = text ? JSON.parse(text) : null;
+  return withResponse ? { data, response } : data;
 }
 
 export const get = (path) => request('GET', path);
 export const post = (path, body) => request('POST', path, body ?? {});
+
+/** The address of the next page a paged answer names in its Link header (rel="next"), or null on the last page. */
+export function nextPage(link) {
+  for (const part of (link ?? '').split(',')) {
+    const match = /^\s*<([^>]*)>\s*;(.*)$/.exec(part);
+    if (match && /(^|;)\s*rel="?next"?\s*(;|$)/i.test(match[2])) {
+      const url = new URL(match[1], location.href);
+      // Only ever this server: the session's requests go nowhere else.
+      return url.origin === location.origin ? url.pathname + url.search : null;
+    }
+  }
+  return null;
+}
+
+/**
+ * Every page of a paged list (GET /api/incidents answers a page at a time, newest first): follows the Link header
+ * until a page names no next one, or until `more(page)` says the rest is not wanted.
+ */
+export async function getAll(path, more = () => true) {
+  const items = [];
+  for (let next = path; next;) {
+    const { data, response } = await send('GET', next, undefined, {}, true);
+    const page = data ?? [];
+    items.push(...page);
+    next = page.length && more(page) ? nextPage(response.headers.get('Link')) : null;
+  }
+  return items;
+}
