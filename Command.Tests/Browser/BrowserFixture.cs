@@ -72,7 +72,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         var context = await Browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
         // Generous for a busy 2-core machine: a wait that times out is a hang, not a slow page (the bench times pages).
+        // Expect(...) assertions keep their own default of 5 s otherwise, which a full run under load once missed while a
+        // password was being hashed.
         page.SetDefaultTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(60_000);
         return page;
     }
 

@@ -41,8 +41,18 @@ public static class ConsolePages
     public static async Task OpenConsoleAsync(this IPage page, Uri silo, string username = "lc.duty")
     {
         await page.OpenSignedInAsync(silo, username);
-        await page.WaitForFunctionAsync(
-            "() => window.__command && window.__command.synced && window.__command.mapReady() && window.__command.connectionState() === 'connected'");
+        try
+        {
+            await page.WaitForFunctionAsync(
+                "() => window.__command && window.__command.synced && window.__command.mapReady() && window.__command.connectionState() === 'connected'");
+        }
+        catch (TimeoutException ex)
+        {
+            // Which of the three never came is what a failure on a busy machine needs to say.
+            string state = await page.EvaluateAsync<string>(
+                "() => window.__command ? JSON.stringify({ synced: !!window.__command.synced, mapReady: window.__command.mapReady(), connection: window.__command.connectionState() }) : 'no console script'");
+            throw new TimeoutException($"The console at {page.Url} did not get ready: {state}", ex);
+        }
     }
 
     /// <summary>Opens /leader as a leader (lc.leader unless told) and waits until the hub is connected and the first
