@@ -64,7 +64,7 @@ public sealed class RedisConnection : IAsyncDisposable
             // Network time, not domain time: the silo's TimeProvider may be a test's fake clock that never advances.
             return await task.WaitAsync(timeout, TimeProvider.System, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (Unavailable(ex, timeout) is { } unavailable)
+        catch (Exception ex) when (Unavailable(ex, timeout, cancellationToken) is { } unavailable)
         {
             // A call abandoned on timeout may still fail later; observe it so it is not an unobserved task exception.
             _ = task?.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
@@ -101,9 +101,13 @@ public sealed class RedisConnection : IAsyncDisposable
         }
     }
 
-    private StorageUnavailableException? Unavailable(Exception ex, TimeSpan timeout) => ex switch
+    private StorageUnavailableException? Unavailable(Exception ex, TimeSpan timeout, CancellationToken cancellationToken) => ex switch
     {
         StorageUnavailableException s => s,
+        // StackExchange.Redis 2.x cancels a call in flight when its connection is reset under it (seen while a replica
+        // attached to the primary); only the caller's own cancellation is a cancellation, this one is an outage.
+        OperationCanceledException when !cancellationToken.IsCancellationRequested =>
+            new($"Redis unavailable: the call to {endpoint} was cut off (the connection was reset).", ex),
         RedisConnectionException c => new($"Redis unavailable: no connection to {endpoint} ({c.FailureType}).", ex),
         TimeoutException => new(string.Create(CultureInfo.InvariantCulture,
             $"Redis unavailable: {endpoint} did not answer within {timeout.TotalSeconds:0.#} s."), ex),
