@@ -4,6 +4,7 @@ using Command.Silo.Hosting;
 if (args is ["maps", "synthesize", ..])
 {
     Command.Silo.Jurisdictions.Synthesis.MapSynthesizer.WriteFiles(args.Length > 2 ? args[2] : "maps");
+    Command.Silo.Addresses.AddressSynthesizer.WriteFile(args.Length > 2 ? args[2] : "maps");
     return 0;
 }
 

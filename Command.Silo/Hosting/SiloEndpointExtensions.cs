@@ -1,4 +1,5 @@
 using Command.Console;
+using Command.Silo.Addresses;
 using Command.Silo.Access;
 using Command.Silo.Escalation;
 using Command.Silo.Incidents;
@@ -43,6 +44,7 @@ public static class SiloEndpointExtensions
         app.MapAdministration();
         app.MapJurisdictions();
         app.MapMapLayers();
+        app.MapAddresses();
         app.MapTeams();
         app.MapIncidents();
         app.MapEscalation();

@@ -729,7 +729,7 @@ public static class MapSynthesizer
     /// that must come out the same on every run. (A seeded System.Random keeps its legacy algorithm precisely so
     /// that seeded sequences stay reproducible.)
     /// </summary>
-    private static int StableSeed(string key)
+    internal static int StableSeed(string key)
     {
         var hash = 2166136261u;
         foreach (var b in Encoding.UTF8.GetBytes(key))
