@@ -24,6 +24,7 @@ import { createTeamBoard } from './panels/teamBoard.js';
 import { createIncidentPanel } from './panels/incidentPanel.js';
 import { createIncidentForm } from './panels/createIncident.js';
 import { createLegend } from './panels/legend.js';
+import { installHotkeys } from './hotkeys.js';
 
 export async function startConsole({ feed }) {
   const store = new Store();
@@ -108,6 +109,10 @@ export async function startConsole({ feed }) {
     if (creating) form.focus();
   });
   showCreate(false);
+  installHotkeys({
+    newCall: () => { if (!creating) showCreate(true); form.focus(); },
+    closePanel: () => { if (creating) showCreate(false); else store.select(null); },
+  });
 
   // Tabs of the left column.
   for (const tab of document.querySelectorAll('[data-tab]')) {

@@ -3,7 +3,7 @@
 import { get, post } from '../../shared/api.js';
 import { h, replace } from '../../shared/dom.js';
 import { channelLabel, defaultSeverity, incidentTypeLabel, severityLabel } from '../../shared/labels.js';
-import { searchPlaces } from '../places.js';
+import { searchAddressesAndPlaces } from '../places.js';
 
 const typeForChannel = { 119: 'fire', 120: 'medical', 122: 'traffic' };
 
@@ -17,8 +17,12 @@ export function createIncidentForm(container, { store, draft, onCreated, onClose
     Object.entries(incidentTypeLabel).map(([value, label]) => h('option', { value }, label)));
   type.value = 'publicOrder';
   const severity = h('select', { id: 'new-severity', name: 'severity' });
-  const address = h('input', { id: 'new-address', name: 'address', type: 'text', maxLength: 200, autocomplete: 'off', placeholder: '输入地名，从列表中选择' });
-  const suggestions = h('ul', { class: 'suggestions', attrs: { role: 'listbox' } });
+  // A combobox (WAI-ARIA 1.2): focus stays in the input, ↑↓ move the highlighted option, Enter takes it, Esc closes.
+  const address = h('input', {
+    id: 'new-address', name: 'address', type: 'text', maxLength: 200, autocomplete: 'off', placeholder: '输入街道门牌或地名，↑↓ 选择，回车确定',
+    attrs: { role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': 'new-address-list' },
+  });
+  const suggestions = h('ul', { class: 'suggestions', id: 'new-address-list', attrs: { role: 'listbox', 'aria-label': '地址候选' } });
   suggestions.hidden = true;
   const where = h('div', { class: 'location-info', id: 'new-location' });
   const phone = h('input', { id: 'new-phone', name: 'callerPhone', type: 'tel', maxLength: 20, placeholder: '报警人联系电话' });
@@ -54,29 +58,81 @@ export function createIncidentForm(container, { store, draft, onCreated, onClose
   type.addEventListener('change', updateTypeDependent);
 
   let searchSeq = 0;
+  let found = [];
+  let active = -1;
+
+  function setOpen(open) {
+    suggestions.hidden = !open;
+    address.setAttribute('aria-expanded', String(open));
+    if (!open) highlight(-1);
+  }
+
+  function highlight(index) {
+    active = index;
+    [...suggestions.children].forEach((li, i) => {
+      li.classList.toggle('active', i === index);
+      li.setAttribute('aria-selected', String(i === index));
+    });
+    if (index >= 0) {
+      address.setAttribute('aria-activedescendant', suggestions.children[index].id);
+      suggestions.children[index].scrollIntoView({ block: 'nearest' });
+    } else {
+      address.removeAttribute('aria-activedescendant');
+    }
+  }
+
+  function choose(index) {
+    const place = found[index];
+    if (!place) return;
+    address.value = place.full;
+    setOpen(false);
+    setLocation(place.lon, place.lat, { keepAddress: true });
+    onFocusPoint?.(place.lon, place.lat);
+  }
+
   address.addEventListener('input', async () => {
     const seq = ++searchSeq;
-    let found = [];
+    let list = [];
     try {
-      found = await searchPlaces(store, address.value);
+      list = await searchAddressesAndPlaces(store, address.value);
     } catch {
-      found = [];
+      list = [];
     }
     if (seq !== searchSeq) return;
-    replace(suggestions, found.map((place) => h('li', {
-      attrs: { role: 'option' },
+    found = list;
+    replace(suggestions, list.map((place, i) => h('li', {
+      id: `new-address-option-${i}`,
+      attrs: { role: 'option', 'aria-selected': 'false' },
+      dataset: { kind: place.address ? 'address' : 'place' },
       onMousedown: (e) => {
         // mousedown, not click: the input's blur would hide the list before a click lands.
         e.preventDefault();
-        address.value = place.full;
-        suggestions.hidden = true;
-        setLocation(place.lon, place.lat, { keepAddress: true });
-        onFocusPoint?.(place.lon, place.lat);
+        choose(i);
       },
     }, h('span', { class: 'place-name' }, place.full), h('span', { class: 'place-kind' }, place.kind))));
-    suggestions.hidden = found.length === 0;
+    active = -1;
+    setOpen(list.length > 0 && document.activeElement === address);
   });
-  address.addEventListener('blur', () => { suggestions.hidden = true; });
+  address.addEventListener('keydown', (e) => {
+    const open = !suggestions.hidden;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      if (!found.length) return;
+      e.preventDefault();
+      if (!open) setOpen(true);
+      const n = found.length;
+      highlight(e.key === 'ArrowDown' ? (active + 1) % n : (active <= 0 ? n - 1 : active - 1));
+    } else if (e.key === 'Enter' && open && !e.ctrlKey && !e.metaKey) {
+      // The list is open: Enter takes the highlighted address (the best one when none is), it does not submit.
+      e.preventDefault();
+      choose(active >= 0 ? active : 0);
+    } else if (e.key === 'Escape' && open) {
+      // Only the list closes; the next Esc closes the form (hotkeys.js).
+      e.preventDefault();
+      e.stopPropagation();
+      setOpen(false);
+    }
+  });
+  address.addEventListener('blur', () => setOpen(false));
 
   async function setLocation(lon, lat, { keepAddress = false } = {}) {
     location = { lon, lat };
@@ -102,7 +158,7 @@ export function createIncidentForm(container, { store, draft, onCreated, onClose
       e.preventDefault();
       if (busy) return;
       if (!location) {
-        replace(message, '请先确定报警位置：在地图上点击，或输入地名后从列表中选择。');
+        replace(message, '请先确定报警位置：在地图上点击，或输入街道门牌、地名后从列表中选择。');
         return;
       }
       const body = {
@@ -132,7 +188,7 @@ export function createIncidentForm(container, { store, draft, onCreated, onClose
     },
   },
   h('h2', {}, '接警登记'),
-  h('p', { class: 'hint' }, '在地图上点击案发位置，或输入地名后从列表中选择。'),
+  h('p', { class: 'hint' }, '在地图上点击案发位置，或输入街道门牌、地名后用 ↑↓ 和回车从列表中选择。Ctrl+Enter 保存，Esc 关闭。'),
   h('div', { class: 'form-row two' }, field('报警渠道', channel), field('警情类别', type)),
   field('警情级别', severity),
   h('div', { class: 'field address-field' }, h('label', { htmlFor: 'new-address' }, '地址'), address, suggestions),
@@ -147,12 +203,22 @@ export function createIncidentForm(container, { store, draft, onCreated, onClose
     form.reset();
     type.value = 'publicOrder';
     location = null;
+    found = [];
+    setOpen(false);
     draft.clear();
     replace(where, '未选择');
     where.classList.remove('chosen');
     replace(message);
     updateTypeDependent();
   }
+
+  form.addEventListener('keydown', (e) => {
+    // Ctrl+Enter saves from any field, the description included, where Enter is a new line.
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      form.requestSubmit();
+    }
+  });
 
   replace(container, form);
   reset();
