@@ -26,7 +26,7 @@ export function installHotkeys({ newCall, closePanel }) {
   const button = h('button', {
     id: 'hotkey-help-button', type: 'button', class: 'hotkey-button', title: '快捷键说明（?）',
     attrs: { 'aria-haspopup': 'dialog', 'aria-controls': 'hotkey-help' }, onClick: () => toggleHelp(help.hidden),
-  }, '快捷键');
+  }, '快捷键 ?');
   const tools = document.querySelector('.topbar-tools');
   tools?.insertBefore(button, document.getElementById('connection'));
 
