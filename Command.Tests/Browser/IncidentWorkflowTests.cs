@@ -139,7 +139,7 @@ public sealed class IncidentWorkflowTests(BrowserFixture browser, ITestOutputHel
         await page.FillAsync("#new-crowd", "60");
         await page.FillAsync("#new-description", "约六十名村民聚集在镇政府门口，要求解决征地补偿问题");
 
-        // No street geocoder on the intranet: the address is typed and a named place is picked from the list.
+        // A bare place name (no street, no number) offers the named places first: the township is picked from the list.
         await page.Locator("#new-address").PressSequentiallyAsync("冠城关");
         var suggestion = page.Locator(".suggestions li").First;
         await Assertions.Expect(suggestion).ToContainTextAsync("冠城关街道");
