@@ -7,8 +7,8 @@ namespace Command.Silo.Addresses;
 /// <summary>
 /// The silo's standard address base. It is read on first use from, in order: the last base imported through the API
 /// (kept as <c>addresses.csv</c> in the data folder of an embedded store), the file named by <c>Addresses:File</c>, or
-/// the synthetic demo base <c>maps/liaocheng-addresses.csv</c>. A file with bad lines is logged and not taken; an
-/// import with bad lines is refused and the base in use stays.
+/// the synthetic demo base <c>maps/liaocheng-addresses.csv</c> (only when no file is configured). A file with bad lines
+/// is logged and not taken; an import with bad lines is refused and the base in use stays.
 /// </summary>
 public sealed class AddressBook(JurisdictionMap map, IOptions<SiloOptions> silo, IConfiguration configuration, ILogger<AddressBook> log)
 {
@@ -65,12 +65,14 @@ public sealed class AddressBook(JurisdictionMap map, IOptions<SiloOptions> silo,
     private AddressIndex LoadInitial()
     {
         var configured = configuration["Addresses:File"];
-        var demo = map.SourceDirectory is { } maps ? Path.Combine(maps, DemoFileName) : null;
+        // A configured base that is missing or bad leaves the base empty rather than falling back to the invented
+        // demo streets, which would send a team to a street that does not exist.
+        var demo = map.SourceDirectory is { } maps && configured is not { Length: > 0 } ? Path.Combine(maps, DemoFileName) : null;
         foreach (var path in new[] { ImportedPath(), configured is { Length: > 0 } ? Path.GetFullPath(configured) : null, demo })
         {
             if (path is null || !File.Exists(path))
             {
-                if (path is not null && path == configured)
+                if (path is not null && configured is { Length: > 0 } && path == Path.GetFullPath(configured))
                 {
                     log.LogError("The standard address file {Path} (Addresses:File) does not exist", path);
                 }
