@@ -85,7 +85,7 @@ public static class AccessPipeline
             && !IsSameOrigin(context, origin)
             && !context.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value.CorsOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase))
         {
-            throw Abstractions.Runtime.CommandRejectedException.Forbidden($"The hub does not accept connections from pages of {origin}.");
+            throw Abstractions.Runtime.CommandRejectedException.Forbidden("指挥系统只接受本系统页面的实时连接，请从指挥系统的地址打开页面。");
         }
         return next(context);
     }

@@ -92,13 +92,13 @@ public static class SignInEndpoints
         {
             if (caller.Role == Role.Device)
             {
-                throw Abstractions.Runtime.CommandRejectedException.Forbidden("A terminal has no password.");
+                throw Abstractions.Runtime.CommandRejectedException.Forbidden("巡防终端没有密码，无需修改。");
             }
             passwords.Validate(request.NewPassword, "newPassword", caller.Subject);
             new Validation().Require(request.NewPassword != request.CurrentPassword, "newPassword", PasswordPolicy.SameAsCurrent).ThrowIfInvalid();
             if (await signIn.VerifyAsync(http, caller.Subject, request.CurrentPassword) is null)
             {
-                throw Abstractions.Runtime.CommandRejectedException.Invalid("currentPassword: is wrong.");
+                throw Abstractions.Runtime.CommandRejectedException.Invalid("当前密码不对，请重新输入。");
             }
             var user = await grains.GetGrain<IUserGrain>(caller.Subject).SetPassword(request.NewPassword!, caller.Actor);
             var revoked = await credentials.RevokeAllOfAsync(caller.Subject, caller.Actor);

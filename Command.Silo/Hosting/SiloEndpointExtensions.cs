@@ -28,7 +28,7 @@ public static class SiloEndpointExtensions
             if (context.Request.ContentLength > SiloServiceExtensions.MaxRequestBodyBytes)
             {
                 throw new BadHttpRequestException(
-                    $"The body is {context.Request.ContentLength} bytes; at most {SiloServiceExtensions.MaxRequestBodyBytes} are accepted.",
+                    $"提交的内容有{context.Request.ContentLength}字节，最多只能提交{SiloServiceExtensions.MaxRequestBodyBytes}字节，请删减后重试。",
                     StatusCodes.Status413PayloadTooLarge);
             }
             return next(context);
