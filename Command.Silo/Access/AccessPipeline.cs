@@ -71,7 +71,7 @@ public static class AccessPipeline
             catch (AntiforgeryValidationException)
             {
                 context.RequestServices.GetRequiredService<AuditTrail>().Write(AuditKinds.Refused, context, Caller.TryFrom(context.User), "missing or invalid anti-forgery token");
-                throw new BadHttpRequestException("缺少或无效的防伪令牌（X-CSRF-TOKEN），请刷新页面后重试。", StatusCodes.Status400BadRequest);
+                throw new BadHttpRequestException("页面的安全校验已失效（缺少或无效的防伪令牌），请刷新页面后重试。", StatusCodes.Status400BadRequest);
             }
         }
         await next(context);

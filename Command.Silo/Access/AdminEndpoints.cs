@@ -116,7 +116,7 @@ public static class AdminEndpoints
             if (refusal is not null)
             {
                 string tokens = string.Join("；", refusal.TeamTokens.Select(c =>
-                    $"{c.Label ?? "无说明"}（{Wording.Time(c.IssuedAt)}由{c.IssuedBy}签发）"));
+                    $"{c.Label ?? "无说明"}（{Wording.Time(c.IssuedAt)}由{Wording.Person(c.IssuedBy)}签发）"));
                 throw CommandRejectedException.Conflict(
                     $"巡防队{team.Callsign}已有{refusal.TeamTokens.Count}个有效的终端令牌，达到每队{options.Value.DeviceTokensPerTeam}个的上限：{tokens}。" +
                     "请先在登录凭据列表中吊销不再使用的终端令牌，再签发新的。");

@@ -61,7 +61,7 @@ public static class SignInEndpoints
         {
             new Validation().Text(request.Label, 100, "label").ThrowIfInvalid();
             var user = await signIn.VerifyAsync(http, request.Username, request.Password)
-                ?? throw new BadHttpRequestException("Wrong username or password, or the account is disabled.", StatusCodes.Status401Unauthorized);
+                ?? throw new BadHttpRequestException("用户名或密码不对，或账号已停用；请核对后重新输入。", StatusCodes.Status401Unauthorized);
             var caller = await credentials.IssueAsync(CredentialKind.Token, user.Username, user.DisplayName, user.Role, user.JurisdictionId, user.TeamId,
                 user.Username, string.IsNullOrWhiteSpace(request.Label) ? null : request.Label.Trim());
             audit.Write(AuditKinds.SignIn, http, caller, $"bearer token {caller.CredentialId}");

@@ -48,7 +48,8 @@ internal static partial class BindingProblems
         {
             return "无法读取提交的内容，请重新提交。";
         }
-        return "请求的格式不对，请检查填写的内容后重试。";
+        // Our own refusals thrown as a bad request (the anti-forgery check, an overlong username) are worded already.
+        return message.Any(c => c is >= '\u4e00' and <= '\u9fff') ? message : "请求的格式不对，请检查填写的内容后重试。";
     }
 
     private static string DescribeJson(JsonException json, HttpContext context)

@@ -95,14 +95,17 @@ public sealed class Validation
 
     private Validation Unprintable(string? value, string field, bool multiline)
     {
-        if (value is not null && FirstUnprintable(value, multiline) is (int index, _))
+        if (value is not null && FirstUnprintable(value, multiline) is (int index, string codePoint))
         {
             errors.Add(multiline
-                ? $"{Wording.Field(field)}第{index + 1}个字符是不可见的控制字符或格式字符（如文字方向控制符、零宽字符），请删除后重试。"
-                : $"{Wording.Field(field)}只能填一行，第{index + 1}个字符是换行、制表符或不可见的控制字符，请删除后重试。");
+                ? $"{Wording.Field(field)}第{index + 1}个字符（{Code(codePoint)}）是不可见的控制字符或格式字符（如文字方向控制符、零宽字符），请删除后重试。"
+                : $"{Wording.Field(field)}只能填一行，第{index + 1}个字符（{Code(codePoint)}）是换行、制表符或不可见的控制字符，请删除后重试。");
         }
         return this;
     }
+
+    /// <summary>U+202E without the English of "(a lone surrogate)".</summary>
+    private static string Code(string codePoint) => codePoint.Split(' ')[0];
 
     /// <summary>Throws the collected errors as one 422.</summary>
     public void ThrowIfInvalid()

@@ -124,6 +124,28 @@ public static class Wording
         _ => "未知报告",
     };
 
+    /// <summary>The person an actor string names ("领导:李强(lc.leader)" is 李强): the name people know, without the
+    /// role prefix and the login name.</summary>
+    public static string Person(string? actor)
+    {
+        if (string.IsNullOrWhiteSpace(actor))
+        {
+            return "有人";
+        }
+        string name = actor;
+        int colon = name.IndexOf(':', StringComparison.Ordinal);
+        if (colon >= 0)
+        {
+            name = name[(colon + 1)..];
+        }
+        int paren = name.IndexOf('(', StringComparison.Ordinal);
+        if (paren > 0)
+        {
+            name = name[..paren];
+        }
+        return name.Trim();
+    }
+
     /// <summary>"A、B或C": the Chinese for a list of choices.</summary>
     public static string OneOf(IEnumerable<string> choices)
     {

@@ -407,8 +407,8 @@ public sealed partial class IncidentGrain
             string state = approval switch
             {
                 null => "尚未申请审批，请先申请审批，由领导批准后再操作",
-                { State: ApprovalState.Pending } => $"{approval.RequestedBy}已于{Hosting.Wording.Time(approval.RequestedAt)}申请审批，正在等待领导审批",
-                _ => $"{approval.DecidedBy}已于{Hosting.Wording.Time(approval.DecidedAt)}不予批准（{approval.DecisionReason}）；如确有必要，请重新申请审批",
+                { State: ApprovalState.Pending } => $"{Wording.Person(approval.RequestedBy)}已于{Hosting.Wording.Time(approval.RequestedAt)}申请审批，正在等待领导审批",
+                _ => $"{Wording.Person(approval.DecidedBy)}已于{Hosting.Wording.Time(approval.DecidedAt)}不予批准（{approval.DecisionReason}）；如确有必要，请重新申请审批",
             };
             // The page offers the step itself: a request while none is pending, nothing to do but wait while one is.
             var next = approval is { State: ApprovalState.Pending } ? NextSteps.AwaitApproval : NextSteps.RequestApproval;
