@@ -67,7 +67,9 @@ public static class SiloEndpointExtensions
                 return next(context);
             }
             context.Response.Headers.RetryAfter = "2";
-            return Results.Problem(statusCode: 503, title: "Not serving", detail: readiness.Reason).ExecuteAsync(context);
+            // The reason is for operators, at /healthz and in the log; a page says it in the duty officer's words.
+            return Results.Problem(statusCode: 503, title: "Not serving",
+                detail: "指挥系统服务器正在启动或暂停服务，暂时不能处理这次操作；请几秒钟后重试，仍不行请联系系统管理员。").ExecuteAsync(context);
         });
     }
 

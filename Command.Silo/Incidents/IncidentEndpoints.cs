@@ -76,7 +76,10 @@ public static class IncidentEndpoints
             new Validation().Require(!string.IsNullOrWhiteSpace(request.TeamId), "teamId", "必须选择：请选一支要派的警力。").ThrowIfInvalid();
             scope.Team(caller, request.TeamId!);
             return await grain.Assign(request.TeamId!, caller.Actor);
-        }).RequireAuthorization(AccessPolicies.Dispatch).WithSummary("Dispatch a team; 409 when it is not available");
+        }).RequireAuthorization(AccessPolicies.Dispatch).WithSummary("Dispatch a team; 409 when it is not available")
+            .WithDescription("A 409 may carry nextStep {action, gate?} beside its detail: requestApproval with the 三个慎用 gate (policeForce) " +
+                "when a leader's approval is needed and none is pending (POST /api/incidents/{id}/approvals), awaitApproval while one is, " +
+                "pickAnotherTeam when the team is not free.");
 
         incidents.MapPost("/{id}/handling", async (string id, StartHandlingRequest? request, Caller caller, AccessScope scope, IGrainFactory grains) =>
         {
