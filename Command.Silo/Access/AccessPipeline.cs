@@ -71,7 +71,7 @@ public static class AccessPipeline
             catch (AntiforgeryValidationException)
             {
                 context.RequestServices.GetRequiredService<AuditTrail>().Write(AuditKinds.Refused, context, Caller.TryFrom(context.User), "missing or invalid anti-forgery token");
-                throw new BadHttpRequestException("缺少或无效的防伪令牌（X-CSRF-TOKEN），请刷新页面后重试。", StatusCodes.Status400BadRequest);
+                throw new BadHttpRequestException("页面的安全校验已失效（缺少或无效的防伪令牌），请刷新页面后重试。", StatusCodes.Status400BadRequest);
             }
         }
         await next(context);
@@ -85,7 +85,7 @@ public static class AccessPipeline
             && !IsSameOrigin(context, origin)
             && !context.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value.CorsOrigins.Contains(origin, StringComparer.OrdinalIgnoreCase))
         {
-            throw Abstractions.Runtime.CommandRejectedException.Forbidden($"The hub does not accept connections from pages of {origin}.");
+            throw Abstractions.Runtime.CommandRejectedException.Forbidden("指挥系统只接受本系统页面的实时连接，请从指挥系统的地址打开页面。");
         }
         return next(context);
     }

@@ -29,8 +29,9 @@ public sealed class AccessResultHandler(AuditTrail audit, IProblemDetailsService
         if (authorizeResult.Forbidden)
         {
             var caller = Caller.TryFrom(context.User);
-            string detail = caller is null ? "This request is not allowed."
-                : $"{Caller.RoleLabel(caller.Role)}无权执行此操作（{context.Request.Method} {context.Request.Path}）。";
+            // The path stays in the audit line; the person reads only who may not do it.
+            string detail = caller is null ? "您没有权限进行此操作，请先登录。"
+                : $"{Caller.RoleLabel(caller.Role)}无权执行此操作；如确需办理，请联系值班领导或管理员。";
             audit.Write(AuditKinds.Refused, context, caller, "role not allowed");
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             await problems.WriteAsync(new ProblemDetailsContext

@@ -57,7 +57,7 @@ public sealed class AccessScope(JurisdictionMap map, TeamRegistry teams, Inciden
         };
         return allowed ? team : throw CommandRejectedException.Forbidden(
             caller.Role is Role.Device or Role.PatrolLeader
-                ? $"{Caller.RoleLabel(caller.Role)}只能操作本队（{caller.TeamId}），不能操作 {team.Callsign}。"
+                ? $"{Caller.RoleLabel(caller.Role)}只能操作本队，不能操作{team.Callsign}。"
                 : $"{Caller.RoleLabel(caller.Role)}不能代 {team.Callsign} 操作。");
     }
 
@@ -66,8 +66,11 @@ public sealed class AccessScope(JurisdictionMap map, TeamRegistry teams, Inciden
 
     public EscalationView Escalation(Caller caller, string id) =>
         escalations.Find(id) is { } escalation
-            ? (CanSee(caller, escalation) ? escalation : throw Hidden(CommandRejectedException.NotFound($"No escalation has the id {id}.")))
-            : throw CommandRejectedException.NotFound($"No escalation has the id {id}.");
+            ? (CanSee(caller, escalation) ? escalation : throw Hidden(EscalationNotFound()))
+            : throw EscalationNotFound();
+
+    private static CommandRejectedException EscalationNotFound() =>
+        CommandRejectedException.NotFound("找不到这条督办，可能已被撤销或不在您的辖区内；请刷新后重试。");
 
     /// <summary>签收 and 提级 belong to the leaders of the level the escalation has reached, or of a level above it.</summary>
     public EscalationView EscalationToLead(Caller caller, string id)
@@ -83,7 +86,7 @@ public sealed class AccessScope(JurisdictionMap map, TeamRegistry teams, Inciden
         if (!Covers(caller, jurisdictionId))
         {
             throw CommandRejectedException.Forbidden(
-                $"{what}位于{map.Find(jurisdictionId)?.Name ?? jurisdictionId}，不在您的辖区（{map.Find(caller.JurisdictionId)?.Name ?? caller.JurisdictionId}）内。");
+                $"{what}位于{map.Find(jurisdictionId)?.Name ?? "未知辖区"}，不在您的辖区（{map.Find(caller.JurisdictionId)?.Name ?? "未知辖区"}）内。");
         }
     }
 
@@ -97,7 +100,7 @@ public sealed class AccessScope(JurisdictionMap map, TeamRegistry teams, Inciden
         return notFound;
     }
 
-    public static CommandRejectedException IncidentNotFound(string id) => CommandRejectedException.NotFound($"No incident has the id {id}.");
+    public static CommandRejectedException IncidentNotFound(string id) => CommandRejectedException.NotFound("找不到这起警情，可能已被删除或不在您的辖区内；请刷新警情列表后重试。");
 
-    public static CommandRejectedException TeamNotFound(string id) => CommandRejectedException.NotFound($"No team has the id {id}.");
+    public static CommandRejectedException TeamNotFound(string id) => CommandRejectedException.NotFound("找不到这支警力，可能已被撤编或不在您的辖区内；请刷新后重试。");
 }

@@ -27,12 +27,12 @@ public static class AdminEndpoints
             string username = Usernames.Normalize(request.Username);
             Role? role = request.Role is { } r && r.All(char.IsAsciiLetter) && Enum.TryParse<Role>(r, true, out var parsed) && parsed != Role.Device ? parsed : null;
             new Validation()
-                .Require(Usernames.IsValid(username), "username", "must be 3 to 32 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit.")
+                .Require(Usernames.IsValid(username), "username", "应为3到32个小写字母、数字、点、下划线或连字符，并以字母或数字开头。")
                 .Name(request.DisplayName, 32, "displayName")
-                .Require(role is not null, "role", "must be dutyOfficer, patrolLeader, leader or admin.")
-                .Require(request.JurisdictionId is not null && map.Find(request.JurisdictionId) is not null, "jurisdictionId", "must be a known jurisdiction.")
-                .Require(role != Role.PatrolLeader || (request.TeamId is not null && teams.Find(request.TeamId) is not null), "teamId", "must name the patrol leader's team.")
-                .Require(role == Role.PatrolLeader || request.TeamId is null, "teamId", "is only for a patrol leader.")
+                .Require(role is not null, "role", "只能是值班员、巡防队长、领导或管理员。")
+                .Require(request.JurisdictionId is not null && map.Find(request.JurisdictionId) is not null, "jurisdictionId", "不是已有的辖区，请从辖区列表中选择。")
+                .Require(role != Role.PatrolLeader || (request.TeamId is not null && teams.Find(request.TeamId) is not null), "teamId", "必须选择：巡防队长要选定所带的巡防队。")
+                .Require(role == Role.PatrolLeader || request.TeamId is null, "teamId", "只有巡防队长账号才选择巡防队。")
                 .ThrowIfInvalid();
             passwords.Validate(request.Password, "password", username);
             scope.RequireCovers(caller, request.JurisdictionId!, "该账号");
@@ -66,13 +66,13 @@ public static class AdminEndpoints
                 var user = await ManagedUser(username, caller, grains, scope);
                 if (user.Username == caller.Subject)
                 {
-                    throw CommandRejectedException.Conflict("An administrator cannot disable or enable their own account.");
+                    throw CommandRejectedException.Conflict("管理员不能停用或启用自己的账号，请由另一位管理员办理。");
                 }
                 // A disabled demo account is what lets a real deployment start on a demo's data; enabled, anyone could sign in as it.
                 if (!disabled && !Demo.DemoUsers.AllowedIn(environment) && await grains.GetGrain<IUserGrain>(user.Username).HasDemoPassword())
                 {
                     throw CommandRejectedException.Conflict(
-                        $"{user.Username} still has the published demo password: give it a new password (POST /api/users/{user.Username}/password) before enabling it.");
+                        $"账号{user.Username}仍在使用公开的演示密码；请先为它重设密码，再启用。");
                 }
                 var updated = await grains.GetGrain<IUserGrain>(user.Username).SetDisabled(disabled, caller.Actor);
                 // The terminal tokens the user issued go with the account: whoever withdrew it no longer vouches for
@@ -93,7 +93,7 @@ public static class AdminEndpoints
         credentialsGroup.MapPost("/{id}/revoke", async (string id, Caller caller, HttpContext http, Credentials credentials, AccessScope scope, AuditTrail audit) =>
         {
             var credential = credentials.Find(id) is { } c && scope.Covers(caller, c.JurisdictionId) ? c
-                : throw CommandRejectedException.NotFound($"No credential within your jurisdiction has the id {id}.");
+                : throw CommandRejectedException.NotFound("您的辖区内没有这个登录凭据，可能已过期；请刷新列表后重试。");
             var revoked = await credentials.RevokeAsync(credential.Id, caller.Actor);
             audit.Write(AuditKinds.TokenRevoked, http, caller, $"revoked {credential.Kind} {credential.Id} of {credential.Subject}");
             return revoked;
@@ -116,10 +116,10 @@ public static class AdminEndpoints
             if (refusal is not null)
             {
                 string tokens = string.Join("；", refusal.TeamTokens.Select(c =>
-                    $"{c.Id}（{c.Label ?? "无说明"}，{c.IssuedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC 由 {c.IssuedBy} 签发）"));
+                    $"{c.Label ?? "无说明"}（{Wording.Time(c.IssuedAt)}由{Wording.Person(c.IssuedBy)}签发）"));
                 throw CommandRejectedException.Conflict(
-                    $"巡防队 {team.Callsign}（{team.Id}）已有 {refusal.TeamTokens.Count} 个有效的终端令牌，达到每队 {options.Value.DeviceTokensPerTeam} 个的上限：{tokens}。" +
-                    $"请先吊销不再使用的终端令牌（POST /api/teams/{team.Id}/device-tokens/{{tokenId}}/revoke），再签发新的。");
+                    $"巡防队{team.Callsign}已有{refusal.TeamTokens.Count}个有效的终端令牌，达到每队{options.Value.DeviceTokensPerTeam}个的上限：{tokens}。" +
+                    "请先在登录凭据列表中吊销不再使用的终端令牌，再签发新的。");
             }
             audit.Write(AuditKinds.TokenIssued, http, caller, $"terminal token {device!.CredentialId} for team {team.Id}");
             return Results.Created($"/api/credentials/{device.CredentialId}", credentials.Response(device));
@@ -131,7 +131,7 @@ public static class AdminEndpoints
         {
             var team = scope.Team(caller, id);
             var credential = credentials.Find(tokenId) is { Kind: CredentialKind.Device } c && c.TeamId == team.Id ? c
-                : throw CommandRejectedException.NotFound($"巡防队 {team.Callsign} 没有编号为 {tokenId} 的终端令牌。");
+                : throw CommandRejectedException.NotFound($"巡防队{team.Callsign}没有这个终端令牌，可能已被吊销；请刷新列表后重试。");
             var revoked = await credentials.RevokeAsync(credential.Id, caller.Actor);
             audit.Write(AuditKinds.TokenRevoked, http, caller, $"revoked terminal token {credential.Id} of team {team.Id}");
             return revoked;
@@ -142,8 +142,8 @@ public static class AdminEndpoints
         {
             DateOnly day = default;
             new Validation()
-                .Require(date is null || DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day), "date", "must be yyyy-MM-dd (UTC).")
-                .Require(limit is null or >= 1 and <= 5000, "limit", "must be between 1 and 5000.")
+                .Require(date is null || DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day), "date", "应写成年-月-日，如2026-03-01。")
+                .Require(limit is null or >= 1 and <= 5000, "limit", "应在1到5000之间。")
                 .ThrowIfInvalid();
             string key = date is null ? AuditTrail.DayKey(time.GetUtcNow()) : day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             var entries = await grains.GetGrain<IAuditLogGrain>(key).Read();
@@ -166,6 +166,6 @@ public static class AdminEndpoints
         string name = Usernames.Normalize(username);
         return Usernames.IsValid(name) && await grains.GetGrain<IUserGrain>(name).Get() is { } user && scope.Covers(caller, user.JurisdictionId)
             ? user
-            : throw CommandRejectedException.NotFound($"No user within your jurisdiction is called {username}.");
+            : throw CommandRejectedException.NotFound("您的辖区内没有这个账号，请核对用户名后重试。");
     }
 }

@@ -67,5 +67,5 @@ public sealed record Caller(string Subject, string DisplayName, Role Role, strin
 
     /// <summary>Minimal API binding: every endpoint behind the authorization policies has a caller.</summary>
     public static ValueTask<Caller?> BindAsync(HttpContext context) =>
-        ValueTask.FromResult<Caller?>(TryFrom(context.User) ?? throw CommandRejectedException.Forbidden("This request carries no usable identity."));
+        ValueTask.FromResult<Caller?>(TryFrom(context.User) ?? throw CommandRejectedException.Forbidden("无法确认您的身份，请重新登录。"));
 }

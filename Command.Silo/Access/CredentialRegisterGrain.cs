@@ -26,7 +26,7 @@ public sealed class CredentialRegisterGrain : JournaledGrain<ImmutableDictionary
     {
         if (State.ContainsKey(credential.Id))
         {
-            throw CommandRejectedException.Conflict($"Credential {credential.Id} was issued already.");
+            throw CommandRejectedException.Conflict("这个登录凭据已经签发过了，请刷新后重试。");
         }
         RaiseEvent(new CredentialIssued(credential), credential.IssuedBy);
         await ConfirmEvents();
@@ -58,7 +58,7 @@ public sealed class CredentialRegisterGrain : JournaledGrain<ImmutableDictionary
     {
         if (!State.TryGetValue(id, out var credential))
         {
-            throw CommandRejectedException.NotFound($"No active or recent credential has the id {id}.");
+            throw CommandRejectedException.NotFound("没有这个登录凭据，可能早已过期；请刷新列表后重试。");
         }
         if (credential.RevokedAt is null)
         {

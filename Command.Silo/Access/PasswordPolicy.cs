@@ -15,10 +15,10 @@ namespace Command.Silo.Access;
 /// </summary>
 public sealed class PasswordPolicy(IOptions<AccessOptions> options)
 {
-    public const string Common = "is one of the most common passwords, or one with only digits or symbols added; choose one that is not easy to guess.";
-    public const string Demo = "is the published demo password.";
-    public const string ContainsUsername = "must not contain the username.";
-    public const string SameAsCurrent = "must differ from the current password.";
+    public const string Common = "过于常见（或只是在常见密码前后加了数字、符号），容易被猜中，请换一个不易猜到的密码。";
+    public const string Demo = "不能使用公开的演示密码。";
+    public const string ContainsUsername = "不能包含用户名。";
+    public const string SameAsCurrent = "不能与当前密码相同。";
 
     private static readonly Lazy<HashSet<string>> common = new(LoadCommon);
 
@@ -29,14 +29,14 @@ public sealed class PasswordPolicy(IOptions<AccessOptions> options)
     {
         var validation = new Validation()
             .Require(password is not null && password.Length >= MinLength && password.Length <= SignInService.MaxPassword, field,
-                $"must be {MinLength} to {SignInService.MaxPassword} characters.");
+                $"须为{MinLength}到{SignInService.MaxPassword}个字符。");
         if (password is { Length: > 0 })
         {
             string folded = Fold(password);
             bool demo = folded == Fold(DemoUsers.Password);
             validation
-                .Require(!password.Any(char.IsControl), field, "must not contain control characters.")
-                .Require(password.Distinct().Count() >= 4, field, "is too simple: use at least 4 different characters.")
+                .Require(!password.Any(char.IsControl), field, "不能包含控制字符。")
+                .Require(password.Distinct().Count() >= 4, field, "过于简单，至少要有4个不同的字符。")
                 .Require(!demo, field, Demo)
                 .Require(demo || !IsCommon(password), field, Common)
                 .Require(Fold(username) is not { Length: > 0 } name || !folded.Contains(name, StringComparison.Ordinal), field, ContainsUsername);

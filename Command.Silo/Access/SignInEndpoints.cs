@@ -61,7 +61,7 @@ public static class SignInEndpoints
         {
             new Validation().Text(request.Label, 100, "label").ThrowIfInvalid();
             var user = await signIn.VerifyAsync(http, request.Username, request.Password)
-                ?? throw new BadHttpRequestException("Wrong username or password, or the account is disabled.", StatusCodes.Status401Unauthorized);
+                ?? throw new BadHttpRequestException("用户名或密码不对，或账号已停用；请核对后重新输入。", StatusCodes.Status401Unauthorized);
             var caller = await credentials.IssueAsync(CredentialKind.Token, user.Username, user.DisplayName, user.Role, user.JurisdictionId, user.TeamId,
                 user.Username, string.IsNullOrWhiteSpace(request.Label) ? null : request.Label.Trim());
             audit.Write(AuditKinds.SignIn, http, caller, $"bearer token {caller.CredentialId}");
@@ -92,13 +92,13 @@ public static class SignInEndpoints
         {
             if (caller.Role == Role.Device)
             {
-                throw Abstractions.Runtime.CommandRejectedException.Forbidden("A terminal has no password.");
+                throw Abstractions.Runtime.CommandRejectedException.Forbidden("巡防终端没有密码，无需修改。");
             }
             passwords.Validate(request.NewPassword, "newPassword", caller.Subject);
             new Validation().Require(request.NewPassword != request.CurrentPassword, "newPassword", PasswordPolicy.SameAsCurrent).ThrowIfInvalid();
             if (await signIn.VerifyAsync(http, caller.Subject, request.CurrentPassword) is null)
             {
-                throw Abstractions.Runtime.CommandRejectedException.Invalid("currentPassword: is wrong.");
+                throw Abstractions.Runtime.CommandRejectedException.Invalid("当前密码不对，请重新输入。");
             }
             var user = await grains.GetGrain<IUserGrain>(caller.Subject).SetPassword(request.NewPassword!, caller.Actor);
             var revoked = await credentials.RevokeAllOfAsync(caller.Subject, caller.Actor);

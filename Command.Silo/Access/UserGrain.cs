@@ -27,7 +27,7 @@ public sealed class UserGrain(PasswordHasher<string> hasher) : JournaledGrain<Us
     {
         if (State.Profile is not null)
         {
-            throw CommandRejectedException.Conflict($"The username {Key} is taken.");
+            throw CommandRejectedException.Conflict($"用户名{Key}已被占用，请换一个用户名。");
         }
         RaiseEvent(new UserCreated(profile, hasher.HashPassword(Key, password)), actor);
         return await Confirm();
@@ -62,7 +62,7 @@ public sealed class UserGrain(PasswordHasher<string> hasher) : JournaledGrain<Us
         // A reset to the same password would look done (sessions revoked, a change date) and change nothing.
         if (State.PasswordHash is not null && hasher.VerifyHashedPassword(Key, State.PasswordHash, password) != PasswordVerificationResult.Failed)
         {
-            throw CommandRejectedException.Invalid($"password: {PasswordPolicy.SameAsCurrent}");
+            throw CommandRejectedException.Invalid($"新密码{PasswordPolicy.SameAsCurrent}");
         }
         RaiseEvent(new PasswordSet(hasher.HashPassword(Key, password)), actor);
         return await Confirm();
@@ -84,7 +84,7 @@ public sealed class UserGrain(PasswordHasher<string> hasher) : JournaledGrain<Us
     {
         if (State.Profile is null)
         {
-            throw CommandRejectedException.NotFound($"No user is called {Key}.");
+            throw CommandRejectedException.NotFound("没有这个账号，请核对用户名后重试。");
         }
     }
 

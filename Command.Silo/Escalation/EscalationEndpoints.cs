@@ -40,7 +40,7 @@ public static class EscalationEndpoints
         escalations.MapPost("/{id}/escalate", async (string id, EscalateRequest request, Caller caller, AccessScope scope, IGrainFactory grains) =>
         {
             var escalation = scope.EscalationToLead(caller, id);
-            new Validation().Require(!string.IsNullOrWhiteSpace(request.Reason), "reason", "is required: a leader's decision to go higher says why.")
+            new Validation().Require(!string.IsNullOrWhiteSpace(request.Reason), "reason", "必须填写：领导决定提级，要写明理由。")
                 .Text(request.Reason, IncidentIntake.MaxDescription, "reason").ThrowIfInvalid();
             return await grains.GetGrain<IIncidentGrain>(escalation.IncidentId).EscalateFurther(id, request.Reason!.Trim(), caller.Actor);
         }).RequireAuthorization(AccessPolicies.Lead).WithSummary("A leader takes the case one level higher than the rules' ceiling");
@@ -50,14 +50,14 @@ public static class EscalationEndpoints
         incidents.MapPost("/mass", async (string id, DeclareMassIncidentRequest request, Caller caller, AccessScope scope, IGrainFactory grains) =>
         {
             var grain = IncidentEndpoints.Incident(id, caller, scope, grains);
-            new Validation().Require(request.CrowdSize is null or >= 0 and <= IncidentIntake.MaxCrowd, "crowdSize", $"must be between 0 and {IncidentIntake.MaxCrowd}.").ThrowIfInvalid();
+            new Validation().Require(request.CrowdSize is null or >= 0 and <= IncidentIntake.MaxCrowd, "crowdSize", $"应在0到{IncidentIntake.MaxCrowd}人之间。").ThrowIfInvalid();
             return await grain.DeclareMassIncident(request.Cause ?? "other", request.CrowdSize, caller.Actor);
         }).WithSummary("Upgrade to a mass incident (群体性事件): opens the golden window");
 
         incidents.MapPost("/crowd", async (string id, CrowdRequest request, Caller caller, AccessScope scope, IGrainFactory grains) =>
         {
             var grain = IncidentEndpoints.Incident(id, caller, scope, grains);
-            new Validation().Require(request.CrowdSize is >= 0 and <= IncidentIntake.MaxCrowd, "crowdSize", $"is required, between 0 and {IncidentIntake.MaxCrowd}.").ThrowIfInvalid();
+            new Validation().Require(request.CrowdSize is >= 0 and <= IncidentIntake.MaxCrowd, "crowdSize", $"必须填写，应在0到{IncidentIntake.MaxCrowd}人之间。").ThrowIfInvalid();
             return await grain.ReviseCrowd(request.CrowdSize!.Value, caller.Actor);
         }).WithSummary("Revise the crowd estimate");
 
@@ -65,8 +65,8 @@ public static class EscalationEndpoints
         {
             var grain = IncidentEndpoints.Incident(id, caller, scope, grains);
             new Validation()
-                .Require(request.Severity is { } s && Severity.IsValid(s), "severity", "is required: 1 (I) to 4 (IV).")
-                .Require(!string.IsNullOrWhiteSpace(request.Reason), "reason", "is required.")
+                .Require(request.Severity is { } s && Severity.IsValid(s), "severity", "必须填写：1（I级 特别重大）到4（IV级 一般）。")
+                .Require(!string.IsNullOrWhiteSpace(request.Reason), "reason", "必须填写。")
                 .Text(request.Reason, IncidentIntake.MaxDescription, "reason").ThrowIfInvalid();
             return await grain.ChangeSeverity(request.Severity!.Value, request.Reason!.Trim(), caller.Actor);
         }).WithSummary("Change the severity; an upgrade escalates");
@@ -77,12 +77,12 @@ public static class EscalationEndpoints
             var grain = IncidentEndpoints.Incident(id, caller, scope, grains);
             // Who checked in, and at what level, is what meets 领导亲临现场: both come from the account, never from the body.
             var home = map.Find(caller.JurisdictionId)
-                ?? throw CommandRejectedException.Conflict($"{caller.DisplayName} ({caller.Subject}) is bound to jurisdiction {caller.JurisdictionId}, which is not on the map.");
+                ?? throw CommandRejectedException.Conflict($"{caller.DisplayName}的账号所属辖区不在地图上，无法签到；请联系管理员核对账号的辖区。");
             string level = JsonNamingPolicy.CamelCase.ConvertName(home.Level.ToString());
             new Validation()
-                .Require(SignedInLeader.IsNamedBy(caller, request.Leader), "leader", SignedInLeader.Refusal(caller, "a check-in"))
+                .Require(SignedInLeader.IsNamedBy(caller, request.Leader), "leader", SignedInLeader.Refusal(caller, "到场签到"))
                 .Require(request.Level is null || string.Equals(request.Level.Trim(), level, StringComparison.OrdinalIgnoreCase), "level",
-                    $"is not the level of {caller.DisplayName} ({caller.Subject}), which is {level} ({home.Name}): the level on record is that of the leader's own jurisdiction. Leave it out.")
+                    $"与{caller.DisplayName}的层级不符：签到记为本人所属辖区（{home.Name}）的{Wording.Level(home.Level)}；请不要填写层级。")
                 .Text(request.Title, MaxTitle, "title")
                 .Text(request.Note, MaxCheckInNote, "note")
                 .Position(request.Lon, request.Lat).ThrowIfInvalid();
@@ -95,8 +95,8 @@ public static class EscalationEndpoints
         {
             var grain = IncidentEndpoints.Incident(id, caller, scope, grains);
             new Validation()
-                .Require(request.Kind is not null && CommandRules.ReportKinds.Contains(request.Kind), "kind", $"must be one of {string.Join(", ", CommandRules.ReportKinds)}.")
-                .Require(!string.IsNullOrWhiteSpace(request.Text), "text", "is required: a report is met by its text, not by a tick.")
+                .Require(request.Kind is not null && CommandRules.ReportKinds.Contains(request.Kind), "kind", $"必须从{Wording.OneOf(CommandRules.ReportKinds.Select(Wording.ReportKind))}中选择。")
+                .Require(!string.IsNullOrWhiteSpace(request.Text), "text", "必须填写：报告要写明内容，不能只打勾。")
                 .Text(request.Text, options.Value.MaxReportLength, "text").ThrowIfInvalid();
             return await grain.SubmitReport(request.Kind!, request.Text!.Trim(), caller.Actor);
         }).WithSummary("Submit a report up the chain (信息报送, 书面报告)");
@@ -104,27 +104,27 @@ public static class EscalationEndpoints
         incidents.MapPost("/approvals", async (string id, ApprovalRequest request, Caller caller, AccessScope scope, IGrainFactory grains) =>
         {
             var grain = IncidentEndpoints.Incident(id, caller, scope, grains);
-            new Validation().Require(request.Gate is not null && Gates.All.Contains(request.Gate), "gate", $"must be one of {string.Join(", ", Gates.All)}.")
-                .Require(!string.IsNullOrWhiteSpace(request.Reason), "reason", "is required.").Text(request.Reason, IncidentIntake.MaxDescription, "reason").ThrowIfInvalid();
+            new Validation().Require(request.Gate is not null && Gates.All.Contains(request.Gate), "gate", $"只能是{Wording.OneOf(Gates.All.Select(Gates.Title))}。")
+                .Require(!string.IsNullOrWhiteSpace(request.Reason), "reason", "必须填写。").Text(request.Reason, IncidentIntake.MaxDescription, "reason").ThrowIfInvalid();
             return await grain.RequestApproval(request.Gate!, request.Reason!.Trim(), caller.Actor);
         }).WithSummary("Ask a leader to approve a 三个慎用 gate");
 
         incidents.MapPost("/approvals/{gate}/decision", async (string id, string gate, ApprovalDecisionRequest request, Caller caller, AccessScope scope, IGrainFactory grains) =>
         {
             var grain = IncidentEndpoints.Incident(id, caller, scope, grains);
-            new Validation().Require(Gates.All.Contains(gate), "gate", $"must be one of {string.Join(", ", Gates.All)}.")
-                .Require(request.Approved is not null, "approved", "is required: true or false.")
-                .Require(!string.IsNullOrWhiteSpace(request.Reason), "reason", "is required.")
+            new Validation().Require(Gates.All.Contains(gate), "gate", $"只能是{Wording.OneOf(Gates.All.Select(Gates.Title))}。")
+                .Require(request.Approved is not null, "approved", "必须填写：批准或不批准。")
+                .Require(!string.IsNullOrWhiteSpace(request.Reason), "reason", "必须填写。")
                 .Text(request.Reason, IncidentIntake.MaxDescription, "reason")
-                .Require(SignedInLeader.IsNamedBy(caller, request.Approver), "approver", SignedInLeader.Refusal(caller, "a decision")).ThrowIfInvalid();
+                .Require(SignedInLeader.IsNamedBy(caller, request.Approver), "approver", SignedInLeader.Refusal(caller, "审批")).ThrowIfInvalid();
             return await grain.DecideApproval(gate, request.Approved!.Value, request.Reason!.Trim(), caller.Actor);
         }).RequireAuthorization(AccessPolicies.Lead).WithSummary("A leader approves or refuses a 三个慎用 gate; the approver recorded is the signed-in leader, with username");
 
         incidents.MapPost("/measures", async (string id, MeasureRequest request, Caller caller, AccessScope scope, IGrainFactory grains) =>
         {
             var grain = IncidentEndpoints.Incident(id, caller, scope, grains);
-            new Validation().Require(request.Gate is Gates.CoerciveMeasures or Gates.Weapons, "gate", $"must be {Gates.CoerciveMeasures} or {Gates.Weapons}.")
-                .Require(!string.IsNullOrWhiteSpace(request.Note), "note", "is required.").Text(request.Note, IncidentIntake.MaxDescription, "note").ThrowIfInvalid();
+            new Validation().Require(request.Gate is Gates.CoerciveMeasures or Gates.Weapons, "gate", $"只能是{Gates.Title(Gates.CoerciveMeasures)}或{Gates.Title(Gates.Weapons)}。")
+                .Require(!string.IsNullOrWhiteSpace(request.Note), "note", "必须填写。").Text(request.Note, IncidentIntake.MaxDescription, "note").ThrowIfInvalid();
             return await grain.RecordMeasure(request.Gate!, request.Note!.Trim(), caller.Actor);
         }).WithSummary("Record coercive measures or weapons used; 409 without the gate's approval");
 

@@ -19,6 +19,5 @@ public static class SignedInLeader
     }
 
     public static string Refusal(Caller caller, string what) =>
-        $"names someone other than the leader signed in, {caller.DisplayName} ({caller.Subject}): {what} is always the signed-in leader's own, " +
-        "and cannot be made in another's name. Leave it out.";
+        $"填的不是当前登录的领导{caller.DisplayName}：{what}只能由登录的领导本人进行，不能以他人名义进行；请不要填写，系统会自动记为本人。";
 }

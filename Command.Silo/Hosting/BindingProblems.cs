@@ -30,24 +30,26 @@ internal static partial class BindingProblems
         string message = bad.Message;
         if (message.StartsWith("Implicit body inferred", StringComparison.Ordinal) || (message.StartsWith("Required parameter", StringComparison.Ordinal) && message.EndsWith("from body.", StringComparison.Ordinal)))
         {
-            return $"The request has no body; send {Expected(BodyType(context), Options(context))} as JSON (Content-Type: application/json).";
+            return "请求没有内容：请把要提交的内容一并提交。";
         }
         if (RequiredParameter().Match(message) is { Success: true } required)
         {
-            return $"{required.Groups["name"].Value}: is required ({Source(required.Groups["source"].Value)}).";
+            return $"{Wording.Field(required.Groups["name"].Value)}必须填写{Source(required.Groups["source"].Value)}。";
         }
         if (UnboundParameter().Match(message) is { Success: true } unbound)
         {
             string name = unbound.Groups["name"].Value;
             string value = unbound.Groups["value"].Value;
-            string expected = ParameterType(context, name) is { } type ? Expected(type, Options(context)) : "another kind of value";
-            return Scrub($"{name}: expected {expected}, not '{(value.Length > MaxQuotedValue ? value[..MaxQuotedValue] + "…" : value)}'.");
+            string expected = ParameterType(context, name) is { } type ? Expected(type, Options(context)) : "另一种值";
+            // The value is not echoed: it is what the client sent, often English or garbage, and tells the reader nothing.
+            return $"{Wording.Field(name)}应填{expected}。";
         }
         if (UnreadBody().IsMatch(message))
         {
-            return "The request body could not be read.";
+            return "无法读取提交的内容，请重新提交。";
         }
-        return Scrub(message);
+        // Our own refusals thrown as a bad request (the anti-forgery check, an overlong username) are worded already.
+        return message.Any(c => c is >= '\u4e00' and <= '\u9fff') ? message : "请求的格式不对，请检查填写的内容后重试。";
     }
 
     private static string DescribeJson(JsonException json, HttpContext context)
@@ -57,12 +59,12 @@ internal static partial class BindingProblems
         {
             var options = Options(context);
             string expected = Expected(TypeAt(BodyType(context), json.Path, options), options);
-            return field is null ? $"The body must be {expected}." : $"{field}: expected {expected}.";
+            return field is null ? $"提交的内容应是{expected}。" : $"{Wording.Field(FieldName(field))}应填{expected}。";
         }
         // The reader's own complaint ("'n' is an invalid start of a value") is about characters, not types.
-        string reason = JsonLocation().Replace(json.Message, "").Trim();
-        string at = json.LineNumber is { } line && json.BytePositionInLine is { } position ? $" (line {line + 1}, byte {position + 1}{(field is null ? "" : ", at " + field)})" : "";
-        return $"The body is not valid JSON: {reason}{at}";
+        // The reader's English is not passed on; where it broke is.
+        string at = json.LineNumber is { } line && json.BytePositionInLine is { } position ? $"（第{line + 1}行第{position + 1}个字节处）" : "";
+        return $"提交的内容格式不对，无法读取{at}；请检查后重新提交。";
     }
 
     /// <summary>What a value of this type looks like in JSON or in a query string.</summary>
@@ -70,26 +72,26 @@ internal static partial class BindingProblems
     {
         if (type is null)
         {
-            return "a JSON object";
+            return "一组数据";
         }
         type = Nullable.GetUnderlyingType(type) ?? type;
         return type switch
         {
-            _ when type == typeof(string) || type == typeof(char) => "a string",
-            _ when type == typeof(bool) => "true or false",
+            _ when type == typeof(string) || type == typeof(char) => "文字",
+            _ when type == typeof(bool) => "是或否",
             _ when type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(byte) || type == typeof(uint) || type == typeof(ulong)
-                || type == typeof(ushort) || type == typeof(sbyte) => "a whole number",
-            _ when type == typeof(double) || type == typeof(float) || type == typeof(decimal) => "a number",
-            _ when type == typeof(DateTimeOffset) || type == typeof(DateTime) => "a date and time such as 2026-03-01T08:30:00+08:00",
-            _ when type == typeof(DateOnly) => "a date such as 2026-03-01",
-            _ when type == typeof(TimeOnly) => "a time of day such as 08:30:00",
-            _ when type == typeof(TimeSpan) => "a duration such as 00:30:00",
-            _ when type == typeof(Guid) => "a GUID such as 3f2504e0-4f89-11d3-9a0c-0305e82c3301",
-            _ when type.IsEnum => "one of " + string.Join(", ", Enum.GetNames(type).Select(n => options?.PropertyNamingPolicy?.ConvertName(n) ?? n)),
-            _ when type == typeof(JsonElement) || type == typeof(object) => "a JSON value",
-            _ when typeof(IDictionary).IsAssignableFrom(type) => "a JSON object",
-            _ when typeof(IEnumerable).IsAssignableFrom(type) => "a JSON array",
-            _ => "a JSON object",
+                || type == typeof(ushort) || type == typeof(sbyte) => "整数",
+            _ when type == typeof(double) || type == typeof(float) || type == typeof(decimal) => "数字",
+            _ when type == typeof(DateTimeOffset) || type == typeof(DateTime) => "带时区的日期和时间",
+            _ when type == typeof(DateOnly) => "日期",
+            _ when type == typeof(TimeOnly) => "时刻",
+            _ when type == typeof(TimeSpan) => "时长",
+            _ when type == typeof(Guid) => "编号",
+            _ when type.IsEnum => "列表中的一项",
+            _ when type == typeof(JsonElement) || type == typeof(object) => "一个值",
+            _ when typeof(IDictionary).IsAssignableFrom(type) => "一组数据",
+            _ when typeof(IEnumerable).IsAssignableFrom(type) => "一组值",
+            _ => "一组数据",
         };
     }
 
@@ -143,12 +145,20 @@ internal static partial class BindingProblems
 
     private static string Source(string source) => source switch
     {
-        "query string" => "in the query string",
-        "route" => "in the path",
-        "header" => "as a header",
-        "form" => "in the form",
-        _ => source,
+        "query string" => "（查询条件）",
+        "route" => "（地址）",
+        "header" => "（请求头）",
+        "form" => "（表单）",
+        _ => "",
     };
+
+    /// <summary>The request field a JSON path names, for its Chinese label: members[0] stays an item of members; a nested
+    /// property goes by its own name.</summary>
+    private static string FieldName(string path)
+    {
+        int dot = path.LastIndexOf('.');
+        return dot >= 0 ? path[(dot + 1)..] : path;
+    }
 
     /// <summary>A last net: nothing that reads as a namespace-qualified .NET name reaches the client.</summary>
     private static string Scrub(string detail) => DotNetName().Replace(detail, "the request");

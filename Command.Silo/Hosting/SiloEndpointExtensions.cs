@@ -29,7 +29,7 @@ public static class SiloEndpointExtensions
             if (context.Request.ContentLength > SiloServiceExtensions.MaxRequestBodyBytes)
             {
                 throw new BadHttpRequestException(
-                    $"The body is {context.Request.ContentLength} bytes; at most {SiloServiceExtensions.MaxRequestBodyBytes} are accepted.",
+                    $"提交的内容有{context.Request.ContentLength}字节，最多只能提交{SiloServiceExtensions.MaxRequestBodyBytes}字节，请删减后重试。",
                     StatusCodes.Status413PayloadTooLarge);
             }
             return next(context);
@@ -69,7 +69,9 @@ public static class SiloEndpointExtensions
                 return next(context);
             }
             context.Response.Headers.RetryAfter = "2";
-            return Results.Problem(statusCode: 503, title: "Not serving", detail: readiness.Reason).ExecuteAsync(context);
+            // The reason is for operators, at /healthz and in the log; a page says it in the duty officer's words.
+            return Results.Problem(statusCode: 503, title: "Not serving",
+                detail: "指挥系统服务器正在启动或暂停服务，暂时不能处理这次操作；请几秒钟后重试，仍不行请联系系统管理员。").ExecuteAsync(context);
         });
     }
 

@@ -13,17 +13,17 @@ public sealed class Validation
     {
         if (!condition)
         {
-            errors.Add($"{field}: {message}");
+            errors.Add(Wording.Field(field) + message);
         }
         return this;
     }
 
     public Validation Position(double? lon, double? lat)
     {
-        Require(lon is not null, "lon", "is required.");
-        Require(lat is not null, "lat", "is required.");
-        Require(lon is null || (double.IsFinite(lon.Value) && lon is >= -180 and <= 180), "lon", $"must be between -180 and 180, not {lon}.");
-        Require(lat is null || (double.IsFinite(lat.Value) && lat is >= -90 and <= 90), "lat", $"must be between -90 and 90, not {lat}.");
+        Require(lon is not null, "lon", "必须填写。");
+        Require(lat is not null, "lat", "必须填写。");
+        Require(lon is null || (double.IsFinite(lon.Value) && lon is >= -180 and <= 180), "lon", $"应在-180到180度之间，现在是{lon}。");
+        Require(lat is null || (double.IsFinite(lat.Value) && lat is >= -90 and <= 90), "lat", $"应在-90到90度之间，现在是{lat}。");
         return this;
     }
 
@@ -31,7 +31,7 @@ public sealed class Validation
     /// escape sequences and the other control characters are not, and would travel on into exports, logs and terminals;
     /// nor are format characters, whose bidi overrides make a note read differently from what it says.</summary>
     public Validation Text(string? value, int max, string field) =>
-        Require(value is null || value.Length <= max, field, $"is {value?.Length} characters; at most {max} are kept.")
+        Require(value is null || value.Length <= max, field, $"有{value?.Length}个字，最多只能保存{max}个字，请删减后重试。")
             .Unprintable(value, field, multiline: true);
 
     /// <summary>
@@ -43,10 +43,10 @@ public sealed class Validation
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            return Require(!required, field, "is required.");
+            return Require(!required, field, "必须填写。");
         }
         int length = value.Trim().Length;
-        return Require(length <= max, field, $"is {length} characters; at most {max}.").Unprintable(value, field, multiline: false);
+        return Require(length <= max, field, $"有{length}个字，最多{max}个字，请删减后重试。").Unprintable(value, field, multiline: false);
     }
 
     /// <summary>A list of names (a team's members, its equipment): <paramref name="minCount"/> to <paramref name="maxCount"/> of them, each
@@ -55,7 +55,7 @@ public sealed class Validation
     {
         if (values is null || values.Count < minCount || values.Count > maxCount)
         {
-            return Require(false, field, $"must list {minCount} to {maxCount} entries, not {values?.Count.ToString(CultureInfo.InvariantCulture) ?? "none"}.");
+            return Require(false, field, $"应填写{minCount}到{maxCount}项，现在是{values?.Count.ToString(CultureInfo.InvariantCulture) ?? "0"}项。");
         }
         for (int i = 0; i < values.Count; i++)
         {
@@ -98,18 +98,21 @@ public sealed class Validation
         if (value is not null && FirstUnprintable(value, multiline) is (int index, string codePoint))
         {
             errors.Add(multiline
-                ? $"{field}: must not contain control or format characters (bidi overrides, zero-width characters, NUL and the like); found {codePoint} at position {index}."
-                : $"{field}: must be one line without control or format characters (line breaks, tabs, bidi overrides, zero-width characters); found {codePoint} at position {index}.");
+                ? $"{Wording.Field(field)}第{index + 1}个字符（{Code(codePoint)}）是不可见的控制字符或格式字符（如文字方向控制符、零宽字符），请删除后重试。"
+                : $"{Wording.Field(field)}只能填一行，第{index + 1}个字符（{Code(codePoint)}）是换行、制表符或不可见的控制字符，请删除后重试。");
         }
         return this;
     }
+
+    /// <summary>U+202E without the English of "(a lone surrogate)".</summary>
+    private static string Code(string codePoint) => codePoint.Split(' ')[0];
 
     /// <summary>Throws the collected errors as one 422.</summary>
     public void ThrowIfInvalid()
     {
         if (errors.Count > 0)
         {
-            throw CommandRejectedException.Invalid(string.Join(" ", errors));
+            throw CommandRejectedException.Invalid(string.Concat(errors));
         }
     }
 }

@@ -36,8 +36,8 @@ public static class IncidentEndpoints
             int max = Math.Max(1, options.Value.ListPageSizeMax);
             IncidentCursor? cursor = null;
             new Validation()
-                .Require(limit is null || (limit >= 1 && limit <= max), "limit", $"must be between 1 and {max}.")
-                .Require(before is null || IncidentCursor.TryParse(before, out cursor), "before", "is not a cursor of this list; follow the Link header of the page before.")
+                .Require(limit is null || (limit >= 1 && limit <= max), "limit", $"应在1到{max}之间。")
+                .Require(before is null || IncidentCursor.TryParse(before, out cursor), "before", "无法识别，请从第一页重新翻页。")
                 .ThrowIfInvalid();
             int size = Math.Clamp(limit ?? options.Value.ListPageSize, 1, max);
             var page = catalog.All()
@@ -66,17 +66,20 @@ public static class IncidentEndpoints
         incidents.MapGet("/{id}/recommendations", (string id, int? limit, Caller caller, AccessScope scope, TeamRegistry teams) =>
         {
             var incident = scope.Incident(caller, id);
-            new Validation().Require(limit is null or >= 1 and <= 50, "limit", "must be between 1 and 50.").ThrowIfInvalid();
+            new Validation().Require(limit is null or >= 1 and <= 50, "limit", "应在1到50之间。").ThrowIfInvalid();
             return teams.Recommend(incident.Location.Lon, incident.Location.Lat, incident.Type, limit ?? 5, team => scope.CanSee(caller, team));
         }).RequireAuthorization(AccessPolicies.Command).WithSummary("Available teams ranked by estimated arrival");
 
         incidents.MapPost("/{id}/assignments", async (string id, AssignTeamRequest request, Caller caller, AccessScope scope, IGrainFactory grains) =>
         {
             var grain = Incident(id, caller, scope, grains);
-            new Validation().Require(!string.IsNullOrWhiteSpace(request.TeamId), "teamId", "is required.").ThrowIfInvalid();
+            new Validation().Require(!string.IsNullOrWhiteSpace(request.TeamId), "teamId", "必须选择：请选一支要派的警力。").ThrowIfInvalid();
             scope.Team(caller, request.TeamId!);
             return await grain.Assign(request.TeamId!, caller.Actor);
-        }).RequireAuthorization(AccessPolicies.Dispatch).WithSummary("Dispatch a team; 409 when it is not available");
+        }).RequireAuthorization(AccessPolicies.Dispatch).WithSummary("Dispatch a team; 409 when it is not available")
+            .WithDescription("A 409 may carry nextStep {action, gate?} beside its detail: requestApproval with the 三个慎用 gate (policeForce) " +
+                "when a leader's approval is needed and none is pending (POST /api/incidents/{id}/approvals), awaitApproval while one is, " +
+                "pickAnotherTeam when the team is not free.");
 
         incidents.MapPost("/{id}/handling", async (string id, StartHandlingRequest? request, Caller caller, AccessScope scope, IGrainFactory grains) =>
         {
@@ -89,7 +92,7 @@ public static class IncidentEndpoints
         {
             var grain = Incident(id, caller, scope, grains);
             new Validation()
-                .Require(!string.IsNullOrWhiteSpace(request.Resolution), "resolution", "is required: say how the incident was resolved.")
+                .Require(!string.IsNullOrWhiteSpace(request.Resolution), "resolution", "必须填写：请写明警情是怎样处置办结的。")
                 .Text(request.Resolution, IncidentIntake.MaxDescription, "resolution")
                 .ThrowIfInvalid();
             return await grain.Close(request.Resolution!.Trim(), caller.Actor);

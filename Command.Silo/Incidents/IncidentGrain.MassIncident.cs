@@ -5,6 +5,7 @@ using Command.Abstractions.Patrols;
 using Command.Abstractions.Realtime;
 using Command.Abstractions.Runtime;
 using Command.Silo.Escalation;
+using Command.Silo.Hosting;
 using Command.Silo.Runtime;
 using Command.Silo.Spatial;
 
@@ -26,7 +27,7 @@ public sealed partial class IncidentGrain
         RequireCause(cause);
         if (State.IsMassIncident)
         {
-            throw CommandRejectedException.Conflict($"Incident {State.Number} has been a mass incident since {State.MassSince:O}.");
+            throw CommandRejectedException.Conflict($"警情{State.Number}已于{Hosting.Wording.Time(State.MassSince)}升级为群体性事件，无需再次升级。");
         }
         if (crowdSize is { } crowd && crowd != State.Crowd)
         {
@@ -46,7 +47,7 @@ public sealed partial class IncidentGrain
         {
             return Detail();
         }
-        RequireRoomForUpdate("a crowd revision");
+        RequireRoomForUpdate("这次聚集人数更新");
         RaiseEvent(new CrowdRevised(before, crowdSize), actor);
         var reasons = new List<string>();
         if (!State.IsMassIncident && crowdSize >= rules.CrowdThreshold)
@@ -82,7 +83,7 @@ public sealed partial class IncidentGrain
         {
             return Detail();
         }
-        RequireRoomForUpdate("a severity change");
+        RequireRoomForUpdate("这次等级变更");
         int before = State.Severity;
         RaiseEvent(new SeverityChanged(before, severity, reason), actor);
         await ConfirmEvents();
@@ -99,13 +100,13 @@ public sealed partial class IncidentGrain
     public async Task<IncidentDetail> CheckInLeader(LeaderCheckIn checkIn, string actor)
     {
         RequireOpen();
-        RequireRoomForUpdate("a leader's check-in");
+        RequireRoomForUpdate("这次领导到场签到");
         var scene = State.Call!.Location;
         double distance = Math.Round(GeoMath.DistanceMeters(checkIn.Lon, checkIn.Lat, scene.Lon, scene.Lat), 1);
         if (distance > rules.LeaderCheckInRadiusMeters)
         {
             throw CommandRejectedException.Invalid(
-                $"The check-in position is {distance:0} m from the scene; a leader on scene is within {rules.LeaderCheckInRadiusMeters:0} m.");
+                $"签到位置距警情{State.Number}现场{distance:0}米，到场签到须在现场{rules.LeaderCheckInRadiusMeters:0}米以内；请到达现场后再签到。");
         }
         RaiseEvent(new LeaderCheckedIn(actor, checkIn.Level, checkIn.Lon, checkIn.Lat, distance, checkIn.Username, checkIn.JurisdictionId,
             checkIn.Title, checkIn.Note), actor);
@@ -123,19 +124,19 @@ public sealed partial class IncidentGrain
         RequireOpen();
         if (!CommandRules.ReportKinds.Contains(kind))
         {
-            throw CommandRejectedException.Invalid($"kind must be one of {string.Join(", ", CommandRules.ReportKinds)}, not '{kind}'.");
+            throw CommandRejectedException.Invalid($"报告类别不对，请从{Hosting.Wording.OneOf(CommandRules.ReportKinds.Select(Hosting.Wording.ReportKind))}中选择。");
         }
         int maxLength = incidentOptions.Value.MaxReportLength;
         if (text.Length > maxLength)
         {
-            throw CommandRejectedException.Invalid($"text: is {text.Length} characters; at most {maxLength} are kept in a report.");
+            throw CommandRejectedException.Invalid($"报告内容有{text.Length}个字，一份报告最多保存{maxLength}个字，请删减后重试。");
         }
         int maxReports = incidentOptions.Value.MaxReportsPerIncident;
         if (State.ReportCount >= maxReports)
         {
             throw CommandRejectedException.Conflict(
-                $"Incident {State.Number} already has {State.ReportCount} reports, the most one incident keeps ({maxReports}); " +
-                "put further material in the written report through the usual channels.");
+                $"警情{State.Number}已有{State.ReportCount}份报告，一起警情最多保存{maxReports}份；" +
+                "其余材料请写入书面报告，按常规渠道报送。");
         }
         RaiseEvent(new ReportSubmitted(kind, text), actor);
         var met = Meet(PendingMilestones(MilestoneTrigger.Report).Where(m => m.ReportKind == kind), actor, $"报告已提交（{text.Length}字）", actor);
@@ -153,7 +154,7 @@ public sealed partial class IncidentGrain
         {
             return Detail();
         }
-        RequireRoomForUpdate("a 三个慎用 request");
+        RequireRoomForUpdate("这次三个慎用审批申请");
         RaiseEvent(new ApprovalRequested(gate, reason), actor);
         await ConfirmEvents();
         Publish();
@@ -165,7 +166,7 @@ public sealed partial class IncidentGrain
     {
         RequireOpen();
         RequireGate(gate);
-        RequireRoomForUpdate("a 三个慎用 decision");
+        RequireRoomForUpdate("这次三个慎用审批决定");
         RaiseEvent(new ApprovalDecided(gate, approved, actor, reason), actor);
         await ConfirmEvents();
         Publish();
@@ -177,10 +178,10 @@ public sealed partial class IncidentGrain
         RequireOpen();
         if (gate is not (Gates.CoerciveMeasures or Gates.Weapons))
         {
-            throw CommandRejectedException.Invalid($"gate must be {Gates.CoerciveMeasures} or {Gates.Weapons}, not '{gate}'.");
+            throw CommandRejectedException.Invalid($"只能记录{Gates.Title(Gates.CoerciveMeasures)}或{Gates.Title(Gates.Weapons)}的措施。");
         }
-        RequireApproved(gate, gate == Gates.Weapons ? "marking that weapons or police equipment (警械) were used" : "marking coercive measures");
-        RequireRoomForUpdate("a recorded measure");
+        RequireApproved(gate, gate == Gates.Weapons ? "记录使用警械或武器" : "记录采取强制措施");
+        RequireRoomForUpdate("这次措施记录");
         RaiseEvent(new MeasureRecorded(gate, note), actor);
         await ConfirmEvents();
         Publish();
@@ -196,7 +197,7 @@ public sealed partial class IncidentGrain
         }
         if (escalation.ResolvedAt is not null)
         {
-            throw CommandRejectedException.Conflict($"Escalation {escalationId} was resolved when incident {State.Number} was closed.");
+            throw CommandRejectedException.Conflict($"警情{State.Number}已办结，它的{Hosting.Wording.Level(escalation.Level)}督办随之结束，无需再签收。");
         }
         RaiseEvent(new EscalationAcknowledged(escalationId), actor);
         await ConfirmEvents();
@@ -214,10 +215,10 @@ public sealed partial class IncidentGrain
         var escalation = FindEscalation(escalationId);
         if (escalation.Level != TopEscalatedLevel())
         {
-            throw CommandRejectedException.Conflict($"Escalation {escalationId} is no longer the highest step of incident {State.Number}.");
+            throw CommandRejectedException.Conflict($"警情{State.Number}已经提级到{Hosting.Wording.Level(TopEscalatedLevel())}，{Hosting.Wording.Level(escalation.Level)}督办不再是最高一级；请刷新后在最高一级的督办上操作。");
         }
         var raised = await Escalate(EscalationTriggers.LeaderDecision, reason, Time.GetUtcNow(), actor, overrideCeiling: true)
-            ?? throw CommandRejectedException.Conflict($"Incident {State.Number} is already at the top of the ladder ({escalation.JurisdictionName}).");
+            ?? throw CommandRejectedException.Conflict($"警情{State.Number}已提级到最高一级（{escalation.JurisdictionName}），不能再往上提级。");
         Publish();
         return raised;
     }
@@ -405,13 +406,14 @@ public sealed partial class IncidentGrain
         {
             string state = approval switch
             {
-                null => "none has been requested",
-                { State: ApprovalState.Pending } => $"the request by {approval.RequestedBy} at {approval.RequestedAt:O} is still pending",
-                _ => $"{approval.DecidedBy} refused it at {approval.DecidedAt:O}: {approval.DecisionReason}",
+                null => "尚未申请审批，请先申请审批，由领导批准后再操作",
+                { State: ApprovalState.Pending } => $"{Wording.Person(approval.RequestedBy)}已于{Hosting.Wording.Time(approval.RequestedAt)}申请审批，正在等待领导审批",
+                _ => $"{Wording.Person(approval.DecidedBy)}已于{Hosting.Wording.Time(approval.DecidedAt)}不予批准（{approval.DecisionReason}）；如确有必要，请重新申请审批",
             };
+            // The page offers the step itself: a request while none is pending, nothing to do but wait while one is.
+            var next = approval is { State: ApprovalState.Pending } ? NextSteps.AwaitApproval : NextSteps.RequestApproval;
             throw CommandRejectedException.Conflict(
-                $"三个慎用: {action} on mass incident {State.Number} needs a leader's approval of gate '{gate}' ({Gates.Title(gate)}); {state}. " +
-                $"Request it with POST /api/incidents/{Key}/approvals and have a leader decide it.");
+                $"需审批：群体性事件{State.Number}{action}须经领导批准（三个慎用·{Gates.Title(gate)}）；{state}。").WithNextStep(next, gate);
         }
     }
 
@@ -423,20 +425,20 @@ public sealed partial class IncidentGrain
         if (State.UpdateCount >= max)
         {
             throw CommandRejectedException.Conflict(
-                $"Incident {State.Number} already has {State.UpdateCount} crowd revisions, severity changes, check-ins, 三个慎用 entries and backup requests, " +
-                $"the most one incident keeps ({max}); {what} is not recorded.");
+                $"警情{State.Number}已有{State.UpdateCount}条人数更新、等级变更、签到、三个慎用和增援记录，一起警情最多保存{max}条；" +
+                $"{what}没有记录。");
         }
     }
 
     private EscalationView FindEscalation(string escalationId) =>
         State.Escalations.FirstOrDefault(e => e.Id == escalationId)
-        ?? throw CommandRejectedException.NotFound($"No escalation has the id {escalationId}.");
+        ?? throw CommandRejectedException.NotFound($"警情{State.Number}没有这条督办，可能已被撤销；请刷新后重试。");
 
     private static void RequireGate(string gate)
     {
         if (!Gates.All.Contains(gate))
         {
-            throw CommandRejectedException.Invalid($"gate must be one of {string.Join(", ", Gates.All)}, not '{gate}'.");
+            throw CommandRejectedException.Invalid($"审批事项只能是{Wording.OneOf(Gates.All.Select(Gates.Title))}。");
         }
     }
 
@@ -444,7 +446,7 @@ public sealed partial class IncidentGrain
     {
         if (!CommandRules.Causes.Contains(cause))
         {
-            throw CommandRejectedException.Invalid($"cause must be one of {string.Join(", ", CommandRules.Causes)}, not '{cause}'.");
+            throw CommandRejectedException.Invalid($"聚集原因不对，请从{Wording.OneOf(CommandRules.Causes.Select(Wording.Cause))}中选择。");
         }
     }
 

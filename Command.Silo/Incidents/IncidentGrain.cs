@@ -98,12 +98,12 @@ public sealed partial class IncidentGrain(
         // A team commissioned on another silo a moment ago may not have reached this silo's registry yet: its grain knows.
         if (teams.Find(teamId) is null && await GrainFactory.GetGrain<IPatrolTeamGrain>(teamId).GetView() is null)
         {
-            throw CommandRejectedException.NotFound($"No team has the id {teamId}.");
+            throw CommandRejectedException.NotFound("找不到要派的这支警力，可能已被撤编；请刷新推荐警力后另选一支。");
         }
         int sent = State.ActiveAssignments.Count();
         if (sent >= rules.MaxTeamsWithoutApproval)
         {
-            RequireApproved(Gates.PoliceForce, $"assigning team {sent + 1} (more than {rules.MaxTeamsWithoutApproval})");
+            RequireApproved(Gates.PoliceForce, $"派出第{sent + 1}支警力（超过{rules.MaxTeamsWithoutApproval}支）");
         }
         var team = await GrainFactory.GetGrain<IPatrolTeamGrain>(teamId).Dispatch(Key, actor);
         try
@@ -173,8 +173,8 @@ public sealed partial class IncidentGrain(
     {
         RequireOpen();
         var assignment = State.ActiveAssignments.FirstOrDefault(a => a.TeamId == teamId)
-            ?? throw CommandRejectedException.Conflict($"Team {teamId} is not working on incident {State.Number}; only a team sent to it can ask for backup.");
-        RequireRoomForUpdate("a backup request");
+            ?? throw CommandRejectedException.Conflict($"这支警力没有在处置警情{State.Number}，只有派往该警情的警力才能请求增援。");
+        RequireRoomForUpdate("这次请求增援");
         RaiseEvent(new BackupRequested(teamId, assignment.Callsign, note), actor);
         await ConfirmEvents();
         Publish();
@@ -185,7 +185,7 @@ public sealed partial class IncidentGrain(
     {
         if (!State.Exists)
         {
-            throw CommandRejectedException.NotFound($"No incident has the id {Key}.");
+            throw CommandRejectedException.NotFound("找不到这起警情，可能已被删除或不在您的辖区内；请刷新警情列表后重试。");
         }
         var entries = await ReadJournal();
         return [.. entries.Select(e => new TimelineEntry(e.Seq, e.At, e.Kind, e.Actor, JsonDocument.Parse(e.Data).RootElement.Clone()))];
@@ -276,7 +276,7 @@ public sealed partial class IncidentGrain(
     {
         if (!State.Exists)
         {
-            throw CommandRejectedException.NotFound($"No incident has the id {Key}.");
+            throw CommandRejectedException.NotFound("找不到这起警情，可能已被删除或不在您的辖区内；请刷新警情列表后重试。");
         }
     }
 
@@ -285,7 +285,7 @@ public sealed partial class IncidentGrain(
         RequireExists();
         if (State.Status == IncidentStatus.Closed)
         {
-            throw CommandRejectedException.Conflict($"Incident {State.Number} is closed (办结 at {State.ClosedAt:O}): it takes no further reports or changes.");
+            throw CommandRejectedException.Conflict($"警情{State.Number}已于{Hosting.Wording.Time(State.ClosedAt)}办结，不能再派警、续报或更改。");
         }
     }
 

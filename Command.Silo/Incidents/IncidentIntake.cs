@@ -21,17 +21,17 @@ public sealed class IncidentIntake(IGrainFactory grains, JurisdictionMap map, Ti
     {
         var check = new Validation();
         IncidentChannel? channel = ParseChannel(request.Channel);
-        check.Require(channel is not null, "channel", request.Channel is null ? "is required (110, 119, 120 or 122)." : $"must be 110, 119, 120 or 122, not {request.Channel}.");
+        check.Require(channel is not null, "channel", request.Channel is null ? "必须填写（110、119、120或122）。" : "只能是110、119、120或122。");
         IncidentType? type = request.Type is { } name && name.All(char.IsAsciiLetter) && Enum.TryParse<IncidentType>(name, ignoreCase: true, out var t) ? t : null;
-        check.Require(type is not null, "type", request.Type is null ? "is required." : $"'{request.Type}' is not one of {string.Join(", ", Enum.GetValues<IncidentType>().Select(ToCamel))}.");
-        check.Require(request.Severity is null || Severity.IsValid(request.Severity.Value), "severity", $"must be 1 (I) to 4 (IV), not {request.Severity}.");
+        check.Require(type is not null, "type", request.Type is null ? "必须填写。" : "不是已有的类别，请从刑事、治安、交通、火灾、医疗急救、矛盾纠纷、群体性事件、危爆物品、安全生产、其他中选择。");
+        check.Require(request.Severity is null || Severity.IsValid(request.Severity.Value), "severity", $"只能是1（I级 特别重大）到4（IV级 一般），现在是{request.Severity}。");
         check.Position(request.Lon, request.Lat);
         check.Text(request.Description, MaxDescription, "description").Text(request.Address, MaxAddress, "address");
         check.Require(request.CallerPhone is null || (request.CallerPhone.Length <= 20 && request.CallerPhone.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ')),
-            "callerPhone", "must be at most 20 digits, with + - or spaces.");
-        check.Require(request.CrowdSize is null or >= 0 and <= MaxCrowd, "crowdSize", $"must be between 0 and {MaxCrowd}.");
+            "callerPhone", "最多20位，只能有数字、+、-和空格。");
+        check.Require(request.CrowdSize is null or >= 0 and <= MaxCrowd, "crowdSize", $"应在0到{MaxCrowd}人之间。");
         check.Require(request.Cause is null || Escalation.CommandRules.Causes.Contains(request.Cause), "cause",
-            $"must be one of {string.Join(", ", Escalation.CommandRules.Causes)}, not '{request.Cause}'.");
+            $"不是已有的原因，请从{Hosting.Wording.OneOf(Escalation.CommandRules.Causes.Select(Hosting.Wording.Cause))}中选择。");
         check.ThrowIfInvalid();
         return new IncidentCall(channel!.Value, type!.Value, request.Severity ?? DefaultSeverity(type.Value, request.CrowdSize),
             new GeoPoint(request.Lon!.Value, request.Lat!.Value), Clean(request.Address), Clean(request.Description),

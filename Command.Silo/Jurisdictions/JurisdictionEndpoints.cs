@@ -16,7 +16,7 @@ public static class JurisdictionEndpoints
         {
             JurisdictionLevel? wanted = level is null ? null
                 : level.All(char.IsAsciiLetter) && Enum.TryParse<JurisdictionLevel>(level, ignoreCase: true, out var l) ? l
-                : throw CommandRejectedException.Invalid($"level must be city, county, township, village or grid, not '{level}'.");
+                : throw CommandRejectedException.Invalid("层级只能是市、县、乡镇（街道）、村（社区）或网格。");
             return map.All
                 .Where(j => scope.ShowsOnMap(caller, j.Id))
                 .Where(j => wanted is null || j.Level == wanted)
@@ -42,7 +42,7 @@ public static class JurisdictionEndpoints
         jurisdictions.MapGet("/{id}", async (string id, Caller caller, AccessScope scope, JurisdictionMap map, IGrainFactory grains,
             Patrols.TeamRegistry teams, Incidents.IncidentCatalog catalog) =>
         {
-            var info = (scope.Covers(caller, id) ? map.Find(id) : null) ?? throw CommandRejectedException.NotFound($"No jurisdiction has the id {id}.");
+            var info = (scope.Covers(caller, id) ? map.Find(id) : null) ?? throw CommandRejectedException.NotFound("找不到这个辖区，可能不在您的管辖范围内；请从辖区列表中选择。");
             var state = await grains.GetGrain<IJurisdictionGrain>(id).GetState();
             return new
             {

@@ -30,7 +30,7 @@ public sealed class JurisdictionGrain(JurisdictionMap map) : JournaledGrain<Juri
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        level = (map.Find(Key) ?? throw CommandRejectedException.NotFound($"No jurisdiction has the id {Key}.")).Level;
+        level = (map.Find(Key) ?? throw CommandRejectedException.NotFound("找不到这个辖区，请从辖区列表中选择。")).Level;
         return base.OnActivateAsync(cancellationToken);
     }
 

@@ -37,7 +37,7 @@ public static class MapLayerEndpoints
             {
                 null or "polygon" => false,
                 "label" => true,
-                _ => throw CommandRejectedException.Invalid($"shape must be polygon or label, not '{shape}'."),
+                _ => throw CommandRejectedException.Invalid("图形只能是区域或标注。"),
             };
             if (ScopedRevalidation.IsCurrent(http, caller.JurisdictionId, "boundaries", ScopedRevalidation.Fingerprint(map), wanted.ToString(), parentId,
                     box is null ? null : string.Create(CultureInfo.InvariantCulture, $"{box.MinX},{box.MinY},{box.MaxX},{box.MaxY}"), labelsOnly ? "label" : "polygon"))
@@ -88,7 +88,7 @@ public static class MapLayerEndpoints
 
     private static JurisdictionLevel ParseLevel(string? level) =>
         level is not null && level.All(char.IsAsciiLetter) && Enum.TryParse<JurisdictionLevel>(level, ignoreCase: true, out var l) ? l
-            : throw CommandRejectedException.Invalid($"level is required: city, county, township, village or grid, not '{level}'.");
+            : throw CommandRejectedException.Invalid("必须选择层级：市、县、乡镇（街道）、村（社区）或网格。");
 
     private static Envelope? ParseBox(string? bbox)
     {
@@ -102,7 +102,7 @@ public static class MapLayerEndpoints
             double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out numbers[i]) && double.IsFinite(numbers[i])).All(ok => ok);
         return valid && numbers[0] <= numbers[2] && numbers[1] <= numbers[3]
             ? new Envelope(numbers[0], numbers[2], numbers[1], numbers[3])
-            : throw CommandRejectedException.Invalid($"bbox must be minLon,minLat,maxLon,maxLat, not '{bbox}'.");
+            : throw CommandRejectedException.Invalid("范围应写成“最小经度,最小纬度,最大经度,最大纬度”四个数。");
     }
 
     /// <summary>The feature id is written at feature level too, so that a map client merging overlapping answers

@@ -44,7 +44,7 @@ public sealed class PatrolTeamGrain(
     {
         if (map.Find(definition.JurisdictionId) is null)
         {
-            throw CommandRejectedException.Invalid($"jurisdictionId {definition.JurisdictionId} is not a known jurisdiction.");
+            throw CommandRejectedException.Invalid("辖区不是已有的辖区，请从辖区列表中选择。");
         }
         if (State.Definition is null || !SameDefinition(State.Definition, definition))
         {
@@ -125,8 +125,9 @@ public sealed class PatrolTeamGrain(
         if (State.Status != TeamStatus.Available)
         {
             throw CommandRejectedException.Conflict(State.IncidentId is null
-                ? $"Team {State.Definition!.Callsign} is {TeamTransitions.Camel(State.Status)}, not available."
-                : $"Team {State.Definition!.Callsign} is {TeamTransitions.Camel(State.Status)} for incident {State.IncidentId}, not available.");
+                ? $"{State.Definition!.Callsign}现在是“{Hosting.Wording.TeamStatus(State.Status)}”，不是待命，不能派警；请换一支待命的警力。"
+                : $"{State.Definition!.Callsign}正在处置另一起警情（{Hosting.Wording.TeamStatus(State.Status)}），不能再派；请换一支待命的警力。")
+                .WithNextStep(NextSteps.PickAnotherTeam);
         }
         await ChangeStatus(TeamStatus.Dispatched, incidentId, actor);
         return View();
@@ -189,7 +190,7 @@ public sealed class PatrolTeamGrain(
     {
         if (State.Definition is null)
         {
-            throw CommandRejectedException.NotFound($"No team has the id {Key}.");
+            throw CommandRejectedException.NotFound("找不到这支警力，可能已被撤编；请刷新后重试。");
         }
     }
 

@@ -32,15 +32,15 @@ public static class TeamEndpoints
             JurisdictionMap map) =>
         {
             new Validation()
-                .Require(id.Length <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'), "id", "must be at most 64 letters, digits, - or _.")
+                .Require(id.Length <= 64 && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'), "id", "最多64个字符，只能是字母、数字、连字符或下划线。")
                 .Name(definition.Callsign, 32, "callsign")
-                .Require(Enum.IsDefined(definition.Mode), "mode", "must be foot, vehicle, checkpoint or motorcycle.")
+                .Require(Enum.IsDefined(definition.Mode), "mode", "只能是步巡、车巡、卡点或摩巡。")
                 .Name(definition.Leader, 32, "leader")
                 .Names(definition.Members, 1, 30, 32, "members")
                 .Names(definition.Equipment, 0, 30, 32, "equipment")
-                .Require(!string.IsNullOrWhiteSpace(definition.JurisdictionId) && map.Find(definition.JurisdictionId) is not null, "jurisdictionId", "must be a known jurisdiction.")
+                .Require(!string.IsNullOrWhiteSpace(definition.JurisdictionId) && map.Find(definition.JurisdictionId) is not null, "jurisdictionId", "不是已有的辖区，请从辖区列表中选择。")
                 .Require(definition.LeaderPhone is null || (definition.LeaderPhone.Length <= 20 && definition.LeaderPhone.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or ' ')),
-                    "leaderPhone", "must be at most 20 digits, with + - or spaces.")
+                    "leaderPhone", "最多20位，只能有数字、+、-和空格。")
                 .ThrowIfInvalid();
             bool existed = registry.Find(id) is not null;
             if (existed)
@@ -61,8 +61,8 @@ public static class TeamEndpoints
                 // Callsigns are unique city-wide, so saying it is taken cannot be helped; which team holds it is said only
                 // to those who may see that team.
                 throw CommandRejectedException.Conflict(scope.CanSee(caller, holder)
-                    ? $"呼号“{definition.Callsign}”已被巡防队 {holder.Callsign}（{holder.Id}，{map.Find(holder.JurisdictionId)?.Name ?? holder.JurisdictionId}）使用；全市的呼号不得重复。"
-                    : $"呼号“{definition.Callsign}”已被您辖区以外的一支巡防队使用；全市的呼号不得重复。");
+                    ? $"呼号“{definition.Callsign}”已被{map.Find(holder.JurisdictionId)?.Name ?? "另一辖区"}的巡防队{holder.Callsign}使用；全市的呼号不得重复，请换一个呼号。"
+                    : $"呼号“{definition.Callsign}”已被您辖区以外的一支巡防队使用；全市的呼号不得重复，请换一个呼号。");
             }
             var view = await grains.GetGrain<IPatrolTeamGrain>(id).Commission(definition, caller.Actor);
             return existed ? Results.Ok(view) : Results.Created($"/api/teams/{id}", view);
@@ -77,11 +77,11 @@ public static class TeamEndpoints
             new Validation()
                 .Position(request.Lon, request.Lat)
                 .Require(request.At is null || request.At <= now + maxError, "at",
-                    $"is {Hours(request.At - now)} hours ahead of the server's clock ({now:O}), more than {maxError.TotalHours:0.##}; check the device's date, or leave at out.")
+                    $"比服务器时间（{Wording.Time(now)}）快{Hours(request.At - now)}小时，超过允许的{maxError.TotalHours:0.##}小时；请校准终端的日期和时间，或不填定位时间。")
                 .Require(request.At is null || request.At >= now - maxError, "at",
-                    $"is {Hours(now - request.At)} hours behind the server's clock ({now:O}), more than {maxError.TotalHours:0.##}: too old to place a team; check the device's date, or leave at out.")
-                .Require(request.HeadingDeg is null || (double.IsFinite(request.HeadingDeg.Value) && request.HeadingDeg is >= 0 and <= 360), "headingDeg", "must be between 0 and 360.")
-                .Require(request.SpeedMps is null || (double.IsFinite(request.SpeedMps.Value) && request.SpeedMps is >= 0 and <= 100), "speedMps", "must be between 0 and 100.")
+                    $"比服务器时间（{Wording.Time(now)}）慢{Hours(now - request.At)}小时，超过允许的{maxError.TotalHours:0.##}小时，太旧的定位不能标到地图上；请校准终端的日期和时间，或不填定位时间。")
+                .Require(request.HeadingDeg is null || (double.IsFinite(request.HeadingDeg.Value) && request.HeadingDeg is >= 0 and <= 360), "headingDeg", "应在0到360度之间。")
+                .Require(request.SpeedMps is null || (double.IsFinite(request.SpeedMps.Value) && request.SpeedMps is >= 0 and <= 100), "speedMps", "应在每秒0到100米之间。")
                 .ThrowIfInvalid();
             // A terminal whose clock runs ahead is still put on the map, at the time the fix arrived: stamped in the
             // future it would outrank every real fix until its clock time came round.
@@ -90,7 +90,7 @@ public static class TeamEndpoints
             await team.ReportPosition(new TeamPosition(request.Lon!.Value, request.Lat!.Value, at, request.HeadingDeg, request.SpeedMps));
             return Results.Accepted(value: ahead > dispatch.Value.PositionClockSkew
                 ? new PositionAccepted(at, Math.Round(ahead.Value.TotalSeconds),
-                    $"The device's clock is {ahead.Value.TotalSeconds:0} s ahead of the server's; the fix was recorded at the server's time. Set the terminal's clock.")
+                    $"终端时钟比服务器快{ahead.Value.TotalSeconds:0}秒，这次定位按服务器时间记录；请校准终端的时钟。")
                 : new PositionAccepted(at, null, null));
         }).RequireAuthorization(AccessPolicies.ReportForTeam).RequireRateLimiting(AccessServiceExtensions.PositionLimit)
             .WithSummary("Report a team's position (telemetry): its terminal, its leader, or a duty officer placing it by hand");
@@ -100,7 +100,7 @@ public static class TeamEndpoints
             var team = grains.GetGrain<IPatrolTeamGrain>(scope.TeamToActFor(caller, id).Id);
             TeamStatus? status = request.Status is { } name && name.All(char.IsAsciiLetter) && Enum.TryParse<TeamStatus>(name, ignoreCase: true, out var s) ? s : null;
             new Validation().Require(status is not null, "status",
-                $"'{request.Status}' is not one of {string.Join(", ", Enum.GetValues<TeamStatus>().Select(v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString())))}.").ThrowIfInvalid();
+                $"不是已有的状态，请从{Wording.OneOf(Enum.GetValues<TeamStatus>().Select(Wording.TeamStatus))}中选择。").ThrowIfInvalid();
             return await team.ReportStatus(status!.Value, caller.Actor);
         }).RequireAuthorization(AccessPolicies.ReportForTeam).WithSummary("Report a team's status; 409 for a transition that is not allowed");
 
@@ -110,7 +110,7 @@ public static class TeamEndpoints
             new Validation().Text(request?.Note, 500, "note").ThrowIfInvalid();
             if (team.IncidentId is null)
             {
-                throw CommandRejectedException.Conflict($"Team {team.Callsign} has no current assignment to ask backup for.");
+                throw CommandRejectedException.Conflict($"{team.Callsign}现在没有正在处置的警情，不能请求增援。");
             }
             return await grains.GetGrain<IIncidentGrain>(team.IncidentId).RequestBackup(id, string.IsNullOrWhiteSpace(request?.Note) ? null : request.Note.Trim(), caller.Actor);
         }).RequireAuthorization(AccessPolicies.TeamBackup).WithSummary("The team asks for backup (请求增援) at its current incident");

@@ -22,11 +22,11 @@ public static class TeamTransitions
     {
         if (to == TeamStatus.Dispatched)
         {
-            return "A team becomes dispatched only through an assignment to an incident (POST /api/incidents/{id}/assignments).";
+            return "“已派警”不能由警力自己上报，只能由值班员在警情上派警。";
         }
         return reportable.TryGetValue(to, out var sources) && sources.Contains(from)
             ? null
-            : $"A team that is {Camel(from)} cannot report {Camel(to)}; allowed from: {string.Join(", ", reportable.GetValueOrDefault(to, []).Select(Camel))}.";
+            : $"警力现在是“{Hosting.Wording.TeamStatus(from)}”，不能直接改为“{Hosting.Wording.TeamStatus(to)}”；只有“{string.Join("”“", reportable.GetValueOrDefault(to, []).Select(Hosting.Wording.TeamStatus))}”的警力才能改为“{Hosting.Wording.TeamStatus(to)}”。";
     }
 
     public static string Camel(TeamStatus status) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(status.ToString());

@@ -54,7 +54,7 @@ public sealed class CommandHub(AccessScope scope, JurisdictionMap map, HubConnec
             throw new HubException($"{Caller.RoleLabel(caller.Role)}不能切换关注的辖区。");
         }
         var jurisdiction = jurisdictionId is { Length: <= 64 } && map.Find(jurisdictionId) is { } found && scope.Covers(caller, found.Id) ? found
-            : throw new HubException($"辖区 {jurisdictionId} 不存在或不在您的辖区内。");
+            : throw new HubException("这个辖区不存在或不在您的管辖范围内，请从辖区列表中选择。");
         string group = JurisdictionGroup(jurisdiction.Id);
         if (Context.Items[GroupKey] is string current && current != group)
         {

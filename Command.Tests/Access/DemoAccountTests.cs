@@ -96,7 +96,7 @@ public sealed class DemoAccountTests
             // Enabled as it is, gx.duty would take the demo password again; it needs a new one first.
             var admin = production.WithToken(await production.SignIn("admin", RetiredPassword("admin")));
             var enable = await CommandApp.Problem(await admin.PostAsync("/api/users/gx.duty/enable", null), HttpStatusCode.Conflict);
-            Assert.Contains("published demo password", enable.GetProperty("detail").GetString());
+            Assert.Contains("公开的演示密码", ChineseRefusal.Check(enable, null, "gx.duty"));
             await CommandApp.Problem(await anonymous.PostAsJsonAsync("/api/auth/token", new { username = "gx.duty", password = DemoUsers.Password }), HttpStatusCode.Unauthorized);
             await CommandApp.Read<UserView>(await admin.PostAsJsonAsync("/api/users/gx.duty/password", new { password = RetiredPassword("gx.duty") }));
             Assert.False((await CommandApp.Read<UserView>(await admin.PostAsync("/api/users/gx.duty/enable", null))).Disabled);

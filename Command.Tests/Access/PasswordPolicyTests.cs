@@ -28,7 +28,7 @@ public sealed class PasswordPolicyTests : IAsyncLifetime
     [InlineData("Passw0rd")]
     [InlineData("demo-2026")]
     public void ThePasswordsAnAttackerTriedFirstAreRefused(string password) =>
-        Assert.StartsWith("password: ", Refusal(password, "someone"));
+        Assert.StartsWith("密码", Refusal(password, "someone"));
 
     [Theory]
     [InlineData("Password2026!", PasswordPolicy.Common)]
@@ -43,14 +43,14 @@ public sealed class PasswordPolicyTests : IAsyncLifetime
     [InlineData("Demo2026", PasswordPolicy.Demo)]
     [InlineData("demo-2026!!!", PasswordPolicy.Common)]
     public void CommonPasswordsAreRefusedWhateverTheCaseLookAlikesOrDigitsAdded(string password, string reason) =>
-        Assert.Contains($"password: {reason}", Refusal(password, "someone"));
+        Assert.Contains($"密码{reason}", Refusal(password, "someone"));
 
     [Theory]
     [InlineData("gx.duty", "GxDuty-night-shift")]
     [InlineData("gx.duty", "my-gx.duty-key-77")]
     [InlineData("zhangwei01", "ZhangWei01 is here")]
     public void APasswordThatSpellsTheUsernameIsRefused(string username, string password) =>
-        Assert.Contains($"password: {PasswordPolicy.ContainsUsername}", Refusal(password, username));
+        Assert.Contains($"密码{PasswordPolicy.ContainsUsername}", Refusal(password, username));
 
     [Theory]
     [InlineData("night-shift-2026")]
@@ -65,7 +65,7 @@ public sealed class PasswordPolicyTests : IAsyncLifetime
         var strict = new PasswordPolicy(Options.Create(new AccessOptions { PasswordMinLength = 14 }));
         strict.Validate("night-shift-26", "password", "gx.duty");
         var refused = Assert.Throws<CommandRejectedException>(() => strict.Validate("river-lamp-42", "password", "gx.duty"));
-        Assert.Contains("password: must be 14 to 128 characters.", refused.Message);
+        Assert.Contains("密码须为14到128个字符。", refused.Message);
         Assert.Equal(10, new AccessOptions().PasswordMinLength);
     }
 
@@ -77,17 +77,17 @@ public sealed class PasswordPolicyTests : IAsyncLifetime
 
         var opened = await CommandApp.Problem(await admin.PostAsJsonAsync("/api/users",
             new { username = "gx.weak", displayName = "弱口令", role = "dutyOfficer", jurisdictionId = GuanxianId, password = "Passw0rd" }), HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("password: ", opened.GetProperty("detail").GetString());
+        Assert.StartsWith("密码", ChineseRefusal.Check(opened));
         Assert.DoesNotContain(await CommandApp.Get<List<UserView>>(admin, "/api/users"), u => u.Username == "gx.weak");
 
         var reset = await CommandApp.Problem(await admin.PostAsJsonAsync("/api/users/gx.leader/password", new { password = "Password2026!" }), HttpStatusCode.UnprocessableEntity);
-        Assert.Contains($"password: {PasswordPolicy.Common}", reset.GetProperty("detail").GetString());
+        Assert.Contains($"密码{PasswordPolicy.Common}", ChineseRefusal.Check(reset));
 
-        foreach (var (weak, reason) in new[] { ("12345678", "must be 10 to 128 characters."), ("demo-2026", PasswordPolicy.Demo), ("gx.leader-2026", PasswordPolicy.ContainsUsername) })
+        foreach (var (weak, reason) in new[] { ("12345678", "须为10到128个字符。"), ("demo-2026", PasswordPolicy.Demo), ("gx.leader-2026", PasswordPolicy.ContainsUsername) })
         {
             var changed = await CommandApp.Problem(await owner.PostAsJsonAsync("/api/auth/password",
                 new { currentPassword = Silo.Demo.DemoUsers.Password, newPassword = weak }), HttpStatusCode.UnprocessableEntity);
-            Assert.Contains($"newPassword: {reason}", changed.GetProperty("detail").GetString());
+            Assert.Contains($"新密码{reason}", ChineseRefusal.Check(changed));
         }
 
         // Nothing was set or revoked: the owner's token works and the old password still signs in.
@@ -106,12 +106,12 @@ public sealed class PasswordPolicyTests : IAsyncLifetime
 
         var again = await CommandApp.Problem(await owner.PostAsJsonAsync("/api/auth/password",
             new { currentPassword = "river-lantern-42", newPassword = "river-lantern-42" }), HttpStatusCode.UnprocessableEntity);
-        Assert.Contains($"newPassword: {PasswordPolicy.SameAsCurrent}", again.GetProperty("detail").GetString());
+        Assert.Contains($"新密码{PasswordPolicy.SameAsCurrent}", ChineseRefusal.Check(again));
 
         // An administrator does not know the current password; the account's grain does, and refuses it before
         // anything is revoked.
         var reset = await CommandApp.Problem(await admin.PostAsJsonAsync("/api/users/gx.leader/password", new { password = "river-lantern-42" }), HttpStatusCode.UnprocessableEntity);
-        Assert.Contains($"password: {PasswordPolicy.SameAsCurrent}", reset.GetProperty("detail").GetString());
+        Assert.Contains($"新密码{PasswordPolicy.SameAsCurrent}", ChineseRefusal.Check(reset));
         await CommandApp.Get<Silo.Access.Api.Me>(owner, "/api/auth/me");
 
         await CommandApp.Read<UserView>(await admin.PostAsJsonAsync("/api/users/gx.leader/password", new { password = "harbor-light-17" }));

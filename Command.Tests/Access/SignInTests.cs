@@ -35,7 +35,7 @@ public sealed partial class SignInTests : IAsyncLifetime
         var problem = await CommandApp.Problem(eleventh, HttpStatusCode.TooManyRequests);
         int retryAfter = (int)eleventh.Headers.RetryAfter!.Delta!.Value.TotalSeconds;
         Assert.InRange(retryAfter, 1, 60);
-        Assert.Contains($"{retryAfter} s", problem.GetProperty("detail").GetString());
+        Assert.Contains($"{retryAfter}秒后再试", ChineseRefusal.Check(problem));
         // Now even the right password is not checked, and the address is throttled for every username.
         await CommandApp.Problem(await anonymous.PostAsJsonAsync("/api/auth/token", new { username = "gx.duty", password = Silo.Demo.DemoUsers.Password }), HttpStatusCode.TooManyRequests);
         await CommandApp.Problem(await anonymous.PostAsJsonAsync("/api/auth/token", new { username = "sx.duty", password = Silo.Demo.DemoUsers.Password }), HttpStatusCode.TooManyRequests);
@@ -96,7 +96,7 @@ public sealed partial class SignInTests : IAsyncLifetime
         var (lon, lat) = GuanxianPoint;
         var call = new { channel = 110, type = "publicOrder", lon, lat, address = "会话测试" };
         var unprotected = await browser.PostAsJsonAsync("/api/incidents", call);
-        Assert.Contains("X-CSRF-TOKEN", (await CommandApp.Problem(unprotected, HttpStatusCode.BadRequest)).GetProperty("detail").GetString());
+        Assert.Contains("防伪令牌", ChineseRefusal.Check(await CommandApp.Problem(unprotected, HttpStatusCode.BadRequest)));
         Assert.DoesNotContain(await CommandApp.Get<List<IncidentSummary>>(browser, "/api/incidents"), i => i.Address == "会话测试");
         using var protectedCall = new HttpRequestMessage(HttpMethod.Post, "/api/incidents") { Content = JsonContent.Create(call) };
         protectedCall.Headers.Add("X-CSRF-TOKEN", me.AntiforgeryToken);

@@ -38,9 +38,9 @@ public sealed class TerminalTokenTests : IAsyncLifetime
 
         var problem = await CommandApp.Problem(await duty.PostAsJsonAsync($"/api/teams/{OwnTeam}/device-tokens", new { label = "终端4" }), HttpStatusCode.Conflict);
         string detail = problem.GetProperty("detail").GetString()!;
-        Assert.All(issued, t => Assert.Contains(t.TokenId, detail));
-        Assert.Contains("终端1", detail);
-        Assert.Contains($"/api/teams/{OwnTeam}/device-tokens/{{tokenId}}/revoke", detail);
+        Assert.All(issued.Select((_, i) => $"终端{i + 1}"), label => Assert.Contains(label, detail));
+        Assert.Contains("请先在登录凭据列表中吊销", detail);
+        ChineseRefusal.Check(problem, null, (await CommandApp.Team(duty, OwnTeam)).Callsign);
         Assert.Equal(3, (await TokensOf(OwnTeam)).Count(c => c.RevokedAt is null));
         // Another team has its own three.
         await Issue(duty, GuanxianTeam, "他队终端");

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Command.Abstractions.Incidents;
 using Command.Abstractions.Patrols;
+using Command.Silo.Hosting;
 using Command.Tests.Support;
 
 namespace Command.Tests.Api;
@@ -76,7 +77,7 @@ public sealed class BadInputTests : IAsyncLifetime
     {
         var problem = await CommandApp.Problem(await PostRaw("/api/incidents", body), HttpStatusCode.UnprocessableEntity);
 
-        Assert.Contains(field + ":", problem.GetProperty("detail").GetString());
+        Assert.Contains(Wording.Field(field), ChineseRefusal.Check(problem));
         await AssertNothingChanged();
     }
 
@@ -96,7 +97,7 @@ public sealed class BadInputTests : IAsyncLifetime
 
         var problem = await CommandApp.Problem(await PostRaw("/api/incidents", body), HttpStatusCode.UnprocessableEntity);
 
-        Assert.Contains("description:", problem.GetProperty("detail").GetString());
+        Assert.Contains("警情描述", ChineseRefusal.Check(problem));
         await AssertNothingChanged();
     }
 

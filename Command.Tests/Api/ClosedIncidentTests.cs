@@ -64,7 +64,8 @@ public sealed class ClosedIncidentTests : IAsyncLifetime
         foreach (var (who, target, body) in attempts)
         {
             var refused = await CommandApp.Problem(await CommandApp.Post(who, target, body), HttpStatusCode.Conflict);
-            Assert.Contains("is closed", refused.GetProperty("detail").GetString());
+            Assert.Contains("已于", ChineseRefusal.Check(refused, closed.Number));
+            Assert.Contains("办结", refused.GetProperty("detail").GetString());
         }
 
         var after = await CommandApp.Get<IncidentDetail>(duty, path);
@@ -81,13 +82,13 @@ public sealed class ClosedIncidentTests : IAsyncLifetime
         var incident = await app.CreateIncident(duty, SceneLon, SceneLat, type: "massIncident", crowdSize: 80);
 
         var tooLong = await CommandApp.Problem(await Report(incident, new string('报', 4_001)), HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("text: is 4001 characters; at most 4000", tooLong.GetProperty("detail").GetString());
+        Assert.Contains("报告内容有4001个字，最多只能保存4000个字", ChineseRefusal.Check(tooLong));
         await CommandApp.Read<IncidentDetail>(await Report(incident, new string('报', 4_000)));
         await CommandApp.Read<IncidentDetail>(await Report(incident, "续报：现场人数下降至50人。"));
         await CommandApp.Read<IncidentDetail>(await Report(incident, "续报：现场秩序已恢复。", kind: "writtenReport"));
 
         var full = await CommandApp.Problem(await Report(incident, "续报：人员已全部散去。"), HttpStatusCode.Conflict);
-        Assert.Contains("already has 3 reports, the most one incident keeps (3)", full.GetProperty("detail").GetString());
+        Assert.Contains("已有3份报告，一起警情最多保存3份", ChineseRefusal.Check(full, incident.Number));
         Assert.Equal(3, (await Timeline(incident)).Count(e => e.Kind == "reportSubmitted"));
     }
 
@@ -102,7 +103,7 @@ public sealed class ClosedIncidentTests : IAsyncLifetime
         }
 
         var crowdFull = await CommandApp.Problem(await CommandApp.Post(duty, $"/api/incidents/{incident.Id}/crowd", new { crowdSize = 81 }), HttpStatusCode.Conflict);
-        Assert.Contains("the most one incident keeps (4)", crowdFull.GetProperty("detail").GetString());
+        Assert.Contains("一起警情最多保存4条", ChineseRefusal.Check(crowdFull, incident.Number));
         await CommandApp.Problem(await CommandApp.Post(app.Api("gx.leader"), $"/api/incidents/{incident.Id}/leader-checkins", new { lon = SceneLon, lat = SceneLat }),
             HttpStatusCode.Conflict);
         Assert.Equal(4, (await Timeline(incident)).Count(e => e.Kind == "crowdRevised"));

@@ -111,7 +111,8 @@ public sealed class IncidentFlowTests : IAsyncLifetime
 
         var problem = await CommandApp.Problem(await CommandApp.Post(api, $"/api/incidents/{second.Id}/assignments", new { teamId }), HttpStatusCode.Conflict);
 
-        Assert.Contains("not available", problem.GetProperty("detail").GetString());
+        Assert.Contains("不能再派", ChineseRefusal.Check(problem, null, (await CommandApp.Team(api, teamId)).Callsign));
+        Assert.Equal("pickAnotherTeam", problem.GetProperty("nextStep").GetProperty("action").GetString());
         var unchanged = await CommandApp.Get<IncidentDetail>(api, $"/api/incidents/{second.Id}");
         Assert.Empty(unchanged.Assignments);
         Assert.Equal(IncidentStatus.Received, unchanged.Status);

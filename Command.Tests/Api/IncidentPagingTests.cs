@@ -102,20 +102,20 @@ public sealed class IncidentPagingTests
     }
 
     [Theory]
-    [InlineData("limit=0", HttpStatusCode.UnprocessableEntity, "limit:")]
-    [InlineData("limit=1001", HttpStatusCode.UnprocessableEntity, "limit:")]
-    [InlineData("limit=-5", HttpStatusCode.UnprocessableEntity, "limit:")]
-    [InlineData("limit=many", HttpStatusCode.BadRequest, "limit:")]
-    [InlineData("before=not-a-cursor", HttpStatusCode.UnprocessableEntity, "before:")]
-    [InlineData("before=MTIzNDU2", HttpStatusCode.UnprocessableEntity, "before:")]
-    [InlineData("before=OTk5OTk5OTk5OTk5OTk5OTk5OTk5fmFiYw", HttpStatusCode.UnprocessableEntity, "before:")]
+    [InlineData("limit=0", HttpStatusCode.UnprocessableEntity, "条数")]
+    [InlineData("limit=1001", HttpStatusCode.UnprocessableEntity, "条数")]
+    [InlineData("limit=-5", HttpStatusCode.UnprocessableEntity, "条数")]
+    [InlineData("limit=many", HttpStatusCode.BadRequest, "条数")]
+    [InlineData("before=not-a-cursor", HttpStatusCode.UnprocessableEntity, "翻页位置")]
+    [InlineData("before=MTIzNDU2", HttpStatusCode.UnprocessableEntity, "翻页位置")]
+    [InlineData("before=OTk5OTk5OTk5OTk5OTk5OTk5OTk5fmFiYw", HttpStatusCode.UnprocessableEntity, "翻页位置")]
     public async Task BadPagingParametersAreRefusedNamingTheParameter(string query, HttpStatusCode expected, string field)
     {
         await using var app = new CommandApp();
 
         var problem = await CommandApp.Problem(await app.Api("gx.duty").GetAsync("/api/incidents?" + query), expected);
 
-        Assert.StartsWith(field, problem.GetProperty("detail").GetString());
+        Assert.StartsWith(field, ChineseRefusal.Check(problem));
     }
 
     [Fact]

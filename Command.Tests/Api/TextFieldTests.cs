@@ -3,6 +3,7 @@ using System.Text;
 using Command.Abstractions.Access;
 using Command.Abstractions.Incidents;
 using Command.Abstractions.Patrols;
+using Command.Silo.Hosting;
 using Command.Tests.Support;
 
 namespace Command.Tests.Api;
@@ -81,7 +82,8 @@ public sealed class TextFieldTests : IAsyncLifetime
     {
         var problem = await CommandApp.Problem(response, HttpStatusCode.UnprocessableEntity);
         string detail = problem.GetProperty("detail").GetString()!;
-        Assert.Contains(field + ":", detail);
+        Assert.Contains(Wording.Field(field), detail);
+        ChineseRefusal.Check(detail, null, codePoint);
         Assert.Contains(codePoint, detail);
     }
 }

@@ -63,7 +63,7 @@ public sealed class LeaderPageTests(BrowserFixture browser)
         await page.FillAsync($"tr.escalate-row[data-for='{township.Id()}'] .escalate-reason", "再次提级");
         await page.ClickAsync($"tr.escalate-row[data-for='{township.Id()}'] .confirm-escalate");
         await Assertions.Expect(page.Locator("#page-message.error")).ToContainTextAsync("提级失败");
-        await Assertions.Expect(page.Locator("#page-message.error")).ToContainTextAsync("no longer the highest step");
+        await Assertions.Expect(page.Locator("#page-message.error")).ToContainTextAsync("不再是最高一级");
         await page.ScreenshotAsync("leader-escalate-further", fullPage: true);
 
         // Up once more, to the city: the case stays in sight, but signing for it or going higher is the city's (403).

@@ -83,7 +83,8 @@ public sealed class MassIncidentTests(BrowserFixture browser)
 
             // A 4th team is refused, and the officer sees the server's reason.
             await console.Locator("#detail-recommendations button.dispatch").First.ClickAsync();
-            await Assertions.Expect(console.Locator(".panel-message.error")).ToContainTextAsync("policeForce");
+            await Assertions.Expect(console.Locator(".panel-message.error")).ToContainTextAsync("需审批");
+            await Assertions.Expect(console.Locator(".panel-message.error")).ToContainTextAsync("慎用警力");
 
             // The officer asks for 慎用警力; the request shows on /leader.
             await console.ClickAsync("#detail-gates tr[data-gate='policeForce'] .request-approval");

@@ -166,7 +166,7 @@ public sealed class EscalationRuleTests : IAsyncLifetime
         var leader = app.Api("gx.leader");
         var tooFar = await CommandApp.Problem(await CommandApp.Post(leader, $"/api/incidents/{incident.Id}/leader-checkins",
             new { lon = 115.50, lat = 36.49 }), HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("from the scene", tooFar.GetProperty("detail").GetString());
+        Assert.Contains("现场", ChineseRefusal.Check(tooFar, incident.Number));
         var met = await CommandApp.Read<IncidentDetail>(await CommandApp.Post(leader, $"/api/incidents/{incident.Id}/leader-checkins",
             new { title = "县委副书记", lon = 115.451, lat = 36.4905 }));
 

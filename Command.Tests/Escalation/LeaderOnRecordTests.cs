@@ -57,11 +57,12 @@ public sealed class LeaderOnRecordTests : IAsyncLifetime
         // 冠县's leader, 赵敏, claims to be the city's 李强 at city level: the check-in that met a milestone in his name before.
         var refused = await CommandApp.Problem(await CheckIn(leader, incident,
             new { leader = "李强(lc.leader) 市委书记", level = "city", lon = SceneLon, lat = SceneLat }), HttpStatusCode.UnprocessableEntity);
-        string detail = refused.GetProperty("detail").GetString()!;
-        Assert.Contains("leader: names someone other than the leader signed in, 赵敏 (gx.leader)", detail);
-        Assert.Contains("level: is not the level of 赵敏 (gx.leader), which is county", detail);
+        string detail = ChineseRefusal.Check(refused);
+        Assert.Contains("领导填的不是当前登录的领导赵敏", detail);
+        Assert.Contains("层级与赵敏的层级不符", detail);
+        Assert.Contains("的县级", detail);
         var higher = await CommandApp.Problem(await CheckIn(leader, incident, new { level = "city", lon = SceneLon, lat = SceneLat }), HttpStatusCode.UnprocessableEntity);
-        Assert.StartsWith("level:", higher.GetProperty("detail").GetString());
+        Assert.StartsWith("层级", ChineseRefusal.Check(higher));
 
         Assert.DoesNotContain(await Timeline(incident), e => e.Kind is "leaderCheckedIn" or "milestoneMet");
         Assert.Equal(MilestoneState.Pending, (await Detail(incident)).Milestones.Single(m => m.Name == "townshipLeaderOnScene").State);
@@ -78,7 +79,7 @@ public sealed class LeaderOnRecordTests : IAsyncLifetime
         var village = await LeaderAt("village", "lt.leader", "吴村长");
 
         var claimed = await CommandApp.Problem(await CheckIn(village, incident, new { level = "township", lon = SceneLon, lat = SceneLat }), HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("which is village", claimed.GetProperty("detail").GetString());
+        Assert.Contains("的村（社区）", ChineseRefusal.Check(claimed));
         var checkedIn = await CommandApp.Read<IncidentDetail>(await CheckIn(village, incident, new { title = "村委会主任", note = "已到场劝导", lon = SceneLon, lat = SceneLat }));
 
         var milestone = checkedIn.Milestones.Single(m => m.Name == "townshipLeaderOnScene");

@@ -33,9 +33,10 @@ public sealed class CallsignTests : IAsyncLifetime
 
         var problem = await CommandApp.Problem(await duty.PutAsJsonAsync("/api/teams/gx-second", Definition(callsign, GuanxianId)), HttpStatusCode.Conflict);
 
-        string detail = problem.GetProperty("detail").GetString()!;
-        Assert.Contains(OwnTeam, detail);
-        Assert.Contains("冠县车巡1组", detail);
+        // The holder is named by its callsign and jurisdiction, as people know it; never by its id.
+        string detail = ChineseRefusal.Check(problem);
+        Assert.DoesNotContain(OwnTeam, detail);
+        Assert.Contains("的巡防队冠县车巡1组", detail);
         await CommandApp.Problem(await duty.GetAsync("/api/teams/gx-second"), HttpStatusCode.NotFound);
     }
 

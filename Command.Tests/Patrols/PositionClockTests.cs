@@ -44,7 +44,7 @@ public sealed class PositionClockTests : IAsyncLifetime
         // The terminal is told its clock is off, and by how much.
         var ahead = await CommandApp.Read<JsonElement>(answer, HttpStatusCode.Accepted);
         Assert.Equal((now, 300), (ahead.GetProperty("at").GetDateTimeOffset(), ahead.GetProperty("clockAheadSeconds").GetDouble()));
-        Assert.Contains("clock is 300 s ahead", ahead.GetProperty("detail").GetString());
+        Assert.Contains("终端时钟比服务器快300秒", ahead.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -61,15 +61,15 @@ public sealed class PositionClockTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(25, "ahead of the server's clock")]
-    [InlineData(-25, "behind the server's clock")]
+    [InlineData(25, "）快25")]
+    [InlineData(-25, "）慢25")]
     public async Task AFixStampedADayOffIsRefusedAndTheTeamDoesNotMove(int hours, string expected)
     {
         var before = (await CommandApp.Team(duty, TeamId)).Position;
 
         var refused = await CommandApp.Problem(await Fix(115.41, 36.41, app.Time.GetUtcNow().AddHours(hours)), HttpStatusCode.UnprocessableEntity);
 
-        Assert.Contains(expected, refused.GetProperty("detail").GetString());
+        Assert.Contains(expected, ChineseRefusal.Check(refused));
         Assert.Equal(before, (await CommandApp.Team(duty, TeamId)).Position);
     }
 }

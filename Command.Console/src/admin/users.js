@@ -7,23 +7,9 @@ import { accountRoles, dateTime, roleLabel } from '../shared/labels.js';
 // Access:PasswordMinLength's default; the server checks the rest (common passwords, the username) and says why.
 const minPassword = 10;
 
-// The server's refusals of a password (Command.Silo/Access/PasswordPolicy.cs), in the page's words.
-const passwordRefusals = [
-  [/must be (\d+) to (\d+) characters/, (m) => `密码须为 ${m[1]}–${m[2]} 位`],
-  [/most common passwords/, () => '密码过于常见（或只是在常见密码前后加了数字、符号），容易被猜中'],
-  [/published demo password/, () => '不能使用公开的演示密码'],
-  [/must not contain the username/, () => '密码不能包含用户名'],
-  [/must differ from the current password/, () => '新密码不能与当前密码相同'],
-  [/too simple/, () => '密码过于简单，至少要有 4 个不同的字符'],
-  [/control characters/, () => '密码不能包含控制字符'],
-];
-
-/** A refusal of the password field in Chinese; any other message as the server gave it. */
+/** The server words its refusals of a password in Chinese itself (Command.Silo/Access/PasswordPolicy.cs). */
 function problemText(e) {
-  if (!(e instanceof ApiError)) return String(e);
-  if (!e.message.startsWith('password:')) return e.message;
-  const said = passwordRefusals.map(([pattern, say]) => e.message.match(pattern) && say(e.message.match(pattern))).filter(Boolean);
-  return said.length ? `${said.join('；')}，请换一个密码` : e.message;
+  return e instanceof ApiError ? e.message : String(e);
 }
 
 export function createUsers(container, formContainer, { user, reference, say, onChange }) {

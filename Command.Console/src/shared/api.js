@@ -5,10 +5,23 @@
 // goes to the sign-in form, which brings the user back here afterwards.
 
 export class ApiError extends Error {
-  constructor(status, detail) {
+  /** `problem` is the whole problem+json answer, when there was one: its `nextStep` says what the page can offer next. */
+  constructor(status, detail, problem = null) {
     super(detail);
     this.status = status;
+    this.problem = problem;
   }
+}
+
+/** What a page shows when an answer is not problem+json (a proxy's error page, say): Chinese, never a status text. */
+function statusDetail(status) {
+  if (status === 403) return '没有权限进行此操作，请联系管理员。';
+  if (status === 404) return '要找的内容不存在或已被删除，请刷新页面后重试。';
+  if (status === 409) return '情况已经变化，此操作未执行，请刷新页面后重试。';
+  if (status === 413) return '提交的内容太大，请删减后重试。';
+  if (status === 429) return '操作太频繁，请稍后再试。';
+  if (status >= 500) return `指挥系统服务器暂时无法处理（错误 ${status}），请稍后重试；仍不行请联系系统管理员。`;
+  return `请求未被接受（错误 ${status}），请检查填写的内容后重试。`;
 }
 
 let leaving = false;
@@ -62,22 +75,24 @@ async function send(method, path, body, headers = {}, withResponse = false) {
   let response;
   try {
     response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store', credentials: 'same-origin' });
-  } catch (e) {
-    throw new ApiError(0, `无法连接指挥系统服务器（${e.message}）`);
+  } catch {
+    // The browser's own reason ("Failed to fetch", "NetworkError when…") is English and says nothing more.
+    throw new ApiError(0, '无法连接指挥系统服务器，请检查网络后重试');
   }
   if (response.status === 401) {
     goToLogin();
     throw new ApiError(401, '登录已失效，正在转到登录页…');
   }
   if (!response.ok) {
-    let detail = `${response.status} ${response.statusText}`;
+    let detail = statusDetail(response.status);
+    let problem = null;
     try {
-      const problem = await response.json();
-      detail = problem.detail || problem.title || detail;
+      problem = await response.json();
+      detail = problem.detail || detail;
     } catch {
-      // Not problem+json (a proxy's error page, say): the status line is all there is to show.
+      // Not problem+json (a proxy's error page, say): its status line is English, so the page says it in Chinese.
     }
-    throw new ApiError(response.status, detail);
+    throw new ApiError(response.status, detail, problem);
   }
   if (response.status === 202 || response.status === 204) return withResponse ? { data: null, response } : null;
   const text = await response.text();

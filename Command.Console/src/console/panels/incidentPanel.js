@@ -11,6 +11,7 @@ import {
 } from '../../shared/labels.js';
 import { severityBadge } from './incidentList.js';
 import { statusChip } from './teamBoard.js';
+import { nextStepButton, nextStepOf } from './refusalSteps.js';
 
 const massGuidance = '宜散不宜聚、宜解不宜结、宜顺不宜激';
 
@@ -64,7 +65,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
       message = { error: false, text: `${label}成功` };
       pendingAction = null;
     } catch (e) {
-      message = { error: true, text: `${label}失败：${e instanceof ApiError ? e.message : e}` };
+      message = { error: true, text: `${label}失败：${e instanceof ApiError ? e.message : e}`, step: nextStepOf(e), what: label };
     }
     await load();
     // The officer may have clicked far down the panel (派警 in 推荐警力): bring the outcome into view.
@@ -110,7 +111,8 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
         h('span', { class: 'detail-type' }, incidentTypeLabel[d.type] ?? d.type)),
       h('button', { class: 'close-x', title: '关闭', attrs: { 'aria-label': '关闭详情' }, onClick: () => store.select(null) }, '×')));
     replace(parts.progress, progress(d));
-    replace(parts.message, message && h('div', { class: `panel-message${message.error ? ' error' : ''}`, attrs: { role: 'status' } }, message.text));
+    replace(parts.message, message && h('div', { class: `panel-message${message.error ? ' error' : ''}`, attrs: { role: 'status' } }, message.text,
+      nextStepButton(message.step, { incidentId: d.id, what: message.what, say: (m) => { message = m; return load(); }, refreshTeams: () => loadRecommendations() })));
     replace(parts.guidance, d.isMassIncident && h('div', { class: 'guidance' }, h('strong', {}, '群体性事件处置原则：'), massGuidance));
     replace(parts.info, infoList(d));
     replace(parts.milestones, d.milestones?.length > 0 && milestonesSection(d));
