@@ -23,4 +23,6 @@ public sealed record IncidentSummary(
     long Version,
     Milestone? NextMilestone = null,
     int OpenEscalations = 0,
-    DateTimeOffset? BackupRequestedAt = null);
+    DateTimeOffset? BackupRequestedAt = null,
+    // When the dispatch deadline passed with nobody sent (派警超时), so lists can mark the call without its detail.
+    DateTimeOffset? DispatchOverdueAt = null);

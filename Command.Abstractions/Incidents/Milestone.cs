@@ -9,4 +9,6 @@ public sealed record Milestone(
     DateTimeOffset DueAt,
     MilestoneState State,
     DateTimeOffset? MetAt,
-    string? MetBy);
+    string? MetBy,
+    // When countdowns turn amber: DueAt less the rules' dueWarningMinutes; null when the rules give no warning.
+    DateTimeOffset? WarnAt = null);

@@ -15,7 +15,8 @@ public sealed record GoldenMilestone(
     MilestoneState State = MilestoneState.Pending,
     DateTimeOffset? MetAt = null,
     string? MetBy = null,
-    DateTimeOffset? WarnedAt = null)
+    DateTimeOffset? WarnedAt = null,
+    DateTimeOffset? WarnAt = null)
 {
-    public Milestone ToWire() => new(Name, Title, DueAt, State, MetAt, MetBy);
+    public Milestone ToWire() => new(Name, Title, DueAt, State, MetAt, MetBy, WarnAt);
 }

@@ -232,7 +232,10 @@ public sealed partial class IncidentGrain
             RaiseEvent(new SeverityChanged(State.Severity, bySize, $"聚集人数{crowd}人"), actor);
         }
         var milestones = rules.MilestonesFor(State.Severity, cause)
-            .Select(m => new GoldenMilestone(m.Name, m.Title, openedAt + m.Due, m.MetBy, m.LeaderLevel, m.ReportKind))
+            .Select(m => new GoldenMilestone(m.Name, m.Title, openedAt + m.Due, m.MetBy, m.LeaderLevel, m.ReportKind)
+            {
+                WarnAt = rules.DueWarning > TimeSpan.Zero ? openedAt + m.Due - rules.DueWarning : null,
+            })
             .ToList();
         RaiseEvent(new MassIncidentDeclared(cause, State.Crowd, trigger, milestones), actor);
         // A team already on scene when the window opens has met that milestone for real.

@@ -160,7 +160,8 @@ public sealed record IncidentState(
     public IncidentSummary ToSummary(string id, long version) => new(
         id, Number!, Call!.Channel, Call.Type, Severity, Status, IsMassIncident, Call.Location, Call.Address,
         Placement!.JurisdictionId, Placement.Chain.FirstOrDefault(j => j.Level == Abstractions.Jurisdictions.JurisdictionLevel.County)?.Id,
-        ReceivedAt, StatusSince, ActiveAssignments.Count(), version, NextMilestone?.ToWire(), Escalations.Count(e => e.IsOpen), BackupRequestedAt);
+        ReceivedAt, StatusSince, ActiveAssignments.Count(), version, NextMilestone?.ToWire(), Escalations.Count(e => e.IsOpen), BackupRequestedAt,
+        DispatchOverdueAt: Status == IncidentStatus.Received ? DispatchOverdueAt : null);
 
     public IncidentDetail ToDetail(string id, long version) => new(
         id, Number!, Call!.Channel, Call.Type, Severity, Status, IsMassIncident, Crowd, Call.Location, Call.Address,

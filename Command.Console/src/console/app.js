@@ -25,6 +25,7 @@ import { createIncidentPanel } from './panels/incidentPanel.js';
 import { createIncidentForm } from './panels/createIncident.js';
 import { createLegend } from './panels/legend.js';
 import { installHotkeys } from './hotkeys.js';
+import { startConsoleAlarms } from './alarms.js';
 
 export async function startConsole({ feed }) {
   const store = new Store();
@@ -70,6 +71,7 @@ export async function startConsole({ feed }) {
     store.setCounties(counties);
   }).catch(() => {});
   trackMilestones(store, incidentLayer);
+  startConsoleAlarms(store);
   startTicker();
 
   // Panels.
@@ -175,6 +177,8 @@ export async function startConsole({ feed }) {
 
   // Read-only hooks for the browser tests: what the map draws, never a way to change it.
   window.__command = Object.freeze({
+    /** 派警超时 as the map draws it: the label under the incident's icon, or null. */
+    incidentOverdueLabel: (id) => incidentLayer.overdueLabel(id),
     get synced() { return synced; },
     connectionState: () => connectionState,
     /** True once the counties are drawn and the view frames the user's jurisdiction. */

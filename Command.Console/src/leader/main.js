@@ -14,6 +14,7 @@ import {
 } from '../shared/labels.js';
 import { computeStats } from './stats.js';
 import { pageMessage } from '../shared/pageMessage.js';
+import { createAlarm, watchIncidents } from '../shared/alarm.js';
 
 const escalations = new Map(); // open ones, by id
 const summaries = new Map(); // active incidents, by id
@@ -23,6 +24,7 @@ let connectionState = 'connecting';
 let stats = null;
 
 const say = pageMessage(5000);
+const alarms = watchIncidents(createAlarm({ page: 'leader' }));
 
 showSignedIn(byId('user-box')).catch((e) => say(`读取登录信息失败：${e.message}`, true));
 
@@ -173,8 +175,8 @@ function renderWindows() {
       h('ul', { class: 'milestone-list' }, (d.milestones ?? []).map((m) => h('li', { class: `milestone ${m.state}`, dataset: { name: m.name, state: m.state } },
         h('span', { class: 'milestone-title' }, m.title),
         h('span', { class: 'milestone-due' }, `时限 ${timeWithDay(m.dueAt)}`),
-        m.state === 'pending' ? dueText(m.dueAt)
-          : m.state === 'breached' ? h('span', { class: 'milestone-state', title: '已超时，仍未达成' }, dueText(m.dueAt))
+        m.state === 'pending' ? dueText(m.dueAt, 'span', m.warnAt)
+          : m.state === 'breached' ? h('span', { class: 'milestone-state', title: '已超时，仍未达成' }, dueText(m.dueAt, 'span', m.warnAt))
             : h('span', { class: 'milestone-state' }, `${milestoneStateLabel.met} ${timeOfDay(m.metAt)}`,
               m.metAt && new Date(m.metAt) > new Date(m.dueAt) ? `（晚 ${clockSpan(new Date(m.metAt) - new Date(m.dueAt))}）` : '')))));
   }));
@@ -320,6 +322,7 @@ async function resync() {
   for (const e of open) if (isOpen(e)) escalations.set(e.id, e);
   summaries.clear();
   for (const s of active) if (s.status !== 'closed') summaries.set(s.id, s);
+  alarms.snapshot(active);
   renderEscalations();
   const mass = active.filter((s) => s.isMassIncident && s.status !== 'closed');
   for (const id of details.keys()) if (!mass.some((s) => s.id === id)) details.delete(id);
@@ -336,11 +339,13 @@ connectHub({
     IncidentChanged: (s) => {
       if (s.status === 'closed') summaries.delete(s.id);
       else summaries.set(s.id, s);
+      alarms.incident(s);
       if (s.isMassIncident || details.has(s.id)) refreshDetail(s.id);
       scheduleStats();
     },
     MilestoneChanged: (event) => {
       refreshDetail(event.incidentId);
+      alarms.milestone(event);
       if (event.change === 'breached' || event.change === 'met') scheduleStats();
     },
     EscalationRaised: applyEscalation,

@@ -12,6 +12,7 @@ export function startTicker(root = document) {
       const left = new Date(el.dataset.due).getTime() - now;
       el.textContent = left >= 0 ? `剩余 ${clockSpan(left)}` : `超时 ${clockSpan(-left)}`;
       el.classList.toggle('overdue', left < 0);
+      warn(el, now, left);
     }
   };
   tick();
@@ -27,12 +28,20 @@ export function sinceText(since, tag = 'span') {
   return el;
 }
 
-export function dueText(due, tag = 'span') {
+/** Amber from the rules' warning time (data-warn, the milestone's warnAt) until the breach, which is red. */
+function warn(el, now, left) {
+  const at = el.dataset.warn ? new Date(el.dataset.warn).getTime() : NaN;
+  el.classList.toggle('warning', left >= 0 && now >= at);
+}
+
+export function dueText(due, tag = 'span', warnAt = null) {
   const el = document.createElement(tag);
   el.dataset.due = due;
+  if (warnAt) el.dataset.warn = warnAt;
   el.className = 'due';
   const left = new Date(due).getTime() - Date.now();
   el.textContent = left >= 0 ? `剩余 ${clockSpan(left)}` : `超时 ${clockSpan(-left)}`;
   el.classList.toggle('overdue', left < 0);
+  warn(el, Date.now(), left);
   return el;
 }

@@ -7,7 +7,7 @@ import Feature from 'ol/Feature.js';
 import Point from 'ol/geom/Point.js';
 import { Circle as CircleStyle, Fill, Stroke, Style, Text } from 'ol/style.js';
 import { toMap } from './mapView.js';
-import { incidentTypeGlyph, severityColour } from '../../shared/labels.js';
+import { duration, incidentTypeGlyph, severityColour } from '../../shared/labels.js';
 
 const font = '"Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
 const radiusBySeverity = { 1: 14, 2: 13, 3: 12, 4: 11 };
@@ -102,11 +102,34 @@ export function createIncidentLayer(store) {
     });
   }
 
+  /** 派警超时: the call passed its dispatch deadline with nobody sent; the label says how long it has waited. */
+  function overdueLabel(incident) {
+    if (incident.status !== 'received' || !incident.dispatchOverdueAt) return null;
+    return `派警超时 ${duration(Date.now() - new Date(incident.receivedAt).getTime())}`;
+  }
+
+  function overdueStyle(incident) {
+    const text = overdueLabel(incident);
+    if (!text) return null;
+    return new Style({
+      zIndex: 12,
+      text: new Text({
+        text,
+        font: `bold 12px ${font}`,
+        offsetY: (radiusBySeverity[incident.severity] ?? 11) + 14,
+        fill: new Fill({ color: '#ffffff' }),
+        backgroundFill: new Fill({ color: '#c62828' }),
+        padding: [1, 4, 1, 4],
+      }),
+    });
+  }
+
   function style(feature) {
     const incident = feature.incident;
     const base = baseStyle(incident, incident.id === store.selectedIncidentId);
     const ring = incident.isMassIncident ? ringStyle(incident) : null;
-    return ring ? [...base, ring] : base;
+    const overdue = overdueStyle(incident);
+    return ring || overdue ? [...base, ...(ring ? [ring] : []), ...(overdue ? [overdue] : [])] : base;
   }
 
   const layer = new VectorLayer({ source, style, zIndex: 30, properties: { name: 'incidents', kind: 'incident' } });
@@ -146,7 +169,7 @@ export function createIncidentLayer(store) {
 
   // The rings run down by the second.
   setInterval(() => {
-    if (milestones.size || [...features.values()].some((f) => f.incident.nextMilestone)) layer.changed();
+    if (milestones.size || [...features.values()].some((f) => f.incident.nextMilestone || f.incident.dispatchOverdueAt)) layer.changed();
   }, 1000);
 
   return {
@@ -158,6 +181,10 @@ export function createIncidentLayer(store) {
       features.get(incidentId)?.changed();
     },
     milestonesOf: (id) => milestones.get(id),
+    overdueLabel(id) {
+      const incident = features.get(id)?.incident;
+      return incident ? overdueLabel(incident) : null;
+    },
     ringOf(id) {
       const incident = features.get(id)?.incident;
       const ring = incident?.isMassIncident && ringOf(incident);

@@ -21,16 +21,19 @@ export function createIncidentList(container, store) {
       ] },
     { key: 'severity', label: '级别', sort: (i) => i.severity, cell: (i) => severityBadge(i.severity) },
     { key: 'type', label: '类别', sort: (i) => incidentTypeLabel[i.type] ?? i.type, cell: (i) => incidentTypeLabel[i.type] ?? i.type },
-    { key: 'status', label: '状态', sort: (i) => incidentStatusOrder.indexOf(i.status), cell: (i) => h('span', { class: `status status-${i.status}` }, incidentStatusLabel[i.status] ?? i.status) },
+    { key: 'status', label: '状态', sort: queueRank, cell: (i) => [
+      h('span', { class: `status status-${i.status}` }, incidentStatusLabel[i.status] ?? i.status),
+      ...(isOverdue(i) ? [h('span', { class: 'overdue-mark', title: '已过派警时限，仍未派警' }, '派警超时 已等', sinceText(i.receivedAt))] : []),
+    ] },
     { key: 'county', label: '辖区', sort: (i) => store.countyName(i.countyId ?? countyOf(i.jurisdictionId)), cell: (i) => store.countyName(i.countyId ?? countyOf(i.jurisdictionId)) },
     { key: 'elapsed', label: '历时', sort: (i) => -new Date(i.receivedAt).getTime(), cell: (i) => h('span', { title: `接警 ${timeOfDay(i.receivedAt)}` }, sinceText(i.receivedAt)) },
     { key: 'assigned', label: '警力', sort: (i) => i.assignedTeams, cell: (i) => String(i.assignedTeams) },
   ], {
     rowKey: (i) => i.id,
     onRowClick: (i) => store.select(i.id),
-    rowClass: (i) => `${i.id === store.selectedIncidentId ? 'selected' : ''} ${i.isMassIncident ? 'mass' : ''}`,
-    // Newest first: the call that just came in is the one that needs a decision.
-    initialSort: { key: 'elapsed', descending: false },
+    rowClass: (i) => `${i.id === store.selectedIncidentId ? 'selected' : ''} ${i.isMassIncident ? 'mass' : ''} ${isWaiting(i) ? 'waiting' : ''} ${isOverdue(i) ? 'overdue' : ''}`,
+    // The queue: what waits for a decision first (see queueRank), the calls being worked after.
+    initialSort: { key: 'status', descending: false },
     empty: '暂无在办警情',
   });
 
@@ -52,6 +55,27 @@ export function createIncidentList(container, store) {
   for (const event of ['reset', 'incident', 'incidentRemoved', 'selected', 'counties']) store.on(event, schedule);
   schedule();
   return { refresh: schedule };
+}
+
+/** Waiting for the duty officer: nobody sent yet (接警), or a team's 请求增援 not yet answered. */
+export function isWaiting(i) {
+  return i.status === 'received' || Boolean(i.backupRequestedAt && i.status !== 'closed');
+}
+
+/** Past its dispatch deadline with nobody sent (派警超时), as the silo's deadline recorded it. */
+export function isOverdue(i) {
+  return i.status === 'received' && Boolean(i.dispatchOverdueAt);
+}
+
+/** The queue's order as one number: waiting calls by severity (I first), then the longest wait; after them the
+ * rest by status, newest first. Milliseconds since 1970 stay below 1e13, so the terms never overlap. */
+export function queueRank(i) {
+  const received = new Date(i.receivedAt).getTime();
+  if (isWaiting(i)) {
+    const since = i.status === 'received' ? received : new Date(i.backupRequestedAt).getTime();
+    return (i.severity ?? 4) * 1e13 + since;
+  }
+  return 1e14 + Math.max(0, incidentStatusOrder.indexOf(i.status)) * 1e13 + (1e13 - received);
 }
 
 export function severityBadge(severity) {

@@ -162,9 +162,9 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
       h('ul', {}, d.milestones.map((m) => h('li', { class: `milestone ${m.state}`, dataset: { name: m.name } },
         h('span', { class: 'milestone-title' }, m.title),
         h('span', { class: 'milestone-due' }, `时限 ${timeWithDay(m.dueAt)}`),
-        m.state === 'pending' ? dueText(m.dueAt)
+        m.state === 'pending' ? dueText(m.dueAt, 'span', m.warnAt)
           // Breached and still unmet: how late it is now, in red; met late shows when it was met.
-          : m.state === 'breached' ? h('span', { class: 'milestone-state', title: milestoneStateLabel.breached }, dueText(m.dueAt))
+          : m.state === 'breached' ? h('span', { class: 'milestone-state', title: milestoneStateLabel.breached }, dueText(m.dueAt, 'span', m.warnAt))
           : h('span', { class: 'milestone-state' }, milestoneStateLabel[m.state] ?? m.state,
             m.metAt ? ` ${timeOfDay(m.metAt)}` : '', m.metBy ? `（${m.metBy}）` : '')))));
   }
