@@ -68,6 +68,7 @@ public static class SiloServiceExtensions
             return maps.GetOrAdd(directory, JurisdictionMap.Load);
         });
         services.AddSingleton<TeamRegistry>();
+        services.AddSingleton<NeighbourCounties>();
         services.AddSingleton(rules);
         services.AddSingleton<IncidentCatalog>();
         services.AddSingleton<EscalationBoard>();
