@@ -47,6 +47,7 @@ public static class SiloEndpointExtensions
         app.MapAddresses();
         app.MapTeams();
         app.MapIncidents();
+        app.MapNeighbourSupport();
         app.MapEscalation();
         app.MapHub<CommandHub>(CommandHub.Path).RequireAuthorization(AccessPolicies.Console);
         // The dashboard is Orleans' own, for operators: not part of this API's OpenAPI document.

@@ -69,6 +69,7 @@ public static class SiloServiceExtensions
         });
         services.AddSingleton<TeamRegistry>();
         services.AddSingleton<Command.Silo.Addresses.AddressBook>();
+        services.AddSingleton<NeighbourCounties>();
         services.AddSingleton(rules);
         services.AddSingleton<IncidentCatalog>();
         services.AddSingleton<EscalationBoard>();

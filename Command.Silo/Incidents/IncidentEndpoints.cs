@@ -67,7 +67,7 @@ public static class IncidentEndpoints
         {
             var incident = scope.Incident(caller, id);
             new Validation().Require(limit is null or >= 1 and <= 50, "limit", "应在1到50之间。").ThrowIfInvalid();
-            return teams.Recommend(incident.Location.Lon, incident.Location.Lat, incident.Type, limit ?? 5, team => scope.CanSee(caller, team));
+            return teams.RecommendFor(incident, limit ?? 5, team => scope.CanSee(caller, team));
         }).RequireAuthorization(AccessPolicies.Command).WithSummary("Available teams ranked by estimated arrival");
 
         incidents.MapPost("/{id}/assignments", async (string id, AssignTeamRequest request, Caller caller, AccessScope scope, IGrainFactory grains) =>

@@ -53,6 +53,17 @@ public sealed class DispatchOptions
         [IncidentType.Hazmat] = ["防爆器材"],
     };
 
+    /// <summary>A team that would take longer than this to arrive is not recommended: an hour away is no help to a
+    /// call, and the officer is better told that there is nobody (警力不足) and offered the neighbouring counties.</summary>
+    public TimeSpan MaxRecommendedEta { get; set; } = TimeSpan.FromMinutes(60);
+
+    /// <summary>What a team must carry for an incident as it is now: an incident upgraded to a mass incident keeps its
+    /// original type but needs what a mass incident needs.</summary>
+    public IReadOnlyList<string> RequiredFor(IncidentType type, bool isMassIncident) =>
+        [.. RequiredEquipment.GetValueOrDefault(type, [])
+            .Concat(isMassIncident ? RequiredEquipment.GetValueOrDefault(IncidentType.MassIncident, []) : [])
+            .Distinct(StringComparer.Ordinal)];
+
     /// <summary>Minutes from the call to the first dispatch before the incident is flagged 派警超时, by severity 1–4 (I–IV).</summary>
     public Dictionary<int, double> DispatchDeadlineMinutes { get; set; } = new() { [1] = 2, [2] = 3, [3] = 5, [4] = 10 };
 

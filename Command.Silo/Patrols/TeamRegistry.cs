@@ -142,10 +142,21 @@ public sealed class TeamRegistry
     /// <summary>Available, non-stale teams that carry what the incident type needs, by estimated arrival.</summary>
     /// <summary>The <paramref name="limit"/> quickest available teams; <paramref name="eligible"/> narrows the teams
     /// considered (to those the dispatcher may send).</summary>
-    public IReadOnlyList<Recommendation> Recommend(double lon, double lat, IncidentType type, int limit, Func<TeamView, bool>? eligible = null)
+    public IReadOnlyList<Recommendation> Recommend(double lon, double lat, IncidentType type, int limit, Func<TeamView, bool>? eligible = null) =>
+        Recommend(lon, lat, options.Value.RequiredFor(type, false), limit, eligible);
+
+    /// <summary>Teams for an incident as it is now (an upgrade to a mass incident needs 防暴装备), arriving within
+    /// <see cref="DispatchOptions.MaxRecommendedEta"/>.</summary>
+    public IReadOnlyList<Recommendation> RecommendFor(IncidentSummary incident, int limit, Func<TeamView, bool>? eligible = null) =>
+        Recommend(incident.Location.Lon, incident.Location.Lat, options.Value.RequiredFor(incident.Type, incident.IsMassIncident), limit,
+            eligible, options.Value.MaxRecommendedEta.TotalSeconds);
+
+    /// <summary>The <paramref name="limit"/> quickest available teams that carry <paramref name="required"/> and arrive
+    /// within <paramref name="maxEtaSeconds"/> when given.</summary>
+    public IReadOnlyList<Recommendation> Recommend(double lon, double lat, IReadOnlyList<string> required, int limit,
+        Func<TeamView, bool>? eligible = null, double? maxEtaSeconds = null)
     {
         var dispatch = options.Value;
-        string[] required = dispatch.RequiredEquipment.GetValueOrDefault(type, []);
         double fastest = dispatch.SpeedKmh.Values.Max() / 3.6;
         double quickestTurnout = dispatch.TurnoutSeconds.Values.Min();
         var (perLon, perLat) = GeoMath.MetersPerDegree(lat);
@@ -165,6 +176,11 @@ public sealed class TeamRegistry
                     break;
                 }
             }
+            // Nothing outside ring r-1 can arrive within the cap once its nearest possible arrival is past it.
+            if (maxEtaSeconds is { } cap && quickestTurnout + Math.Max(0, ring - 1) * ringMeters * dispatch.DetourFactor / fastest > cap)
+            {
+                break;
+            }
             if (ring > 0 && !AnyCellBeyond(cx, cy, ring))
             {
                 break;
@@ -177,8 +193,13 @@ public sealed class TeamRegistry
                     continue;
                 }
                 double distance = GeoMath.DistanceMeters(lon, lat, team.Position!.Lon, team.Position.Lat);
-                best.Add(new Recommendation(team.Id, team.Callsign, team.Mode, Math.Round(dispatch.EtaSeconds(team.Mode, distance), 1),
-                    Math.Round(distance, 1), team.JurisdictionId));
+                double eta = dispatch.EtaSeconds(team.Mode, distance);
+                if (eta > maxEtaSeconds)
+                {
+                    continue;
+                }
+                best.Add(new Recommendation(team.Id, team.Callsign, team.Mode, Math.Round(eta, 1),
+                    Math.Round(distance, 1), team.JurisdictionId, team.Equipment));
             }
             best.Sort((a, b) => a.EtaSeconds != b.EtaSeconds ? a.EtaSeconds.CompareTo(b.EtaSeconds) : string.CompareOrdinal(a.TeamId, b.TeamId));
             if (best.Count > limit)

@@ -78,8 +78,12 @@ public sealed class ConsoleMapTests(BrowserFixture browser, ITestOutputHelper ou
         var page = await browser.NewPageAsync();
         await page.OpenConsoleAsync(browser.Silo.BaseAddress);
         Assert.False(await page.IsCheckedAsync("#layer-cameras"));
-        Assert.True(await page.IsCheckedAsync("#layer-checkpoints"));
+        // 治安卡点 start off: at city scale they crowd out the incidents and teams.
+        Assert.False(await page.IsCheckedAsync("#layer-checkpoints"));
+        Assert.False(await page.EvaluateAsync<bool>("() => window.__command.layerVisible('checkpoints')"));
         await page.CheckAsync("#layer-cameras");
+        await page.CheckAsync("#layer-checkpoints");
+        await page.WaitForFunctionAsync("() => window.__command.layerVisible('cameras') && window.__command.layerVisible('checkpoints') && window.__command.assetCount('checkpoints') > 0");
         await page.UncheckAsync("#layer-checkpoints");
         await page.WaitForFunctionAsync("() => window.__command.layerVisible('cameras') && !window.__command.layerVisible('checkpoints') && window.__command.assetCount('cameras') > 0");
         await page.ScreenshotAsync("console-cameras");

@@ -38,7 +38,7 @@ public sealed class IncidentWorkflowTests(BrowserFixture browser, ITestOutputHel
         var recommendations = page.Locator("#detail-recommendations tbody tr");
         await Assertions.Expect(recommendations.First).ToBeVisibleAsync();
         Assert.InRange(await recommendations.CountAsync(), 1, 5);
-        await Assertions.Expect(recommendations.First.Locator("td.eta")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{2}:\d{2}$"));
+        await Assertions.Expect(recommendations.First.Locator("td.eta")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^约\d+(小时\d{2}分|分(\d+秒)?|秒)$"));
         await Assertions.Expect(recommendations.First.Locator("button.dispatch")).ToHaveTextAsync("派警");
         var expected = await browser.Api.GetJsonAsync($"api/incidents/{id}/recommendations?limit=5");
         Assert.Equal(expected[0].Text("teamId"), await recommendations.First.GetAttributeAsync("data-team"));

@@ -65,4 +65,25 @@ public sealed class RecommendationTests
         Assert.Equal(["plain", "riot"], registry.Recommend(Lon, Lat, IncidentType.Dispute, 5).Select(r => r.TeamId));
         Assert.Equal(["riot"], registry.Recommend(Lon, Lat, IncidentType.MassIncident, 5).Select(r => r.TeamId));
     }
+
+    [Fact]
+    public void ATeamHoursAwayIsLeftOutUnderTheArrivalCap()
+    {
+        Team("near", TeamMode.Vehicle, 5_000);
+        Team("far", TeamMode.Vehicle, 60_000);   // 60 s + 78 km at 45 km/h ≈ 105 min
+
+        var ranked = registry.Recommend(Lon, Lat, [], 5, maxEtaSeconds: 3600);
+
+        Assert.Equal(["near"], ranked.Select(r => r.TeamId));
+    }
+
+    [Fact]
+    public void AMassIncidentOfAnyOriginalTypeNeedsRiotGear()
+    {
+        var options = new DispatchOptions();
+
+        Assert.Empty(options.RequiredFor(IncidentType.PublicOrder, isMassIncident: false));
+        Assert.Equal(["防暴装备"], options.RequiredFor(IncidentType.PublicOrder, isMassIncident: true));
+        Assert.Equal(["防爆器材", "防暴装备"], options.RequiredFor(IncidentType.Hazmat, isMassIncident: true));
+    }
 }

@@ -17,6 +17,8 @@ import { createAssetLayers } from './map/assetLayers.js';
 import { createTeamLayer } from './map/teamLayer.js';
 import { createIncidentLayer, nextMilestone } from './map/incidentLayer.js';
 import { createDraftLayer } from './map/draftLayer.js';
+import { createDispatchLines } from './map/dispatchLines.js';
+import { showNoBaseMapNotice } from './map/noBaseMap.js';
 import { attachTooltip } from './map/tooltip.js';
 import { trackMilestones } from './milestoneTracker.js';
 import { createIncidentList } from './panels/incidentList.js';
@@ -37,7 +39,9 @@ export async function startConsole({ feed }) {
   const teamLayer = createTeamLayer(store);
   const incidentLayer = createIncidentLayer(store);
   const draft = createDraftLayer();
-  for (const layer of [...boundaries.all, assets.cameras, assets.checkpoints, teamLayer.layer, incidentLayer.layer, draft.layer]) map.addLayer(layer);
+  const dispatchLines = createDispatchLines(store);
+  for (const layer of [...boundaries.all, assets.cameras, assets.checkpoints, dispatchLines.layer, teamLayer.layer, incidentLayer.layer, draft.layer]) map.addLayer(layer);
+  showNoBaseMapNotice(map, byId('map'), config);
   byId('map').append(createLegend());
 
   // Frame the user's own jurisdiction (the city for the city's officers, 冠县 for 冠县's), whatever the size of the
@@ -206,6 +210,10 @@ export async function startConsole({ feed }) {
     teamCount: () => teamLayer.count(),
     teamIds: () => [...store.teams.keys()].sort(),
     incidentRing: (id) => incidentLayer.ringOf(id),
+    dispatchLines: (incidentId) => dispatchLines.teamsLinkedTo(incidentId),
+    incidentGlyph: (id) => incidentLayer.glyphOf(id),
+    zoomTo: (zoom) => map.getView().setZoom(zoom),
+    noBaseMapNotice: () => !byId('map').querySelector('.no-basemap')?.hidden,
     selectedIncident: () => store.selectedIncidentId,
     detail: () => detailPanel.detail?.id ?? null,
     renderedFrames: () => frames,

@@ -20,12 +20,14 @@ export const teamStatusLabel = {
 export const teamStatusOrder = ['available', 'dispatched', 'enRoute', 'onScene', 'returning', 'offDuty'];
 
 /** Status colours, shared by the map icons and the status board so that both say the same thing. */
+/** Team colours share no hue with the severity colours (red, orange, yellow, blue), so that on the map a team on
+ * scene is never read as a level I incident, nor a team on its way as a level IV one. */
 export const teamStatusColour = {
   available: '#2e7d32',
-  dispatched: '#ef6c00',
-  enRoute: '#1565c0',
-  onScene: '#c62828',
-  returning: '#6a1b9a',
+  dispatched: '#00897b',
+  enRoute: '#7b1fa2',
+  onScene: '#5d4037',
+  returning: '#9e9d24',
   offDuty: '#757575',
 };
 export const staleColour = '#9e9e9e';

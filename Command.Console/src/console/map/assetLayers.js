@@ -39,6 +39,8 @@ export function createAssetLayers() {
     source: checkpoints,
     style: new Style({ image: checkpoint() }),
     zIndex: 5,
+    // Off until asked for: at city scale the posts crowd out the incidents and teams the officer is working.
+    visible: false,
     properties: { name: 'checkpoints', kind: 'asset' },
   });
   for (const layer of [cameraLayer, checkpointLayer]) {

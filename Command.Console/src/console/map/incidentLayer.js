@@ -22,6 +22,11 @@ export function nextMilestone(milestones) {
   return breached[0] ?? null;
 }
 
+/** An upgrade to a mass incident shows as 群, whatever type the call came in as. */
+function glyphFor(incident) {
+  return incidentTypeGlyph[incident.isMassIncident ? 'massIncident' : incident.type] ?? '警';
+}
+
 export function createIncidentLayer(store) {
   const source = new VectorSource();
   const features = new Map();
@@ -50,7 +55,7 @@ export function createIncidentLayer(store) {
         stroke: new Stroke({ color: '#ffffff', width: 2, lineDash: incident.status === 'received' ? [3, 2] : undefined }),
       }),
       text: new Text({
-        text: incidentTypeGlyph[incident.type] ?? '警',
+        text: glyphFor(incident),
         font: `bold 13px ${font}`,
         fill: new Fill({ color: incident.severity === 3 ? '#212121' : '#ffffff' }),
       }),
@@ -184,6 +189,11 @@ export function createIncidentLayer(store) {
     overdueLabel(id) {
       const incident = features.get(id)?.incident;
       return incident ? overdueLabel(incident) : null;
+    },
+    /** The character drawn in an incident's symbol. */
+    glyphOf(id) {
+      const incident = features.get(id)?.incident;
+      return incident ? glyphFor(incident) : null;
     },
     ringOf(id) {
       const incident = features.get(id)?.incident;

@@ -20,7 +20,8 @@ export function createIncidentList(container, store) {
         ...(i.backupRequestedAt ? [h('span', { class: 'escalated-mark backup-mark', title: '现场请求增援，尚未增派' }, '援')] : []),
       ] },
     { key: 'severity', label: '级别', sort: (i) => i.severity, cell: (i) => severityBadge(i.severity) },
-    { key: 'type', label: '类别', sort: (i) => incidentTypeLabel[i.type] ?? i.type, cell: (i) => incidentTypeLabel[i.type] ?? i.type },
+    // An incident upgraded to a mass incident is listed as what it is now.
+    { key: 'type', label: '类别', sort: (i) => currentTypeLabel(i), cell: (i) => currentTypeLabel(i) },
     { key: 'status', label: '状态', sort: queueRank, cell: (i) => [
       h('span', { class: `status status-${i.status}` }, incidentStatusLabel[i.status] ?? i.status),
       ...(isOverdue(i) ? [h('span', { class: 'overdue-mark', title: '已过派警时限，仍未派警' }, '派警超时 已等', sinceText(i.receivedAt))] : []),
@@ -80,4 +81,8 @@ export function queueRank(i) {
 
 export function severityBadge(severity) {
   return h('span', { class: `severity severity-${severity}`, style: { '--severity': severityColour[severity] ?? '#1565c0' } }, `${severityRoman[severity] ?? severity}级`);
+}
+
+function currentTypeLabel(i) {
+  return incidentTypeLabel[i.isMassIncident ? 'massIncident' : i.type] ?? i.type;
 }

@@ -12,6 +12,7 @@ import {
 import { severityBadge } from './incidentList.js';
 import { statusChip } from './teamBoard.js';
 import { nextStepButton, nextStepOf } from './refusalSteps.js';
+import { recommendationSection as recommendationParts } from './recommendations.js';
 
 const massGuidance = '宜散不宜聚、宜解不宜结、宜顺不宜激';
 
@@ -20,6 +21,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
   let detail = null;
   let recommendations = [];
   let recommendationError = null;
+  let neighbours = [];
   let timeline = [];
   let message = null;
   let pendingAction = null;
@@ -51,7 +53,11 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
     try {
       const found = await get(`/api/incidents/${encodeURIComponent(detail.id)}/recommendations?limit=5`);
       if (seq !== loadSeq) return;
+      // 警力不足: nobody of its own to send, so the bordering counties' nearest teams are offered.
+      const nearby = found.length ? [] : await get(`/api/incidents/${encodeURIComponent(detail.id)}/neighbour-support?limit=3`).catch(() => []);
+      if (seq !== loadSeq) return;
       recommendations = found;
+      neighbours = nearby;
       recommendationError = null;
     } catch (e) {
       recommendationError = e.message;
@@ -108,7 +114,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
     article.dataset.status = d.status;
     replace(parts.head, h('header', { class: 'detail-head' },
       h('h2', {}, severityBadge(d.severity), ' ', h('span', { class: 'mono', id: 'detail-number' }, d.number), ' ',
-        h('span', { class: 'detail-type' }, incidentTypeLabel[d.type] ?? d.type)),
+        h('span', { class: 'detail-type' }, typeText(d))),
       h('button', { class: 'close-x', title: '关闭', attrs: { 'aria-label': '关闭详情' }, onClick: () => store.select(null) }, '×')));
     replace(parts.progress, progress(d));
     replace(parts.message, message && h('div', { class: `panel-message${message.error ? ' error' : ''}`, attrs: { role: 'status' } }, message.text,
@@ -220,17 +226,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
   }
 
   function recommendationSection() {
-    return h('section', { class: 'recommendations' }, h('h3', {}, '推荐警力'),
-      recommendationError ? h('p', { class: 'warning' }, `推荐失败：${recommendationError}`)
-        : recommendations.length === 0 ? h('p', { class: 'muted' }, '附近暂无可派的待命警力')
-          : h('table', { class: 'grid-table compact', id: 'detail-recommendations' },
-            h('thead', {}, h('tr', {}, ['巡防队', '方式', '预计到达', '距离', ''].map((t) => h('th', {}, t)))),
-            h('tbody', {}, recommendations.map((r) => h('tr', { dataset: { team: r.teamId } },
-              h('td', {}, h('a', { href: '#', onClick: (e) => { e.preventDefault(); onTeamFocus?.(r.teamId); } }, r.callsign)),
-              h('td', {}, teamModeLabel[r.mode] ?? r.mode),
-              h('td', { class: 'eta' }, clockSpan(r.etaSeconds * 1000)),
-              h('td', {}, distance(r.distanceMeters)),
-              h('td', {}, h('button', { class: 'primary small dispatch', dataset: { team: r.teamId }, onClick: () => dispatch(r.teamId, r.callsign) }, '派警')))))));
+    return recommendationParts({ detail, recommendations, neighbours, error: recommendationError, onTeamFocus, dispatch });
   }
 
   function actionsSection(d) {
@@ -446,4 +442,10 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
     get detail() { return detail; },
     get recommendations() { return recommendations; },
   };
+}
+
+/** An incident upgraded to a mass incident is one now, whatever it was called in as: 群体性事件（原治安）. */
+export function typeText(d) {
+  const type = incidentTypeLabel[d.type] ?? d.type;
+  return d.isMassIncident && d.type !== 'massIncident' ? `${incidentTypeLabel.massIncident}（原${type}）` : type;
 }

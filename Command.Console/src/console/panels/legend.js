@@ -12,6 +12,7 @@ export function createLegend() {
       h('div', { class: 'legend-item' }, swatch(staleColour), '位置过时')),
     h('div', { class: 'legend-group' }, h('div', { class: 'legend-title' }, '警情级别'),
       Object.entries(severityLabel).map(([level, label]) => h('div', { class: 'legend-item' }, h('span', { class: 'dot', style: { '--swatch': severityColour[level] } }), label)),
-      h('div', { class: 'legend-item' }, h('span', { class: 'ring' }), '黄金时间倒计时')));
+      h('div', { class: 'legend-item' }, h('span', { class: 'ring' }), '黄金时间倒计时'),
+      h('div', { class: 'legend-item' }, h('span', { class: 'line' }), '派警连线')));
   return details;
 }
