@@ -80,7 +80,9 @@ export function createCaseControl({ act, getPending, setPending, otherIncidents 
   }
 
   function teamActions(d, a) {
-    if (d.status === 'closed' || a.clearedAt) return a.clearedAs ? h('span', { class: 'muted cleared-as' }, a.clearedAs === 'recalled' ? '已撤回' : '已改派') : '';
+    if (d.status === 'closed' || a.clearedAt) {
+      return a.clearedAs && h('span', { class: 'cleared-as', title: a.clearedReason ?? '' }, a.clearedAs === 'recalled' ? '已撤回' : '已改派');
+    }
     const button = (name, label, title) => h('button', {
       class: `small team-${name}`, dataset: { team: a.teamId }, title,
       onClick: (e) => { e.stopPropagation(); setPending(`${name}:${a.teamId}`); },
@@ -102,6 +104,9 @@ export function createCaseControl({ act, getPending, setPending, otherIncidents 
       const el = h('form', {
         class: 'inline-form case-form', id, attrs: { 'aria-label': title },
         onSubmit: (e) => { e.preventDefault(); submit(); },
+        // A message about what was missing goes once the officer starts putting it right.
+        onInput: () => fail(''),
+        onChange: () => fail(''),
         onKeydown: (e) => {
           if (e.key === 'Escape') { e.preventDefault(); setPending(null); }
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); el.requestSubmit(); }

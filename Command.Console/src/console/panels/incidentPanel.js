@@ -218,15 +218,14 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
     return h('section', { class: 'assignments' }, h('h3', {}, `已派警力（${d.assignments.length}）`),
       d.assignments.length === 0 ? h('p', { class: 'muted' }, '尚未派警')
         : h('table', { class: 'grid-table compact', id: 'detail-assignments' },
-          h('thead', {}, h('tr', {}, ['巡防队', '状态', '状态用时', '派警时间', ''].map((t) => h('th', {}, t)))),
+          h('thead', {}, h('tr', {}, ['巡防队', '状态', '状态用时', '派警时间'].map((t) => h('th', {}, t)))),
           h('tbody', {}, d.assignments.map((a) => {
             const team = store.teams.get(a.teamId);
             return h('tr', { dataset: { team: a.teamId }, onClick: () => onTeamFocus?.(a.teamId) },
-              h('td', {}, a.callsign),
+              h('td', {}, a.callsign, caseControl.teamActions(d, a)),
               h('td', {}, a.clearedAt ? h('span', { class: 'muted', title: a.clearedReason ?? '' }, `已解除 ${timeOfDay(a.clearedAt)}`) : statusChip({ status: a.status }, team ? isStale(team) : false)),
               h('td', {}, a.clearedAt ? '' : sinceText(a.statusSince)),
-              h('td', {}, timeOfDay(a.assignedAt)),
-              h('td', { class: 'team-actions-cell' }, caseControl.teamActions(d, a)));
+              h('td', {}, timeOfDay(a.assignedAt)));
           }))));
   }
 
