@@ -189,6 +189,12 @@ public sealed partial class IncidentGrain
         {
             return Detail();
         }
+        if (Patrols.TeamTransitions.Refusal(assignment.Status, status) is not null)
+        {
+            throw CommandRejectedException.Conflict(
+                $"{assignment.Callsign}当前为“{RadioName(assignment.Status)}”，不能报“{RadioName(status)}”。" +
+                "出发须在派警后、到场须在派警或出发后、返回须在到场后，请核对电台报告。");
+        }
         // Through the team, as its own report would go: its status machine decides, and its journal records the officer.
         var team = await GrainFactory.GetGrain<IPatrolTeamGrain>(teamId).ReportStatus(status, actor);
         RaiseEvent(new RadioStatusEntered(teamId, assignment.Callsign, status), actor);
@@ -245,6 +251,16 @@ public sealed partial class IncidentGrain
         }
         throw CommandRejectedException.NotFound($"警情{State.Number}没有派出这支巡防队，无法{what}。请刷新页面后在“已派警力”中选择。");
     }
+
+    private static string RadioName(TeamStatus status) => status switch
+    {
+        TeamStatus.Dispatched => "已派警",
+        TeamStatus.EnRoute => "出发",
+        TeamStatus.OnScene => "到场",
+        TeamStatus.Returning => "返回",
+        TeamStatus.Available => "待命",
+        _ => "下勤",
+    };
 
     private static string ClearedText(Assignment a) => a.ClearedAs switch
     {

@@ -247,6 +247,7 @@ public sealed partial class CaseControlTests : IAsyncLifetime
         var team = await DispatchEquipped(incident);
 
         await Refused(await CommandApp.Post(api, Path(incident, $"assignments/{team}/status"), new { status = "available" }), HttpStatusCode.UnprocessableEntity, "出发、到场或返回");
+        await Refused(await CommandApp.Post(api, Path(incident, $"assignments/{team}/status"), new { status = "returning" }), HttpStatusCode.Conflict, "返回须在到场后");
         var arrived = await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, Path(incident, $"assignments/{team}/status"), new { status = "onScene" }));
 
         Assert.Equal(IncidentStatus.OnScene, arrived.Status);
