@@ -3,7 +3,8 @@ using Orleans;
 
 namespace Command.Abstractions.Incidents;
 
-/// <summary>One team sent to an incident, with the times its leader reported.</summary>
+/// <summary>One team sent to an incident, with the times its leader reported. <see cref="ClearedAs"/> says why it left
+/// early: "recalled" (撤回) or "diverted" (改派), with <see cref="ClearedReason"/>; null when it finished or the case closed.</summary>
 [GenerateSerializer, Immutable]
 public sealed record Assignment(
     string TeamId,
@@ -14,4 +15,6 @@ public sealed record Assignment(
     DateTimeOffset? EnRouteAt,
     DateTimeOffset? OnSceneAt,
     DateTimeOffset? ClearedAt,
-    string AssignedBy);
+    string AssignedBy,
+    string? ClearedAs = null,
+    string? ClearedReason = null);

@@ -51,6 +51,33 @@ public interface IIncidentGrain : IGrainWithStringKey
     /// <summary>A leader decides to take the case higher than the rules' ceiling.</summary>
     Task<EscalationView> EscalateFurther(string escalationId, string reason, string actor);
 
+    /// <summary>续报/补充: a note added after intake.</summary>
+    Task<IncidentDetail> AddNote(string text, string actor);
+
+    /// <summary>Changes what kind of incident this is; to a mass incident it is the declaration (<paramref name="cause"/>).</summary>
+    Task<IncidentDetail> ChangeType(IncidentType type, string reason, string? cause, string actor);
+
+    /// <summary>重复报警: this call repeats <paramref name="targetId"/>; it is merged there and closed.</summary>
+    Task<IncidentDetail> LinkAsDuplicateOf(string targetId, string actor);
+
+    /// <summary>The other side of <see cref="LinkAsDuplicateOf"/>: records the repeated call and its caller here.</summary>
+    Task<IncidentDetail> AcceptDuplicate(LinkedCall call, string actor);
+
+    /// <summary>撤回: a team sent in error is called back and freed.</summary>
+    Task<IncidentDetail> RecallTeam(string teamId, string reason, string actor);
+
+    /// <summary>改派: a team of this case is sent on to <paramref name="toIncidentId"/> in one step.</summary>
+    Task<IncidentDetail> DivertTeam(string teamId, string toIncidentId, string reason, string actor);
+
+    /// <summary>The other side of <see cref="DivertTeam"/>: takes the team over from the case it was working.</summary>
+    Task<IncidentDetail> TakeDivertedTeam(string teamId, string fromIncidentId, string fromNumber, string reason, string actor);
+
+    /// <summary>电台报告: the duty officer enters a status the team reported by radio.</summary>
+    Task<IncidentDetail> EnterRadioStatus(string teamId, TeamStatus status, string actor);
+
+    /// <summary>办结 by a person: a case whose teams never arrived needs <paramref name="confirmNoArrival"/> and a reason.</summary>
+    Task<IncidentDetail> Conclude(string resolution, bool confirmNoArrival, string? noArrivalReason, string actor);
+
     /// <summary>A team's leader reported a new status for this incident.</summary>
     [OneWay]
     Task OnTeamStatus(string teamId, TeamStatus status, DateTimeOffset at, string actor);

@@ -37,4 +37,9 @@ public sealed record IncidentDetail(
     IReadOnlyList<EscalationView>? Escalations = null,
     IReadOnlyList<Approval>? Approvals = null,
     IReadOnlyList<string>? Measures = null,
-    DateTimeOffset? BackupRequestedAt = null);
+    DateTimeOffset? BackupRequestedAt = null,
+    IReadOnlyList<CaseNote>? Notes = null,
+    IReadOnlyList<LinkedCall>? LinkedCalls = null,
+    string? DuplicateOfId = null,
+    string? DuplicateOfNumber = null,
+    IncidentType? OriginalType = null);

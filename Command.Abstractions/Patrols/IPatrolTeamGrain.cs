@@ -21,4 +21,8 @@ public interface IPatrolTeamGrain : IGrainWithStringKey
 
     /// <summary>The incident no longer needs the team (it was closed).</summary>
     Task<TeamView> Release(string incidentId, string actor);
+
+    /// <summary>改派: moves the team from one incident straight to another, as dispatched to it; refused unless the team
+    /// is out for <paramref name="fromIncidentId"/>. The numbers are for the refusal's words.</summary>
+    Task<TeamView> Divert(string fromIncidentId, string toIncidentId, string fromNumber, string toNumber, string actor);
 }

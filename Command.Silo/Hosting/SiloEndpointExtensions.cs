@@ -48,6 +48,7 @@ public static class SiloEndpointExtensions
         app.MapTeams();
         app.MapIncidents();
         app.MapNeighbourSupport();
+        app.MapCaseControl();
         app.MapEscalation();
         app.MapHub<CommandHub>(CommandHub.Path).RequireAuthorization(AccessPolicies.Console);
         // The dashboard is Orleans' own, for operators: not part of this API's OpenAPI document.

@@ -95,7 +95,7 @@ public static class IncidentEndpoints
                 .Require(!string.IsNullOrWhiteSpace(request.Resolution), "resolution", "必须填写：请写明警情是怎样处置办结的。")
                 .Text(request.Resolution, IncidentIntake.MaxDescription, "resolution")
                 .ThrowIfInvalid();
-            return await grain.Close(request.Resolution!.Trim(), caller.Actor);
+            return await grain.Conclude(request.Resolution!.Trim(), request.ConfirmNoArrival == true, CaseControlEndpoints.NoArrivalReason(request), caller.Actor);
         }).RequireAuthorization(AccessPolicies.Dispatch).WithSummary("Close (办结) the incident and free its teams");
 
         incidents.MapGet("/{id}/timeline", async (string id, Caller caller, AccessScope scope, IGrainFactory grains) =>

@@ -6,7 +6,7 @@ using Command.Silo.Runtime;
 
 namespace Command.Silo.Incidents;
 
-public sealed record IncidentState(
+public sealed partial record IncidentState(
     string? Number,
     IncidentCall? Call,
     IncidentPlacement? Placement,
@@ -65,7 +65,8 @@ public sealed record IncidentState(
 
     /// <summary>The entries that people add at will, as often as they like, and so are capped per incident.</summary>
     public static bool IsUpdate(IncidentEvent @event) =>
-        @event is CrowdRevised or SeverityChanged or LeaderCheckedIn or ApprovalRequested or ApprovalDecided or MeasureRecorded or BackupRequested;
+        @event is CrowdRevised or SeverityChanged or LeaderCheckedIn or ApprovalRequested or ApprovalDecided or MeasureRecorded or BackupRequested
+        or NoteAdded or TypeChanged;
 
     private IncidentState Change(IncidentEvent @event, EventMeta meta)
     {
@@ -130,7 +131,7 @@ public sealed record IncidentState(
                     : Escalations,
             },
             DispatchOverdue => this with { DispatchOverdueAt = at },
-            _ => this,
+            _ => ChangeCaseControl(@event, meta),
         };
     }
 
@@ -158,15 +159,15 @@ public sealed record IncidentState(
     }
 
     public IncidentSummary ToSummary(string id, long version) => new(
-        id, Number!, Call!.Channel, Call.Type, Severity, Status, IsMassIncident, Call.Location, Call.Address,
+        id, Number!, Call!.Channel, CurrentType, Severity, Status, IsMassIncident, Call.Location, Call.Address,
         Placement!.JurisdictionId, Placement.Chain.FirstOrDefault(j => j.Level == Abstractions.Jurisdictions.JurisdictionLevel.County)?.Id,
         ReceivedAt, StatusSince, ActiveAssignments.Count(), version, NextMilestone?.ToWire(), Escalations.Count(e => e.IsOpen), BackupRequestedAt,
         DispatchOverdueAt: Status == IncidentStatus.Received ? DispatchOverdueAt : null);
 
     public IncidentDetail ToDetail(string id, long version) => new(
-        id, Number!, Call!.Channel, Call.Type, Severity, Status, IsMassIncident, Crowd, Call.Location, Call.Address,
+        id, Number!, Call!.Channel, CurrentType, Severity, Status, IsMassIncident, Crowd, Call.Location, Call.Address,
         Call.Description, Call.CallerPhone, Placement!.JurisdictionId, Placement.Chain, Placement.OutsideBoundary,
         ReceivedAt, DispatchedAt, OnSceneAt, HandlingAt, ClosedAt, Resolution, DispatchOverdueAt, Assignments,
         [.. Milestones.Select(m => m.ToWire())], version, MassCause, MassSince, Escalations, [.. Approvals.Values.OrderBy(a => a.RequestedAt)], Measures,
-        BackupRequestedAt);
+        BackupRequestedAt, Notes, LinkedCalls, DuplicateOfId, DuplicateOfNumber, Call.Type);
 }

@@ -14,7 +14,7 @@ namespace Command.Silo.Patrols;
 [GrainType("team")]
 // A team lives where it was first called from (commissioned, or its terminal's silo): that silo sees it at once.
 [Orleans.Placement.PreferLocalPlacement]
-public sealed class PatrolTeamGrain(
+public sealed partial class PatrolTeamGrain(
     TeamRegistry registry,
     ITelemetryStore telemetry,
     ConsoleNotifier notifier,

@@ -136,6 +136,18 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         R("POST /api/incidents/{id}/handling",             On.Shenxian,     401,  200,    403,    403,  404,    403,    404,      200,    403),
         R("POST /api/incidents/{id}/close",                On.Guanxian,     401,  200,    403,    403,  200,    403,    403,      404,    403),
         R("POST /api/incidents/{id}/close",                On.Shenxian,     401,  200,    403,    403,  404,    403,    403,      200,    403),
+        R("POST /api/incidents/{id}/notes",                 On.Guanxian,     401,  200,    403,    403,  200,    403,    403,      404,    403),
+        R("POST /api/incidents/{id}/notes",                 On.Shenxian,     401,  200,    403,    403,  404,    403,    403,      200,    403),
+        R("POST /api/incidents/{id}/type",                  On.Guanxian,     401,  200,    403,    403,  200,    403,    403,      404,    403),
+        R("POST /api/incidents/{id}/type",                  On.Shenxian,     401,  200,    403,    403,  404,    403,    403,      200,    403),
+        R("POST /api/incidents/{id}/duplicate-of",          On.Guanxian,     401,  200,    403,    403,  200,    403,    403,      404,    403),
+        R("POST /api/incidents/{id}/duplicate-of",          On.Shenxian,     401,  200,    403,    403,  404,    403,    403,      200,    403),
+        R("POST /api/incidents/{id}/assignments/{teamId}/recall",On.Guanxian,     401,  200,    403,    403,  200,    403,    403,      404,    403),
+        R("POST /api/incidents/{id}/assignments/{teamId}/recall",On.Shenxian,     401,  200,    403,    403,  404,    403,    403,      200,    403),
+        R("POST /api/incidents/{id}/assignments/{teamId}/divert",On.Guanxian,     401,  200,    403,    403,  200,    403,    403,      404,    403),
+        R("POST /api/incidents/{id}/assignments/{teamId}/divert",On.Shenxian,     401,  200,    403,    403,  404,    403,    403,      200,    403),
+        R("POST /api/incidents/{id}/assignments/{teamId}/status",On.Guanxian,     401,  200,    403,    403,  200,    403,    403,      404,    403),
+        R("POST /api/incidents/{id}/assignments/{teamId}/status",On.Shenxian,     401,  200,    403,    403,  404,    403,    403,      200,    403),
         R("POST /api/incidents/{id}/mass",                 On.Guanxian,     401,  200,    200,    403,  200,    200,    403,      404,    403),
         R("POST /api/incidents/{id}/mass",                 On.Shenxian,     401,  200,    200,    403,  404,    404,    403,      200,    403),
         R("POST /api/incidents/{id}/crowd",                On.Guanxian,     401,  200,    200,    403,  200,    200,    403,      404,    403),
@@ -458,12 +470,25 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         // The remaining rows change one incident: each cell gets a new one.
         var fresh = await FileIncident(duty, county);
         string path = row.Path.Replace("{id}", fresh.Id).Replace("{gate}", Gates.CoerciveMeasures);
+        if (row.Path.Contains("{teamId}", StringComparison.Ordinal))
+        {
+            // 撤回, 改派 and 电台报告 act on a team the fresh incident has out.
+            string sent = await NewTeam(county);
+            await CommandApp.Read<Abstractions.Incidents.IncidentDetail>(await duty.PostAsJsonAsync($"/api/incidents/{fresh.Id}/assignments", new { teamId = sent }));
+            path = path.Replace("{teamId}", sent);
+        }
         var scene = PointIn(county);
         object body = row.Endpoint switch
         {
             "POST /api/incidents/{id}/assignments" => new { teamId = await NewTeam(county) },
             "POST /api/incidents/{id}/handling" => new { note = "开始处置" },
             "POST /api/incidents/{id}/close" => new { resolution = "已调解" },
+            "POST /api/incidents/{id}/notes" => new { text = "报警人补充：对方已离开" },
+            "POST /api/incidents/{id}/type" => new { type = "dispute", reason = "实为邻里纠纷" },
+            "POST /api/incidents/{id}/duplicate-of" => new { incidentId = (await FileIncident(duty, county)).Id },
+            "POST /api/incidents/{id}/assignments/{teamId}/recall" => new { reason = "派错警力" },
+            "POST /api/incidents/{id}/assignments/{teamId}/divert" => new { incidentId = (await FileIncident(duty, county)).Id, reason = "另一警情更急" },
+            "POST /api/incidents/{id}/assignments/{teamId}/status" => new { status = "enRoute" },
             "POST /api/incidents/{id}/mass" => new { cause = "labourDispute", crowdSize = 40 },
             "POST /api/incidents/{id}/crowd" => new { crowdSize = 12 },
             "POST /api/incidents/{id}/severity" => new { severity = 3, reason = "现场情况变化" },

@@ -101,7 +101,7 @@ public sealed class LoadClient
                 else if (dice < 75 && assignments.Keys.Select(a => a.IncidentId).Where(id => !closes.ContainsKey(id))
                     .OrderBy(_ => random.Next()).FirstOrDefault() is { } assignedId)
                 {
-                    using var response = await api.PostAsJsonAsync($"/api/incidents/{assignedId}/close", new { resolution = "已处置" }, stop);
+                    using var response = await api.PostAsJsonAsync($"/api/incidents/{assignedId}/close", new { resolution = "已处置", confirmNoArrival = true, noArrivalReason = "负载测试：警力未到场即办结" }, stop);
                     if (response.IsSuccessStatusCode)
                     {
                         closes[assignedId] = true;

@@ -13,6 +13,7 @@ import { severityBadge } from './incidentList.js';
 import { statusChip } from './teamBoard.js';
 import { nextStepButton, nextStepOf } from './refusalSteps.js';
 import { recommendationSection as recommendationParts } from './recommendations.js';
+import { caseExtras, createCaseControl, describeCaseControl } from './caseControl.js';
 
 const massGuidance = '宜散不宜聚、宜解不宜结、宜顺不宜激';
 
@@ -78,6 +79,14 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
     parts.message?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
   }
 
+  const caseControl = createCaseControl({
+    act,
+    getPending: () => pendingAction,
+    setPending: (name) => { pendingAction = name; render(); },
+    otherIncidents: (id) => [...store.incidents.values()].filter((i) => i.id !== id && i.status !== 'closed')
+      .sort((a, b) => new Date(b.receivedAt) - new Date(a.receivedAt)),
+  });
+
   function dispatch(teamId, callsign) {
     return act(`派警（${callsign}）`, () => post(`/api/incidents/${encodeURIComponent(detail.id)}/assignments`, { teamId }));
   }
@@ -138,10 +147,12 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
   function progress(d) {
     const times = { received: d.receivedAt, dispatched: d.dispatchedAt, onScene: d.onSceneAt, handling: d.handlingAt, closed: d.closedAt };
     const current = incidentStatusOrder.indexOf(d.status);
+    // A step passed without its time (closed before any team arrived, say) did not happen: drawn as skipped, not done.
+    const skipped = (s, i) => i < current && !times[s];
     return h('ol', { class: 'progress', id: 'detail-progress' }, incidentStatusOrder.map((s, i) => h('li', {
-      class: i < current ? 'done' : i === current ? 'current' : '',
+      class: skipped(s, i) ? 'skipped' : i < current ? 'done' : i === current ? 'current' : '',
       dataset: { step: s },
-    }, h('span', { class: 'step-name' }, incidentStatusLabel[s]), h('span', { class: 'step-time' }, times[s] ? timeOfDay(times[s]) : ''))));
+    }, h('span', { class: 'step-name' }, incidentStatusLabel[s]), h('span', { class: 'step-time' }, skipped(s, i) ? '未经' : times[s] ? timeOfDay(times[s]) : ''))));
   }
 
   function infoList(d) {
@@ -160,7 +171,8 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
       h('dl', { class: 'info' }, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
       h('h3', {}, '警情描述'),
       h('p', { class: 'description', id: 'detail-description' }, d.description ?? '（无）'),
-      d.dispatchOverdueAt && h('p', { class: 'warning' }, `派警超时（${timeOfDay(d.dispatchOverdueAt)}）`));
+      d.dispatchOverdueAt && h('p', { class: 'warning' }, `派警超时（${timeOfDay(d.dispatchOverdueAt)}）`),
+      caseExtras(d));
   }
 
   function milestonesSection(d) {
@@ -218,8 +230,8 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
           h('tbody', {}, d.assignments.map((a) => {
             const team = store.teams.get(a.teamId);
             return h('tr', { dataset: { team: a.teamId }, onClick: () => onTeamFocus?.(a.teamId) },
-              h('td', {}, a.callsign),
-              h('td', {}, a.clearedAt ? h('span', { class: 'muted' }, `已解除 ${timeOfDay(a.clearedAt)}`) : statusChip({ status: a.status }, team ? isStale(team) : false)),
+              h('td', {}, a.callsign, caseControl.teamActions(d, a)),
+              h('td', {}, a.clearedAt ? h('span', { class: 'muted', title: a.clearedReason ?? '' }, `已解除 ${timeOfDay(a.clearedAt)}`) : statusChip({ status: a.status }, team ? isStale(team) : false)),
               h('td', {}, a.clearedAt ? '' : sinceText(a.statusSince)),
               h('td', {}, timeOfDay(a.assignedAt)));
           }))));
@@ -235,23 +247,15 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
       const note = h('input', { type: 'text', maxLength: 2000, placeholder: '处置情况（可不填）', id: 'handling-note' });
       controls.push(h('form', { class: 'inline-form', onSubmit: (e) => { e.preventDefault(); act('开始处置', () => post(`/api/incidents/${encodeURIComponent(d.id)}/handling`, { note: note.value.trim() || null })); } },
         note, h('button', { type: 'submit', class: 'primary' }, '确认开始处置'), h('button', { type: 'button', onClick: () => { pendingAction = null; render(); } }, '取消')));
-    } else if (pendingAction === 'close') {
-      const resolution = h('textarea', { rows: 3, maxLength: 2000, placeholder: '办结情况（必填）：处理结果、移交单位等', id: 'close-resolution' });
-      controls.push(h('form', { class: 'inline-form', onSubmit: (e) => {
-        e.preventDefault();
-        if (!resolution.value.trim()) {
-          message = { error: true, text: '请填写办结情况' };
-          render();
-          return;
-        }
-        act('办结', () => post(`/api/incidents/${encodeURIComponent(d.id)}/close`, { resolution: resolution.value.trim() }));
-      } }, resolution, h('button', { type: 'submit', class: 'danger' }, '确认办结'), h('button', { type: 'button', onClick: () => { pendingAction = null; render(); } }, '取消')));
+    } else if (caseControl.owns(pendingAction)) {
+      controls.push(caseControl.form(d));
     } else if (pendingAction?.startsWith('mass') || pendingAction === 'crowd' || pendingAction === 'report' || pendingAction === 'checkin'
       || pendingAction?.startsWith('approval:')) {
       controls.push(massForm(d));
     } else {
       if (d.status !== 'handling') controls.push(h('button', { id: 'action-handling', onClick: () => { pendingAction = 'handling'; render(); } }, '开始处置'));
       controls.push(h('button', { id: 'action-close', class: 'danger', onClick: () => { pendingAction = 'close'; render(); } }, '办结'));
+      controls.push(...caseControl.caseButtons(d));
       const open = (name) => () => { pendingAction = name; render(); };
       if (!d.isMassIncident) controls.push(h('button', { id: 'action-mass', class: 'warn', onClick: open('mass') }, '升级为群体性事件'));
       controls.push(h('button', { id: 'action-crowd', onClick: open('crowd') }, '修正聚集人数'));
@@ -398,7 +402,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
       case 'measureRecorded':
         return `${gateLabel[data.gate] ?? data.gate}：${data.note ?? ''}`;
       default:
-        return '';
+        return describeCaseControl(entry, callsignOf) ?? '';
     }
   }
 
