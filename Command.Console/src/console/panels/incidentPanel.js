@@ -450,6 +450,9 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
 
 /** An incident upgraded to a mass incident is one now, whatever it was called in as: 群体性事件（原治安）. */
 export function typeText(d) {
-  const type = incidentTypeLabel[d.type] ?? d.type;
-  return d.isMassIncident && d.type !== 'massIncident' ? `${incidentTypeLabel.massIncident}（原${type}）` : type;
+  // The server reports the current type; originalType is what the call came in as.
+  const now = d.isMassIncident ? 'massIncident' : d.type;
+  const was = d.originalType ?? d.type;
+  const label = incidentTypeLabel[now] ?? now;
+  return was !== now ? `${label}（原${incidentTypeLabel[was] ?? was}）` : label;
 }
