@@ -44,6 +44,7 @@ public static class SiloEndpointExtensions
         app.MapJurisdictions();
         app.MapMapLayers();
         app.MapTeams();
+        app.MapFieldReports();
         app.MapIncidents();
         app.MapEscalation();
         app.MapHub<CommandHub>(CommandHub.Path).RequireAuthorization(AccessPolicies.Console);

@@ -26,4 +26,7 @@ namespace Command.Silo.Incidents;
 [JsonDerivedType(typeof(ApprovalRequested), "approvalRequested")]
 [JsonDerivedType(typeof(ApprovalDecided), "approvalDecided")]
 [JsonDerivedType(typeof(MeasureRecorded), "measureRecorded")]
+[JsonDerivedType(typeof(FarArrivalConfirmed), "farArrivalConfirmed")]
+[JsonDerivedType(typeof(ArrivalVerified), "arrivalVerified")]
+[JsonDerivedType(typeof(FieldReportSubmitted), "fieldReport")]
 public abstract record IncidentEvent;
