@@ -56,7 +56,8 @@ public sealed partial class IncidentGrain
     {
         RequireExists();
         var assignment = State.Assignments.LastOrDefault(a => a.TeamId == teamId)
-            ?? throw CommandRejectedException.Conflict($"本队未被派往警情 {State.Number}，不能为它提交处警反馈。");
+            // Not named: the caller may be a terminal that never saw this case.
+            ?? throw CommandRejectedException.Conflict("本队未被派往这起警情，不能为它提交处警反馈。");
         RequireRoomForUpdate("a field report");
         RaiseEvent(new FieldReportSubmitted(teamId, assignment.Callsign, report.Found, report.Actions, report.People, report.PeopleCount, report.Result), actor);
         await ConfirmEvents();

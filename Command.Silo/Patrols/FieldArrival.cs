@@ -87,7 +87,8 @@ public static class FieldArrival
 
     public static IEndpointRouteBuilder MapFieldReports(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/teams/{id}/field-report", async (string id, FieldReportRequest request, Caller caller, AccessScope scope, IGrainFactory grains) =>
+        app.MapPost("/api/teams/{id}/field-report", async (string id, FieldReportRequest request, Caller caller, AccessScope scope, IGrainFactory grains,
+            IncidentCatalog incidents) =>
         {
             var team = scope.TeamToActFor(caller, id);
             string? found = request.Found?.Trim(), actions = request.Actions?.Trim(), people = Blank(request.People), result = Blank(request.Result);
@@ -112,7 +113,16 @@ public static class FieldArrival
                 ?? throw CommandRejectedException.Conflict($"{team.Callsign}当前没有派警任务，无法提交处警反馈。");
             if (team.IncidentId is null)
             {
-                scope.Incident(caller, incidentId);
+                // A duty officer names a case of their jurisdiction; a team's own terminal may name a case it has left,
+                // which the incident checks against its assignments.
+                if (caller.Role == Abstractions.Access.Role.DutyOfficer)
+                {
+                    scope.Incident(caller, incidentId);
+                }
+                else if (incidents.Find(incidentId) is null)
+                {
+                    throw CommandRejectedException.NotFound("找不到这起警情，请刷新页面后重试。");
+                }
             }
             return await grains.GetGrain<IIncidentGrain>(incidentId).SubmitFieldReport(team.Id,
                 new FieldReport(found, actions, people, request.PeopleCount, result), caller.Actor);
