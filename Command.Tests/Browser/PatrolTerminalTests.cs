@@ -51,7 +51,7 @@ public sealed class PatrolTerminalTests(BrowserFixture browser)
 
         await Assertions.Expect(phone.Locator("#assignment-alert")).ToHaveCountAsync(0);
         Assert.False(await phone.EvaluateAsync<bool>("() => window.__patrolAlerts.active"));
-        await Assertions.Expect(phone.Locator("#team-status")).ToContainTextAsync("出发");
+        await Assertions.Expect(phone.Locator("#team-status")).ToContainTextAsync("出警途中");
         var timeline = await browser.Api.GetJsonAsync($"api/incidents/{incident.Id()}/timeline");
         Assert.Contains(timeline.EnumerateArray(), e => e.Text("kind") == "teamStatus" && e.GetProperty("data").Text("status") == "enRoute");
         await phone.WaitForTimeoutAsync(2500);
