@@ -55,6 +55,8 @@ public static class ConsoleEndpoints
             {
                 tileUrl = string.IsNullOrWhiteSpace(tileUrl) ? null : tileUrl,
                 tileAttribution = configuration["Console:TileAttribution"],
+                // The duty desk's number, dialled from the patrol terminal.
+                centrePhone = configuration["Console:CentrePhone"] is { Length: > 0 } phone ? phone : "0635-110",
             });
         }).ExcludeFromDescription();
         return app;

@@ -78,6 +78,18 @@ public interface IIncidentGrain : IGrainWithStringKey
     /// <summary>办结 by a person: a case whose teams never arrived needs <paramref name="confirmNoArrival"/> and a reason.</summary>
     Task<IncidentDetail> Conclude(string resolution, bool confirmNoArrival, string? noArrivalReason, string actor);
 
+    /// <summary>Records that a team's 到达现场 came from <paramref name="distanceMeters"/> away and was confirmed (远距离确认到场).</summary>
+    Task<IncidentDetail> ConfirmFarArrival(string teamId, int distanceMeters, double lon, double lat, string actor);
+
+    /// <summary>A team that arrived far away is now within the arrival radius: its arrival counts.</summary>
+    Task<IncidentDetail> VerifyArrival(string teamId, int distanceMeters, string actor);
+
+    /// <summary>请求增援 with how many teams and what kind; while the same team's earlier request is unanswered, asking again returns it unchanged.</summary>
+    Task<IncidentDetail> AskBackup(string teamId, string? note, int? teams, string? kind, IReadOnlyList<string>? needs, string actor);
+
+    /// <summary>处警反馈 of a team sent to this incident.</summary>
+    Task<IncidentDetail> SubmitFieldReport(string teamId, FieldReport report, string actor);
+
     /// <summary>A team's leader reported a new status for this incident.</summary>
     [OneWay]
     Task OnTeamStatus(string teamId, TeamStatus status, DateTimeOffset at, string actor);

@@ -46,6 +46,7 @@ public static class SiloEndpointExtensions
         app.MapMapLayers();
         app.MapAddresses();
         app.MapTeams();
+        app.MapFieldReports();
         app.MapIncidents();
         app.MapNeighbourSupport();
         app.MapCaseControl();

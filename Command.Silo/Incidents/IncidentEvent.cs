@@ -36,4 +36,7 @@ namespace Command.Silo.Incidents;
 [JsonDerivedType(typeof(RadioStatusEntered), "radioStatus")]
 [JsonDerivedType(typeof(NoArrivalConfirmed), "noArrivalConfirmed")]
 [JsonDerivedType(typeof(DispatchRestarted), "dispatchRestarted")]
+[JsonDerivedType(typeof(FarArrivalConfirmed), "farArrivalConfirmed")]
+[JsonDerivedType(typeof(ArrivalVerified), "arrivalVerified")]
+[JsonDerivedType(typeof(FieldReportSubmitted), "fieldReport")]
 public abstract record IncidentEvent;

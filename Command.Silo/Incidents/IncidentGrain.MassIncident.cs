@@ -261,6 +261,11 @@ public sealed partial class IncidentGrain
     /// <summary>Meets the team-on-scene milestones when a team arrives. Raises events; the caller confirms.</summary>
     private List<string> MeetTeamMilestones(string teamId)
     {
+        if (State.FarArrivals.Contains(teamId))
+        {
+            // A far arrival is on the record but is not evidence of a team on scene (see IncidentGrain.Field.cs).
+            return [];
+        }
         var callsign = State.Assignments.LastOrDefault(a => a.TeamId == teamId)?.Callsign ?? teamId;
         return Meet(PendingMilestones(MilestoneTrigger.TeamOnScene), callsign, $"{callsign}到达现场", "system");
     }

@@ -45,6 +45,12 @@ public sealed partial record IncidentState(
     /// <summary>When a team asked for backup that no dispatch has answered yet.</summary>
     public DateTimeOffset? BackupRequestedAt { get; init; }
 
+    /// <summary>Teams whose 到达现场 was confirmed from beyond the arrival radius and not yet verified near the scene.</summary>
+    public ImmutableHashSet<string> FarArrivals { get; init; } = [];
+
+    /// <summary>The team whose 请求增援 is unanswered, so that it is not asked twice.</summary>
+    public string? BackupTeamId { get; init; }
+
     /// <summary>Reports submitted, against <see cref="IncidentOptions.MaxReportsPerIncident"/>.</summary>
     public int ReportCount { get; init; }
 
@@ -66,7 +72,7 @@ public sealed partial record IncidentState(
     /// <summary>The entries that people add at will, as often as they like, and so are capped per incident.</summary>
     public static bool IsUpdate(IncidentEvent @event) =>
         @event is CrowdRevised or SeverityChanged or LeaderCheckedIn or ApprovalRequested or ApprovalDecided or MeasureRecorded or BackupRequested
-        or NoteAdded or TypeChanged;
+        or NoteAdded or TypeChanged or FieldReportSubmitted;
 
     private IncidentState Change(IncidentEvent @event, EventMeta meta)
     {
@@ -106,8 +112,11 @@ public sealed partial record IncidentState(
             {
                 Assignments = Assignments.Add(new Assignment(a.TeamId, a.Callsign, TeamStatus.Dispatched, at, at, null, null, null, meta.Actor)),
                 BackupRequestedAt = null,
+                BackupTeamId = null,
             },
-            BackupRequested => this with { BackupRequestedAt = at },
+            BackupRequested b => this with { BackupRequestedAt = at, BackupTeamId = b.TeamId },
+            FarArrivalConfirmed f => this with { FarArrivals = FarArrivals.Add(f.TeamId) },
+            ArrivalVerified v => this with { FarArrivals = FarArrivals.Remove(v.TeamId) },
             TeamStatusReported s => UpdateAssignment(s.TeamId, x => x with
             {
                 Status = s.Status,

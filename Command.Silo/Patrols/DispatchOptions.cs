@@ -67,6 +67,10 @@ public sealed class DispatchOptions
     /// <summary>Minutes from the call to the first dispatch before the incident is flagged 派警超时, by severity 1–4 (I–IV).</summary>
     public Dictionary<int, double> DispatchDeadlineMinutes { get; set; } = new() { [1] = 2, [2] = 3, [3] = 5, [4] = 10 };
 
+    /// <summary>到达现场 reported from further than this from the scene needs the leader's confirmation, and does not meet
+    /// a team-on-scene milestone until the team reports from within it.</summary>
+    public double ArrivalRadiusMeters { get; set; } = 500;
+
     public double EtaSeconds(TeamMode mode, double distanceMeters) =>
         TurnoutSeconds.GetValueOrDefault(mode, 60) + distanceMeters * DetourFactor / (SpeedKmh.GetValueOrDefault(mode, 40) / 3.6);
 

@@ -95,12 +95,17 @@ public static class TeamEndpoints
         }).RequireAuthorization(AccessPolicies.ReportForTeam).RequireRateLimiting(AccessServiceExtensions.PositionLimit)
             .WithSummary("Report a team's position (telemetry): its terminal, its leader, or a duty officer placing it by hand");
 
-        teams.MapPost("/{id}/status", async (string id, StatusRequest request, Caller caller, AccessScope scope, IGrainFactory grains) =>
+        teams.MapPost("/{id}/status", async (string id, StatusRequest request, Caller caller, AccessScope scope, IGrainFactory grains,
+            Incidents.IncidentCatalog incidents, IOptions<DispatchOptions> dispatch) =>
         {
             var team = grains.GetGrain<IPatrolTeamGrain>(scope.TeamToActFor(caller, id).Id);
             TeamStatus? status = request.Status is { } name && name.All(char.IsAsciiLetter) && Enum.TryParse<TeamStatus>(name, ignoreCase: true, out var s) ? s : null;
             new Validation().Require(status is not null, "status",
                 $"不是已有的状态，请从{Wording.OneOf(Enum.GetValues<TeamStatus>().Select(Wording.TeamStatus))}中选择。").ThrowIfInvalid();
+            if (status == TeamStatus.OnScene && await FieldArrival.Check(scope.Team(caller, id), request, caller, grains, incidents, dispatch.Value) is { } verified)
+            {
+                return verified;
+            }
             return await team.ReportStatus(status!.Value, caller.Actor);
         }).RequireAuthorization(AccessPolicies.ReportForTeam).WithSummary("Report a team's status; 409 for a transition that is not allowed");
 
@@ -112,7 +117,9 @@ public static class TeamEndpoints
             {
                 throw CommandRejectedException.Conflict($"{team.Callsign}现在没有正在处置的警情，不能请求增援。");
             }
-            return await grains.GetGrain<IIncidentGrain>(team.IncidentId).RequestBackup(id, string.IsNullOrWhiteSpace(request?.Note) ? null : request.Note.Trim(), caller.Actor);
+            var (teams, kind, needs) = FieldArrival.BackupAsk(request);
+            return await grains.GetGrain<IIncidentGrain>(team.IncidentId).AskBackup(id, string.IsNullOrWhiteSpace(request?.Note) ? null : request.Note.Trim(),
+                teams, kind, needs, caller.Actor);
         }).RequireAuthorization(AccessPolicies.TeamBackup).WithSummary("The team asks for backup (请求增援) at its current incident");
 
         return app;

@@ -117,6 +117,10 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         R("POST /api/teams/{id}/backup",                   On.OwnTeam,      401,  403,    403,    403,  403,    403,    200,      403,    200),
         R("POST /api/teams/{id}/backup",                   On.Guanxian,     401,  403,    403,    403,  403,    403,    403,      403,    404),
         R("POST /api/teams/{id}/backup",                   On.Shenxian,     401,  403,    403,    403,  403,    403,    404,      403,    404),
+        // 处警反馈: the team's terminal, its leader, or a duty officer relaying it; a team with no case gets 409.
+        R("POST /api/teams/{id}/field-report",             On.OwnTeam,      401,  200,    403,    403,  200,    403,    200,      404,    200),
+        R("POST /api/teams/{id}/field-report",             On.Guanxian,     401,  409,    403,    403,  409,    403,    403,      404,    404),
+        R("POST /api/teams/{id}/field-report",             On.Shenxian,     401,  409,    403,    403,  404,    403,    404,      409,    404),
 
         R("POST /api/incidents",                           On.Guanxian,     401,  201,    403,    403,  201,    403,    403,      403,    403),
         R("POST /api/incidents",                           On.Shenxian,     401,  201,    403,    403,  403,    403,    403,      201,    403),
@@ -437,6 +441,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
                 return row.On == On.OwnTeam
                     ? new($"/api/teams/{OwnTeam}/status", new { status = "enRoute" }, Secrets: await TeamSecrets(OwnTeam))
                     : new($"/api/teams/{await NewTeam(county)}/status", new { status = "offDuty" }, Secrets: ["矩阵队长"]);
+            case "POST /api/teams/{id}/field-report":
+                return new($"/api/teams/{TeamIn(row.On)}/field-report", new { found = "矩阵现场情况", actions = "矩阵处置措施" }, Secrets: await TeamSecrets(TeamIn(row.On)));
             case "POST /api/teams/{id}/backup":
                 return new($"/api/teams/{TeamIn(row.On)}/backup", new { note = "请求增援（矩阵）" }, Secrets: await TeamSecrets(TeamIn(row.On)));
             case "POST /api/incidents":

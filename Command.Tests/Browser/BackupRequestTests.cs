@@ -20,11 +20,20 @@ public sealed class BackupRequestTests(BrowserFixture browser)
         await phone.OpenPatrolAsync(browser.Silo.BaseAddress, "sx.patrol");
         await Assertions.Expect(phone.Locator("#assignment-number")).ToHaveTextAsync(incident.Text("number"));
         await phone.ClickAsync("#action-backup");
+        // The leader says how many and what kind; the request cannot be sent twice while the first is unanswered.
+        await phone.SelectOptionAsync("#backup-teams", "2");
+        await phone.SelectOptionAsync("#backup-kind", "vehicle");
+        await phone.Locator("input[name='backup-need'][value='防暴']").CheckAsync();
+        await phone.ScreenshotAsync("patrol-backup-dialog");
+        await phone.ClickAsync("#backup-ok");
         await Assertions.Expect(phone.Locator("#patrol-message")).ToContainTextAsync("已请求增援");
+        await Assertions.Expect(phone.Locator("#action-backup")).ToBeDisabledAsync();
+        await Assertions.Expect(phone.Locator("#action-backup")).ToHaveTextAsync("已请求增援，等待增派");
 
         await Assertions.Expect(console.Locator(".backup-mark").First).ToBeVisibleAsync();
         var timeline = await browser.Api.GetJsonAsync($"api/incidents/{incident.Id()}/timeline");
-        Assert.Contains(timeline.EnumerateArray(), e => e.Text("kind") == "backupRequested" && e.GetProperty("data").Text("teamId") == team.Id());
+        var asked = Assert.Single(timeline.EnumerateArray(), e => e.Text("kind") == "backupRequested" && e.GetProperty("data").Text("teamId") == team.Id()).GetProperty("data");
+        Assert.Equal((2, "vehicle", "防暴"), (asked.GetProperty("teams").GetInt32(), asked.Text("kind"), asked.GetProperty("needs")[0].GetString()));
         await phone.ScreenshotAsync("patrol-backup", fullPage: true);
     }
 }

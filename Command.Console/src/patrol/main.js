@@ -19,6 +19,7 @@ import {
   countyOf, dateTime, distance, incidentStatusLabel, incidentTypeLabel, severityColour, severityLabel, teamModeLabel, timeOfDay,
 } from '../shared/labels.js';
 import { createMap, loadConfig, toMap } from '../console/map/mapView.js';
+import { alarmBanner, askBackup, askFieldReport, confirmFarArrival, contactLinks, updateAlarm } from './field.js';
 import { createBoundaryLayers } from '../console/map/boundaryLayers.js';
 import { severityBadge } from '../console/panels/incidentList.js';
 import { statusChip } from '../console/panels/teamBoard.js';
@@ -102,7 +103,12 @@ function say(text, error = false) {
   message.classList.toggle('ok', !error);
 }
 
+let config = {};
+loadConfig().then((c) => { config = c; render(); });
+
 function render() {
+  updateAlarm(team);
+  replace(byId('alert-slot'), alarmBanner(team, incident, () => report(actions[0])));
   renderTeam();
   renderAssignment();
   renderActions();
@@ -153,6 +159,7 @@ function renderAssignment() {
       h('dt', {}, '接警'), h('dd', {}, dateTime(d.receivedAt)),
       d.isMassIncident && d.crowdSize != null ? [h('dt', {}, '人数'), h('dd', {}, `约 ${d.crowdSize} 人`)] : null,
       far != null ? [h('dt', {}, '距离'), h('dd', {}, `直线 ${distance(far)}`)] : null),
+    contactLinks(d, config),
     mapEl);
   drawMiniMap(mapEl);
 }
@@ -214,18 +221,21 @@ function renderActions() {
       id: 'action-backup',
       type: 'button',
       class: 'backup',
-      disabled: busy || !team.incidentId,
+      // An unanswered request is shown as such: asking twice by accident is not possible.
+      disabled: busy || !team.incidentId || !!incident?.backupRequestedAt,
       onClick: () => requestBackup(),
-    }, '请求增援'),
+    }, incident?.backupRequestedAt ? '已请求增援，等待增派' : '请求增援'),
   ]);
 }
 
 async function requestBackup() {
   if (!team?.incidentId || busy) return;
+  const ask = await askBackup();
+  if (!ask || busy) return;
   busy = true;
   renderActions();
   try {
-    await post(`/api/teams/${encodeURIComponent(team.id)}/backup`, { note: '现场请求增援' });
+    await post(`/api/teams/${encodeURIComponent(team.id)}/backup`, ask);
     say('已请求增援，指挥中心已收到');
   } catch (e) {
     say(`请求增援失败：${e.message}`, true);
@@ -237,11 +247,33 @@ async function requestBackup() {
 
 async function report(action) {
   if (!team || busy) return;
+  const body = { status: action.status };
+  if (action.status === 'onScene' && lastFix) {
+    const [lon, lat] = wgs84ToGcj02(lastFix.coords.longitude, lastFix.coords.latitude);
+    Object.assign(body, { lon: Number(lon.toFixed(6)), lat: Number(lat.toFixed(6)) });
+  }
+  const feedback = action.status === 'returning' ? await askFieldReport() : null;
+  if (action.status === 'returning' && !feedback) return;
   busy = true;
   renderActions();
   say('');
   try {
-    team = await post(`/api/teams/${encodeURIComponent(team.id)}/status`, { status: action.status });
+    if (feedback) {
+      await post(`/api/teams/${encodeURIComponent(team.id)}/field-report`, { ...feedback, incidentId: team.incidentId });
+    }
+    try {
+      team = await post(`/api/teams/${encodeURIComponent(team.id)}/status`, body);
+    } catch (e) {
+      // Far from the scene: the server asks for a confirmation, which is then recorded with the distance.
+      if (e.status !== 409 || body.lon == null || !incident || !String(e.message).includes('远距离确认到场')) throw e;
+      if (!(await confirmFarArrival(distanceMetres(body, incident.location)))) {
+        busy = false;
+        render();
+        say('未上报到达现场，请继续前往现场。');
+        return;
+      }
+      team = await post(`/api/teams/${encodeURIComponent(team.id)}/status`, { ...body, confirmedFar: true });
+    }
     say(`已上报：${action.label}`);
   } catch (e) {
     say(`上报失败：${e.message}`, true);

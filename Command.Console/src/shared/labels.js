@@ -185,6 +185,9 @@ Object.assign(timelineKindLabel, {
   approvalRequested: '申请审批',
   approvalDecided: '审批决定',
   measureRecorded: '措施记录',
+  farArrivalConfirmed: '远距离确认到场',
+  arrivalVerified: '到场核实',
+  fieldReport: '处警反馈',
 });
 
 // Sign-in and administration.

@@ -1,6 +1,7 @@
 // 警情详情: what the duty officer works on. The call as taken, the 接警→派警→到场→处置→办结 progress, golden-window
 // milestones counting down, 推荐警力 with 预计到达 and a 派警 button each, the teams sent with their status timers,
 // 处置 and 办结, and the timeline. Every text from the call is set as text: it may contain anything.
+import { backupAskText, fieldEntryText } from './fieldEntries.js';
 import { ApiError, get, post } from '../../shared/api.js';
 import { h, replace } from '../../shared/dom.js';
 import { dueText, sinceText } from '../../shared/ticker.js';
@@ -366,7 +367,11 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
       case 'statusChanged':
         return `${incidentStatusLabel[data.from] ?? data.from} → ${incidentStatusLabel[data.to] ?? data.to}${data.note ? `：${data.note}` : ''}`;
       case 'backupRequested':
-        return `${data.callsign ?? callsignOf(data.teamId)}请求增援${data.note ? `：${data.note}` : ''}`;
+        return `${data.callsign ?? callsignOf(data.teamId)}请求增援${backupAskText(data)}${data.note ? `：${data.note}` : ''}`;
+      case 'farArrivalConfirmed':
+      case 'arrivalVerified':
+      case 'fieldReport':
+        return fieldEntryText(entry.kind, data);
       case 'dispatchOverdue':
         return `超过派警时限 ${Math.round(data.lateSeconds ?? 0)} 秒`;
       case 'massDeclared':
