@@ -51,6 +51,15 @@ public interface IIncidentGrain : IGrainWithStringKey
     /// <summary>A leader decides to take the case higher than the rules' ceiling.</summary>
     Task<EscalationView> EscalateFurther(string escalationId, string reason, string actor);
 
+    /// <summary>转警: hands the case to another jurisdiction, where it will lie at <paramref name="target"/> once signed.</summary>
+    Task<IncidentDetail> RequestTransfer(JurisdictionRef to, IncidentPlacement target, string reason, string actor);
+
+    /// <summary>签收 by the target jurisdiction; the case moves there.</summary>
+    Task<IncidentDetail> SignTransfer(string? note, string actor);
+
+    /// <summary>退回 by the target jurisdiction; the case stays where it was.</summary>
+    Task<IncidentDetail> RefuseTransfer(string reason, string actor);
+
     /// <summary>A team's leader reported a new status for this incident.</summary>
     [OneWay]
     Task OnTeamStatus(string teamId, TeamStatus status, DateTimeOffset at, string actor);

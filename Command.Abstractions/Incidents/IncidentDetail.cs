@@ -37,4 +37,5 @@ public sealed record IncidentDetail(
     IReadOnlyList<EscalationView>? Escalations = null,
     IReadOnlyList<Approval>? Approvals = null,
     IReadOnlyList<string>? Measures = null,
-    DateTimeOffset? BackupRequestedAt = null);
+    DateTimeOffset? BackupRequestedAt = null,
+    IncidentTransfer? Transfer = null);

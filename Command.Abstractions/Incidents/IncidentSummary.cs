@@ -23,4 +23,5 @@ public sealed record IncidentSummary(
     long Version,
     Milestone? NextMilestone = null,
     int OpenEscalations = 0,
-    DateTimeOffset? BackupRequestedAt = null);
+    DateTimeOffset? BackupRequestedAt = null,
+    IncidentTransfer? Transfer = null);

@@ -45,6 +45,8 @@ public static class SiloEndpointExtensions
         app.MapMapLayers();
         app.MapTeams();
         app.MapIncidents();
+        app.MapTransfers();
+        app.MapIncidentSearch();
         app.MapEscalation();
         app.MapHub<CommandHub>(CommandHub.Path).RequireAuthorization(AccessPolicies.Console);
         // The dashboard is Orleans' own, for operators: not part of this API's OpenAPI document.

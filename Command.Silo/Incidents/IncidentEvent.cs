@@ -26,4 +26,8 @@ namespace Command.Silo.Incidents;
 [JsonDerivedType(typeof(ApprovalRequested), "approvalRequested")]
 [JsonDerivedType(typeof(ApprovalDecided), "approvalDecided")]
 [JsonDerivedType(typeof(MeasureRecorded), "measureRecorded")]
+[JsonDerivedType(typeof(TransferRequested), "transferRequested")]
+[JsonDerivedType(typeof(TransferSigned), "transferSigned")]
+[JsonDerivedType(typeof(TransferRefused), "transferRefused")]
+[JsonDerivedType(typeof(TransferOverdue), "transferOverdue")]
 public abstract record IncidentEvent;

@@ -6,7 +6,7 @@ using Command.Silo.Runtime;
 
 namespace Command.Silo.Incidents;
 
-public sealed record IncidentState(
+public sealed partial record IncidentState(
     string? Number,
     IncidentCall? Call,
     IncidentPlacement? Placement,
@@ -50,6 +50,9 @@ public sealed record IncidentState(
 
     /// <summary>Other entries people added (see <see cref="IncidentOptions.MaxUpdatesPerIncident"/>), counted by <see cref="IsUpdate"/>.</summary>
     public int UpdateCount { get; init; }
+
+    /// <summary>The latest 转警, pending or decided (see IncidentState.Transfer.cs).</summary>
+    public IncidentTransfer? Transfer { get; init; }
 
     public bool Exists => Call is not null;
 
@@ -130,6 +133,7 @@ public sealed record IncidentState(
                     : Escalations,
             },
             DispatchOverdue => this with { DispatchOverdueAt = at },
+            TransferRequested or TransferSigned or TransferRefused or TransferOverdue => ApplyTransfer(@event, meta),
             _ => this,
         };
     }
@@ -160,12 +164,12 @@ public sealed record IncidentState(
     public IncidentSummary ToSummary(string id, long version) => new(
         id, Number!, Call!.Channel, Call.Type, Severity, Status, IsMassIncident, Call.Location, Call.Address,
         Placement!.JurisdictionId, Placement.Chain.FirstOrDefault(j => j.Level == Abstractions.Jurisdictions.JurisdictionLevel.County)?.Id,
-        ReceivedAt, StatusSince, ActiveAssignments.Count(), version, NextMilestone?.ToWire(), Escalations.Count(e => e.IsOpen), BackupRequestedAt);
+        ReceivedAt, StatusSince, ActiveAssignments.Count(), version, NextMilestone?.ToWire(), Escalations.Count(e => e.IsOpen), BackupRequestedAt, Transfer);
 
     public IncidentDetail ToDetail(string id, long version) => new(
         id, Number!, Call!.Channel, Call.Type, Severity, Status, IsMassIncident, Crowd, Call.Location, Call.Address,
         Call.Description, Call.CallerPhone, Placement!.JurisdictionId, Placement.Chain, Placement.OutsideBoundary,
         ReceivedAt, DispatchedAt, OnSceneAt, HandlingAt, ClosedAt, Resolution, DispatchOverdueAt, Assignments,
         [.. Milestones.Select(m => m.ToWire())], version, MassCause, MassSince, Escalations, [.. Approvals.Values.OrderBy(a => a.RequestedAt)], Measures,
-        BackupRequestedAt);
+        BackupRequestedAt, Transfer);
 }
