@@ -24,6 +24,8 @@ import { createTeamBoard } from './panels/teamBoard.js';
 import { createIncidentPanel } from './panels/incidentPanel.js';
 import { createIncidentForm } from './panels/createIncident.js';
 import { createLegend } from './panels/legend.js';
+import { createSearchPanel } from './panels/search.js';
+import { createHandoverPanel } from './panels/handover.js';
 
 export async function startConsole({ feed }) {
   const store = new Store();
@@ -119,6 +121,11 @@ export async function startConsole({ feed }) {
       }
     });
   }
+  // 历史查询 and 交接班 open a case in the detail panel, whether or not it is still in the live list.
+  const openCase = (summary) => { store.upsertIncident(summary); store.select(summary.id); };
+  createSearchPanel(byId('search-panel'), { onOpen: openCase });
+  const handover = createHandoverPanel(byId('handover-panel'), { onOpen: openCase });
+  byId('handover-tab').addEventListener('click', () => handover.load());
   const incidentCount = byId('incident-count');
   const teamCount = byId('team-count');
   const counts = () => {

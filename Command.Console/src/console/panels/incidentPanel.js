@@ -1,6 +1,7 @@
 // 警情详情: what the duty officer works on. The call as taken, the 接警→派警→到场→处置→办结 progress, golden-window
 // milestones counting down, 推荐警力 with 预计到达 and a 派警 button each, the teams sent with their status timers,
 // 处置 and 办结, and the timeline. Every text from the call is set as text: it may contain anything.
+import { createTransferPart } from './transfer.js';
 import { ApiError, get, post } from '../../shared/api.js';
 import { h, replace } from '../../shared/dom.js';
 import { dueText, sinceText } from '../../shared/ticker.js';
@@ -80,6 +81,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
   const parts = {};
   let article = null;
   let actionsFor = null;
+  let transferPart = null;
 
   function render() {
     if (!incidentId) {
@@ -97,10 +99,11 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
     const d = detail;
     const closed = d.status === 'closed';
     if (!article || article.dataset.id !== d.id) {
-      for (const name of ['head', 'progress', 'message', 'guidance', 'info', 'milestones', 'gates', 'escalations', 'assignments', 'recommendations', 'actions', 'resolution', 'timeline']) {
+      for (const name of ['head', 'progress', 'message', 'transfer', 'guidance', 'info', 'milestones', 'gates', 'escalations', 'assignments', 'recommendations', 'actions', 'resolution', 'timeline']) {
         parts[name] = h('div', { class: `part part-${name}` });
       }
       article = h('article', { class: 'incident-detail', dataset: { id: d.id } }, Object.values(parts));
+      transferPart = createTransferPart(parts.transfer, { act, user });
       actionsFor = null;
       replace(container, article);
     }
@@ -111,6 +114,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
       h('button', { class: 'close-x', title: '关闭', attrs: { 'aria-label': '关闭详情' }, onClick: () => store.select(null) }, '×')));
     replace(parts.progress, progress(d));
     replace(parts.message, message && h('div', { class: `panel-message${message.error ? ' error' : ''}`, attrs: { role: 'status' } }, message.text));
+    transferPart.render(d);
     replace(parts.guidance, d.isMassIncident && h('div', { class: 'guidance' }, h('strong', {}, '群体性事件处置原则：'), massGuidance));
     replace(parts.info, infoList(d));
     replace(parts.milestones, d.milestones?.length > 0 && milestonesSection(d));
@@ -361,6 +365,14 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
         return `${callsignOf(data.teamId)}：${teamStatusLabel[data.status] ?? data.status}`;
       case 'teamReleased':
         return callsignOf(data.teamId);
+      case 'transferRequested':
+        return `${data.fromName}转${data.toName}：${data.reason}`;
+      case 'transferSigned':
+        return `${data.toName}签收${data.note ? `：${data.note}` : ''}`;
+      case 'transferRefused':
+        return `${data.toName}退回：${data.reason}`;
+      case 'transferOverdue':
+        return '对方未在规定时间内签收';
       case 'statusChanged':
         return `${incidentStatusLabel[data.from] ?? data.from} → ${incidentStatusLabel[data.to] ?? data.to}${data.note ? `：${data.note}` : ''}`;
       case 'backupRequested':
