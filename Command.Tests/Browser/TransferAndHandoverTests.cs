@@ -1,4 +1,5 @@
 using Command.Tests.Support;
+using Microsoft.Playwright;
 
 namespace Command.Tests.Browser;
 
