@@ -90,6 +90,15 @@ public interface IIncidentGrain : IGrainWithStringKey
     /// <summary>处警反馈 of a team sent to this incident.</summary>
     Task<IncidentDetail> SubmitFieldReport(string teamId, FieldReport report, string actor);
 
+    /// <summary>转警: hands the case to another jurisdiction, where it will lie at <paramref name="target"/> once signed.</summary>
+    Task<IncidentDetail> RequestTransfer(JurisdictionRef to, IncidentPlacement target, string reason, string actor);
+
+    /// <summary>签收 by the target jurisdiction; the case moves there.</summary>
+    Task<IncidentDetail> SignTransfer(string? note, string actor);
+
+    /// <summary>退回 by the target jurisdiction; the case stays where it was.</summary>
+    Task<IncidentDetail> RefuseTransfer(string reason, string actor);
+
     /// <summary>A team's leader reported a new status for this incident.</summary>
     [OneWay]
     Task OnTeamStatus(string teamId, TeamStatus status, DateTimeOffset at, string actor);

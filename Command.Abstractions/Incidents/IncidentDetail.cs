@@ -42,4 +42,5 @@ public sealed record IncidentDetail(
     IReadOnlyList<LinkedCall>? LinkedCalls = null,
     string? DuplicateOfId = null,
     string? DuplicateOfNumber = null,
-    IncidentType? OriginalType = null);
+    IncidentType? OriginalType = null,
+    IncidentTransfer? Transfer = null);

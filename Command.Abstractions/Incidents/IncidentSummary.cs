@@ -25,4 +25,5 @@ public sealed record IncidentSummary(
     int OpenEscalations = 0,
     DateTimeOffset? BackupRequestedAt = null,
     // When the dispatch deadline passed with nobody sent (派警超时), so lists can mark the call without its detail.
-    DateTimeOffset? DispatchOverdueAt = null);
+    DateTimeOffset? DispatchOverdueAt = null,
+    IncidentTransfer? Transfer = null);

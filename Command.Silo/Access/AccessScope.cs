@@ -34,7 +34,8 @@ public sealed class AccessScope(JurisdictionMap map, TeamRegistry teams, Inciden
     {
         Role.PatrolLeader or Role.Device => caller.TeamId is { } team && teams.IncidentOf(team) == incident.Id,
         Role.Admin => false,
-        _ => Covers(caller, incident.JurisdictionId),
+        // A case transferred here (转警) is seen by the target's officers before it is theirs, so they can sign for it.
+        _ => Covers(caller, incident.JurisdictionId) || (incident.Transfer is { IsPending: true } t && Covers(caller, t.ToJurisdictionId)),
     };
 
     /// <summary>An escalation is seen by whoever sees its incident; as it climbs, its incident stays inside the higher

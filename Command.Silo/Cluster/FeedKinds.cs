@@ -4,6 +4,7 @@ namespace Command.Silo.Cluster;
 public static class FeedKinds
 {
     public const string Incident = "incident";
+    public const string IncidentPhone = "incident-phone";
     public const string Escalation = "escalation";
     public const string Team = "team";
     public const string Credential = "credential";

@@ -50,6 +50,8 @@ public static class SiloEndpointExtensions
         app.MapIncidents();
         app.MapNeighbourSupport();
         app.MapCaseControl();
+        app.MapTransfers();
+        app.MapIncidentSearch();
         app.MapEscalation();
         app.MapHub<CommandHub>(CommandHub.Path).RequireAuthorization(AccessPolicies.Console);
         // The dashboard is Orleans' own, for operators: not part of this API's OpenAPI document.

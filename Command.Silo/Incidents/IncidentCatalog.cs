@@ -22,6 +22,7 @@ public sealed class IncidentCatalog
     {
         this.feed = feed;
         feed.Subscribe<IncidentSummary>(FeedKinds.Incident, Apply);
+        feed.Subscribe<IncidentPhone>(FeedKinds.IncidentPhone, p => phones[p.Id] = p.Phone);
     }
 
     public int Count => incidents.Count;
@@ -38,6 +39,21 @@ public sealed class IncidentCatalog
         incidents.AddOrUpdate(summary.Id, summary, (_, existing) => existing.Version > summary.Version ? existing : summary);
 
     public IncidentSummary? Find(string id) => incidents.GetValueOrDefault(id);
+
+    private readonly ConcurrentDictionary<string, string> phones = new(StringComparer.Ordinal);
+
+    /// <summary>The caller's phone, for 历史警情查询 only: it stays out of the summary that every console is pushed.
+    /// Other silos hear of it on the cluster feed.</summary>
+    public void IndexPhone(string id, string? phone)
+    {
+        if (phone is not null && !(phones.TryGetValue(id, out var known) && known == phone))
+        {
+            phones[id] = phone;
+            feed.Publish(FeedKinds.IncidentPhone, id, new IncidentPhone(id, phone));
+        }
+    }
+
+    public string? PhoneOf(string id) => phones.GetValueOrDefault(id);
 
     public IEnumerable<IncidentSummary> All() => incidents.Values;
 
@@ -56,6 +72,10 @@ public sealed class IncidentCatalog
                 if (state is { Exists: true })
                 {
                     Apply(state.ToSummary(snapshot.Stream[IncidentGrain.StreamPrefix.Length..], snapshot.Version));
+                    if (state.Call!.CallerPhone is { } phone)
+                    {
+                        phones[snapshot.Stream[IncidentGrain.StreamPrefix.Length..]] = phone;
+                    }
                     foreach (var escalation in state.Escalations)
                     {
                         board.Load(escalation);
@@ -71,3 +91,6 @@ public sealed class IncidentCatalog
         return unreadable;
     }
 }
+
+/// <summary>An incident's caller phone on the cluster feed (see <see cref="IncidentCatalog.IndexPhone"/>).</summary>
+public sealed record IncidentPhone(string Id, string Phone);

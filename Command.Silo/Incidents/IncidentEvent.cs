@@ -39,4 +39,8 @@ namespace Command.Silo.Incidents;
 [JsonDerivedType(typeof(FarArrivalConfirmed), "farArrivalConfirmed")]
 [JsonDerivedType(typeof(ArrivalVerified), "arrivalVerified")]
 [JsonDerivedType(typeof(FieldReportSubmitted), "fieldReport")]
+[JsonDerivedType(typeof(TransferRequested), "transferRequested")]
+[JsonDerivedType(typeof(TransferSigned), "transferSigned")]
+[JsonDerivedType(typeof(TransferRefused), "transferRefused")]
+[JsonDerivedType(typeof(TransferOverdue), "transferOverdue")]
 public abstract record IncidentEvent;

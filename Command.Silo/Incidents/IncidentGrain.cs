@@ -165,6 +165,7 @@ public sealed partial class IncidentGrain(
         }
         await Task.WhenAll(State.Placement!.Chain.Select(j => GrainFactory.GetGrain<IJurisdictionGrain>(j.Id).IncidentClosed(Key)));
         await CancelDeadline(DispatchDeadline);
+        await CancelDeadline(TransferDeadline);
         Publish();
         return Detail();
     }
@@ -208,7 +209,11 @@ public sealed partial class IncidentGrain(
 
     protected override async Task OnDeadline(string reminderName, DeadlineTick status)
     {
-        if (reminderName != DispatchDeadline)
+        if (reminderName == TransferDeadline)
+        {
+            await OnTransferDeadline(status);
+        }
+        else if (reminderName != DispatchDeadline)
         {
             await OnGoldenWindowReminder(reminderName, status);
         }
@@ -293,6 +298,7 @@ public sealed partial class IncidentGrain(
     {
         var summary = State.ToSummary(Key, Version);
         catalog.Update(summary);
+        catalog.IndexPhone(Key, State.Call!.CallerPhone);
         notifier.IncidentChanged(summary);
     }
 

@@ -32,4 +32,7 @@ public sealed class IncidentOptions
 
     /// <summary>The largest page a caller may ask for with ?limit=: about 1 MB of summaries.</summary>
     public int ListPageSizeMax { get; set; } = 1000;
+
+    /// <summary>A 转警 that the target jurisdiction has not signed for (签收) within this time is flagged to both sides.</summary>
+    public TimeSpan TransferSignWithin { get; set; } = TimeSpan.FromMinutes(5);
 }

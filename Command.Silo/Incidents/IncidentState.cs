@@ -57,6 +57,9 @@ public sealed partial record IncidentState(
     /// <summary>Other entries people added (see <see cref="IncidentOptions.MaxUpdatesPerIncident"/>), counted by <see cref="IsUpdate"/>.</summary>
     public int UpdateCount { get; init; }
 
+    /// <summary>The latest 转警, pending or decided (see IncidentState.Transfer.cs).</summary>
+    public IncidentTransfer? Transfer { get; init; }
+
     public bool Exists => Call is not null;
 
     public IEnumerable<Assignment> ActiveAssignments => Assignments.Where(a => a.ClearedAt is null);
@@ -140,6 +143,7 @@ public sealed partial record IncidentState(
                     : Escalations,
             },
             DispatchOverdue => this with { DispatchOverdueAt = at },
+            TransferRequested or TransferSigned or TransferRefused or TransferOverdue => ApplyTransfer(@event, meta),
             _ => ChangeCaseControl(@event, meta),
         };
     }
@@ -171,12 +175,12 @@ public sealed partial record IncidentState(
         id, Number!, Call!.Channel, CurrentType, Severity, Status, IsMassIncident, Call.Location, Call.Address,
         Placement!.JurisdictionId, Placement.Chain.FirstOrDefault(j => j.Level == Abstractions.Jurisdictions.JurisdictionLevel.County)?.Id,
         ReceivedAt, StatusSince, ActiveAssignments.Count(), version, NextMilestone?.ToWire(), Escalations.Count(e => e.IsOpen), BackupRequestedAt,
-        DispatchOverdueAt: Status == IncidentStatus.Received ? DispatchOverdueAt : null);
+        DispatchOverdueAt: Status == IncidentStatus.Received ? DispatchOverdueAt : null, Transfer: Transfer);
 
     public IncidentDetail ToDetail(string id, long version) => new(
         id, Number!, Call!.Channel, CurrentType, Severity, Status, IsMassIncident, Crowd, Call.Location, Call.Address,
         Call.Description, Call.CallerPhone, Placement!.JurisdictionId, Placement.Chain, Placement.OutsideBoundary,
         ReceivedAt, DispatchedAt, OnSceneAt, HandlingAt, ClosedAt, Resolution, DispatchOverdueAt, Assignments,
         [.. Milestones.Select(m => m.ToWire())], version, MassCause, MassSince, Escalations, [.. Approvals.Values.OrderBy(a => a.RequestedAt)], Measures,
-        BackupRequestedAt, Notes, LinkedCalls, DuplicateOfId, DuplicateOfNumber, Call.Type);
+        BackupRequestedAt, Notes, LinkedCalls, DuplicateOfId, DuplicateOfNumber, Call.Type, Transfer);
 }

@@ -37,7 +37,7 @@ public sealed class ConsoleNotifier(
     private int flushArmed;
 
     public void IncidentChanged(IncidentSummary incident) =>
-        Send([.. ChainGroups(incident.JurisdictionId), .. teams.TeamsAt(incident.Id).Select(CommandHub.TeamGroup)],
+        Send([.. ChainGroups(incident.JurisdictionId), .. TransferGroups(incident), .. teams.TeamsAt(incident.Id).Select(CommandHub.TeamGroup)],
             c => c.IncidentChanged(incident));
 
     public void TeamStatusChanged(TeamView team) =>
@@ -72,6 +72,11 @@ public sealed class ConsoleNotifier(
     }
 
     /// <summary>The groups of a jurisdiction and of every level above it; empty for an unknown one.</summary>
+    /// <summary>A 转警 reaches the target's consoles while pending, and the sender's when it is decided, so both lists follow it.</summary>
+    private IEnumerable<string> TransferGroups(IncidentSummary incident) =>
+        incident.Transfer is not { } transfer ? []
+            : ChainGroups(transfer.IsPending ? transfer.ToJurisdictionId : transfer.FromJurisdictionId).Except(ChainGroups(incident.JurisdictionId));
+
     private string[] ChainGroups(string? jurisdictionId) =>
         jurisdictionId is null ? [] : chainGroups.GetOrAdd(jurisdictionId, id => [.. map.ChainOf(id).Select(j => CommandHub.JurisdictionGroup(j.Id))]);
 

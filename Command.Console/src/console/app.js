@@ -28,6 +28,8 @@ import { createIncidentForm } from './panels/createIncident.js';
 import { createLegend } from './panels/legend.js';
 import { installHotkeys } from './hotkeys.js';
 import { startConsoleAlarms } from './alarms.js';
+import { createSearchPanel } from './panels/search.js';
+import { createHandoverPanel } from './panels/handover.js';
 
 export async function startConsole({ feed }) {
   const store = new Store();
@@ -130,6 +132,11 @@ export async function startConsole({ feed }) {
       }
     });
   }
+  // 历史查询 and 交接班 open a case in the detail panel, whether or not it is still in the live list.
+  const openCase = (summary) => { store.upsertIncident(summary); store.select(summary.id); };
+  createSearchPanel(byId('search-panel'), { onOpen: openCase });
+  const handover = createHandoverPanel(byId('handover-panel'), { onOpen: openCase });
+  byId('handover-tab').addEventListener('click', () => handover.load());
   const incidentCount = byId('incident-count');
   const teamCount = byId('team-count');
   const counts = () => {

@@ -74,6 +74,10 @@ export const timelineKindLabel = {
   teamReleased: '警力解除',
   statusChanged: '警情状态',
   dispatchOverdue: '派警超时',
+  transferRequested: '转警',
+  transferSigned: '转警签收',
+  transferRefused: '转警退回',
+  transferOverdue: '转警签收超时',
 };
 
 export const milestoneStateLabel = { pending: '计时中', met: '已达成', breached: '已超时' };

@@ -2,6 +2,7 @@
 // milestones counting down, 推荐警力 with 预计到达 and a 派警 button each, the teams sent with their status timers,
 // 处置 and 办结, and the timeline. Every text from the call is set as text: it may contain anything.
 import { backupAskText, fieldEntryText } from './fieldEntries.js';
+import { createTransferPart } from './transfer.js';
 import { ApiError, get, post } from '../../shared/api.js';
 import { h, replace } from '../../shared/dom.js';
 import { dueText, sinceText } from '../../shared/ticker.js';
@@ -97,6 +98,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
   const parts = {};
   let article = null;
   let actionsFor = null;
+  let transferPart = null;
 
   function render() {
     if (!incidentId) {
@@ -114,10 +116,11 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
     const d = detail;
     const closed = d.status === 'closed';
     if (!article || article.dataset.id !== d.id) {
-      for (const name of ['head', 'progress', 'message', 'guidance', 'info', 'milestones', 'gates', 'escalations', 'assignments', 'recommendations', 'actions', 'resolution', 'timeline']) {
+      for (const name of ['head', 'progress', 'message', 'transfer', 'guidance', 'info', 'milestones', 'gates', 'escalations', 'assignments', 'recommendations', 'actions', 'resolution', 'timeline']) {
         parts[name] = h('div', { class: `part part-${name}` });
       }
       article = h('article', { class: 'incident-detail', dataset: { id: d.id } }, Object.values(parts));
+      transferPart = createTransferPart(parts.transfer, { act, user });
       actionsFor = null;
       replace(container, article);
     }
@@ -129,6 +132,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
     replace(parts.progress, progress(d));
     replace(parts.message, message && h('div', { class: `panel-message${message.error ? ' error' : ''}`, attrs: { role: 'status' } }, message.text,
       nextStepButton(message.step, { incidentId: d.id, what: message.what, say: (m) => { message = m; return load(); }, refreshTeams: () => loadRecommendations() })));
+    transferPart.render(d);
     replace(parts.guidance, d.isMassIncident && h('div', { class: 'guidance' }, h('strong', {}, '群体性事件处置原则：'), massGuidance));
     replace(parts.info, infoList(d));
     replace(parts.milestones, d.milestones?.length > 0 && milestonesSection(d));
@@ -364,6 +368,14 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
         return `${callsignOf(data.teamId)}：${teamStatusLabel[data.status] ?? data.status}`;
       case 'teamReleased':
         return callsignOf(data.teamId);
+      case 'transferRequested':
+        return `${data.fromName}转${data.toName}：${data.reason}`;
+      case 'transferSigned':
+        return `${data.toName}签收${data.note ? `：${data.note}` : ''}`;
+      case 'transferRefused':
+        return `${data.toName}退回：${data.reason}`;
+      case 'transferOverdue':
+        return '对方未在规定时间内签收';
       case 'statusChanged':
         return `${incidentStatusLabel[data.from] ?? data.from} → ${incidentStatusLabel[data.to] ?? data.to}${data.note ? `：${data.note}` : ''}`;
       case 'backupRequested':

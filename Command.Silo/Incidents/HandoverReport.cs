@@ -1,0 +1,26 @@
+using Command.Abstractions.Incidents;
+
+namespace Command.Silo.Incidents;
+
+/// <summary>交接班: what the outgoing shift hands over (the open cases) and what happened on it, counted from the timelines.</summary>
+public sealed record HandoverReport(
+    DateTimeOffset Since,
+    DateTimeOffset Until,
+    string JurisdictionId,
+    string JurisdictionName,
+    HandoverCounts Counts,
+    IReadOnlyList<IncidentSummary> Open,
+    IReadOnlyList<IncidentSummary> PendingTransfers,
+    IReadOnlyList<IncidentSummary> OnShift);
+
+public sealed record HandoverCounts(
+    int Received,
+    int Dispatches,
+    int Closed,
+    int DispatchOverdue,
+    int Escalations,
+    int BackupRequests,
+    int TransfersOut,
+    int TransfersIn,
+    int TransfersPending,
+    int Open);

@@ -1,0 +1,64 @@
+using Command.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Command.Tests.Browser;
+
+[Collection(BrowserFixture.Collection)]
+public sealed class TransferAndHandoverTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task GuanxianTransfersACallAndShenxianSignsForIt()
+    {
+        var incident = await browser.Api.PostJsonAsync("api/incidents",
+            new { channel = 110, type = "dispute", lon = 115.45, lat = 36.49, address = "冠县清泉街转警测试", description = "邻里纠纷，报警人称住在莘县" });
+        var sender = await browser.NewPageAsync(1366, 768);
+        await sender.OpenConsoleAsync(browser.Silo.BaseAddress, "gx.duty");
+        await sender.ClickAsync($"#incident-list tr[data-id='{incident.Id()}']");
+        await sender.ClickAsync("#action-transfer");
+        await Assertions.Expect(sender.Locator("#transfer-to option[value='371522']")).ToHaveCountAsync(1);
+        await sender.SelectOptionAsync("#transfer-to", "371522");
+        await sender.FillAsync("#transfer-reason", "报警地点属莘县辖区");
+        await sender.ClickAsync("#transfer-submit");
+        await Assertions.Expect(sender.Locator(".transfer-banner")).ToContainTextAsync("待签收：冠县转莘县");
+        await sender.ScreenshotAsync("transfer-sent-1366");
+
+        var target = await browser.NewPageAsync();
+        await target.OpenConsoleAsync(browser.Silo.BaseAddress, "sx.duty");
+        await target.ClickAsync($"#incident-list tr[data-id='{incident.Id()}']");
+        await Assertions.Expect(target.Locator("#transfer-sign")).ToBeVisibleAsync();
+        await target.ScreenshotAsync("transfer-to-sign");
+        await target.ClickAsync("#transfer-sign");
+        await Assertions.Expect(target.Locator(".panel-message")).ToContainTextAsync("签收成功");
+        await Assertions.Expect(target.Locator(".transfer-note")).ToContainTextAsync("莘县");
+
+        var detail = await browser.Api.GetJsonAsync($"api/incidents/{incident.Id()}");
+        Assert.Contains(detail.GetProperty("jurisdictionChain").EnumerateArray(), j => j.Text("id") == "371522");
+        await Assertions.Expect(sender.Locator(".transfer-note")).ToContainTextAsync("签收");
+    }
+
+    [Fact]
+    public async Task SearchFindsAClosedCaseAndTheHandoverShowsTheShift()
+    {
+        var incident = await browser.Api.PostJsonAsync("api/incidents",
+            new { channel = 110, type = "publicOrder", lon = 115.45, lat = 36.49, address = "冠县历史查询路9号", callerPhone = "13612345678", description = "已处理" });
+        await browser.Api.PostJsonAsync($"api/incidents/{incident.Id()}/close", new { resolution = "调解完毕" });
+        var page = await browser.NewPageAsync(1366, 768);
+        await page.OpenConsoleAsync(browser.Silo.BaseAddress, "gx.duty");
+
+        await page.ClickAsync("[data-tab='search-panel']");
+        await page.FillAsync("#search-phone", "1234567");
+        await page.ClickAsync("#search-submit");
+        var row = page.Locator($"#search-results tr[data-id='{incident.Id()}']");
+        await Assertions.Expect(row).ToContainTextAsync(incident.Text("number"));
+        await page.ScreenshotAsync("search-1366");
+        await row.ClickAsync();
+        await Assertions.Expect(page.Locator("#detail-number")).ToHaveTextAsync(incident.Text("number"));
+        await Assertions.Expect(page.Locator(".part-resolution")).ToContainTextAsync("调解完毕");
+
+        await page.ClickAsync("#handover-tab");
+        await Assertions.Expect(page.Locator("#handover-counts")).ToContainTextAsync("办结");
+        await Assertions.Expect(page.Locator("#handover-body")).ToContainTextAsync("冠县交接班");
+        await Assertions.Expect(page.Locator("#handover-body")).ToContainTextAsync(incident.Text("number"));
+        await page.ScreenshotAsync("handover-1366");
+    }
+}
