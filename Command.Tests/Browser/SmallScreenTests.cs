@@ -34,17 +34,20 @@ public sealed class SmallScreenTests(BrowserFixture browser)
         await page.OpenConsoleAsync(browser.Silo.BaseAddress);
         await Assertions.Expect(page.Locator($"#incident-list tr[data-id='{id}']")).ToBeVisibleAsync();
 
-        var list = await page.Locator("#incident-list").BoundingBoxAsync();
-        Assert.NotNull(list);
-        var headers = page.Locator("#incident-list th");
-        Assert.Equal(7, await headers.CountAsync());
-        for (int i = 0; i < await headers.CountAsync(); i++)
+        // Measured in one pass inside the page: the list re-renders as other calls come in, a half-read table would lie.
+        var columns = await page.EvaluateAsync<JsonElement>(@"() => {
+            const list = document.querySelector('#incident-list').getBoundingClientRect();
+            return [...document.querySelectorAll('#incident-list th')].map((th) => {
+                const box = th.getBoundingClientRect();
+                return { label: th.textContent.trim(), right: box.right, listRight: list.right, width: box.width };
+            });
+        }");
+        Assert.Equal(7, columns.GetArrayLength());
+        foreach (var column in columns.EnumerateArray())
         {
-            var box = await headers.Nth(i).BoundingBoxAsync();
-            Assert.NotNull(box);
-            string label = await headers.Nth(i).InnerTextAsync();
-            Assert.True(box.X + box.Width <= list.X + list.Width + 0.5,
-                $"列 {label} 的右边 {box.X + box.Width} 超出列表 {list.X + list.Width}");
+            Assert.True(column.GetProperty("width").GetDouble() > 0, $"列 {column.Text("label")} 没有显示");
+            Assert.True(column.GetProperty("right").GetDouble() <= column.GetProperty("listRight").GetDouble() + 0.5,
+                $"列 {column.Text("label")} 的右边 {column.GetProperty("right")} 超出列表 {column.GetProperty("listRight")}");
         }
         // The table does not scroll sideways either: what does not fit is wrapped or shortened, not hidden.
         Assert.True(await page.EvaluateAsync<bool>("() => { const s = document.querySelector('#incident-list .list-scroll'); return s.scrollWidth <= s.clientWidth; }"));
@@ -54,14 +57,19 @@ public sealed class SmallScreenTests(BrowserFixture browser)
         var dispatch = page.Locator("#detail-recommendations button.dispatch").First;
         await Assertions.Expect(dispatch).ToBeVisibleAsync();
         Assert.Equal(0, await page.EvaluateAsync<double>("() => document.querySelector('.detail').scrollTop"));
-        var button = await dispatch.BoundingBoxAsync();
-        Assert.NotNull(button);
-        Assert.True(button.Y >= 0 && button.Y + button.Height <= 768, $"推荐警力的第一个派警按钮在 y={button.Y}，不在 768 像素高的屏幕内");
-        var panel = await page.Locator(".detail").BoundingBoxAsync();
-        Assert.True(button.X >= panel!.X && button.X + button.Width <= Math.Min(1366, panel.X + panel.Width) + 0.5,
-            $"推荐警力的第一个派警按钮在 x={button.X}..{button.X + button.Width}，超出详情栏 {panel.X}..{panel.X + panel.Width}");
-        Assert.True(await page.EvaluateAsync<bool>("() => { const d = document.querySelector('.detail'); return d.scrollWidth <= d.clientWidth; }"),
-            "警情详情栏需要横向滚动");
+        var geometry = await page.EvaluateAsync<JsonElement>(@"() => {
+            const button = document.querySelector('#detail-recommendations button.dispatch').getBoundingClientRect();
+            const detail = document.querySelector('.detail');
+            const panel = detail.getBoundingClientRect();
+            return { top: button.top, bottom: button.bottom, left: button.left, right: button.right, panelLeft: panel.left,
+                panelRight: Math.min(panel.right, window.innerWidth), sideways: detail.scrollWidth > detail.clientWidth };
+        }");
+        double top = geometry.GetProperty("top").GetDouble(), bottom = geometry.GetProperty("bottom").GetDouble();
+        Assert.True(top >= 0 && bottom <= 768, $"推荐警力的第一个派警按钮在 y={top}..{bottom}，不在 768 像素高的屏幕内");
+        double left = geometry.GetProperty("left").GetDouble(), right = geometry.GetProperty("right").GetDouble();
+        Assert.True(left >= geometry.GetProperty("panelLeft").GetDouble() && right <= geometry.GetProperty("panelRight").GetDouble() + 0.5,
+            $"推荐警力的第一个派警按钮在 x={left}..{right}，超出详情栏");
+        Assert.False(geometry.GetProperty("sideways").GetBoolean(), "警情详情栏需要横向滚动");
         await page.ScreenshotAsync("page-console-1366", fullPage: true);
     }
 
