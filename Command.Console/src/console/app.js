@@ -213,6 +213,8 @@ export async function startConsole({ feed }) {
     layerVisible: (name) => map.getAllLayers().some((l) => l.get('name') === name && l.getVisible()),
     assetCount: (name) => (name === 'cameras' ? assets.cameras : assets.checkpoints).getSource().getFeatures().length,
     teamPosition: (id) => teamLayer.drawnPosition(id),
+    /** Where a team's icon is drawn on screen (relative to the map): apart from another icon at the same place. */
+    teamPixel: (id) => teamLayer.drawnPixel(id),
     teamStyle: (id) => teamLayer.drawnStyle(id),
     teamCount: () => teamLayer.count(),
     teamIds: () => [...store.teams.keys()].sort(),
@@ -220,6 +222,8 @@ export async function startConsole({ feed }) {
     dispatchLines: (incidentId) => dispatchLines.teamsLinkedTo(incidentId),
     incidentGlyph: (id) => incidentLayer.glyphOf(id),
     zoomTo: (zoom) => map.getView().setZoom(zoom),
+    /** Looks at a place at a zoom, as an officer panning there would (for a test of what is drawn there). */
+    centerOn: (lon, lat, zoom) => map.getView().setCenter(toMap(lon, lat)) ?? map.getView().setZoom(zoom),
     noBaseMapNotice: () => !byId('map').querySelector('.no-basemap')?.hidden,
     selectedIncident: () => store.selectedIncidentId,
     detail: () => detailPanel.detail?.id ?? null,

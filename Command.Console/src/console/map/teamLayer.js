@@ -14,6 +14,7 @@ import { apply as applyTransform } from 'ol/transform.js';
 import { toLonLat } from 'ol/proj.js';
 import { ratio as iconRatio, teamIcon, teamIconSize } from './icons.js';
 import { toMap } from './mapView.js';
+import { spreadOverlaps } from './spread.js';
 import { staleColour, teamModeGlyph, teamStatusColour } from '../../shared/labels.js';
 
 const minGlideMs = 250;
@@ -22,6 +23,8 @@ const maxGlideMs = 1500;
 const jumpMetres = 5000;
 /** Callsigns are written under the icons from this resolution (metres per pixel, about zoom 12) inwards. */
 const labelResolution = 40;
+/** Overlapping icons are spread apart (map/spread.js) from the same zoom: at city scale a dense crowd stays a crowd. */
+const spreadResolution = labelResolution;
 const hitRadius = teamIconSize / 2;
 const font = '12px "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
 
@@ -139,18 +142,34 @@ export function createTeamLayer(store) {
     const t = frameState.coordinateToPixelTransform;
     const half = teamIconSize / 2;
     const labels = frameState.viewState.resolution <= labelResolution;
+    const spread = frameState.viewState.resolution <= spreadResolution;
     const frame = [];
+    const margin = spread ? half * 3 : half;
+    for (const record of drawn.values()) {
+      record.dx = 0;
+      record.dy = 0;
+      const x = t[0] * record.x + t[2] * record.y + t[4] + mx;
+      const y = t[1] * record.x + t[3] * record.y + t[5] + my;
+      if (x < -margin || y < -margin || x > width + 2 * mx + margin || y > height + 2 * my + margin) continue;
+      frame.push([x, y, record]);
+    }
+    if (spread) {
+      spreadOverlaps(frame, incidentPixels(t, mx, my), teamIconSize);
+      drawLeaders(ctx, frame, ratio);
+    }
     // Idle teams first, busy ones over them, the selected one on top: a team on its way is never hidden.
     const later = [];
     let selected = null;
-    for (const record of drawn.values()) {
-      const x = t[0] * record.x + t[2] * record.y + t[4] + mx;
-      const y = t[1] * record.x + t[3] * record.y + t[5] + my;
-      if (x < -half || y < -half || x > width + 2 * mx + half || y > height + 2 * my + half) continue;
-      const entry = [x, y, record];
-      frame.push(entry);
+    for (const entry of frame) {
+      const record = entry[2];
+      if (spread) {
+        record.dx = entry.dx;
+        record.dy = entry.dy;
+        entry[0] += entry.dx;
+        entry[1] += entry.dy;
+      }
       if (record.team.id === selectedTeamId) selected = entry;
-      else if (record.team.status === 'available' || record.team.status === 'offDuty') draw(ctx, x, y, record, false, ratio);
+      else if (record.team.status === 'available' || record.team.status === 'offDuty') draw(ctx, entry[0], entry[1], record, false, ratio);
       else later.push(entry);
     }
     for (const [x, y, record] of later) draw(ctx, x, y, record, false, ratio);
@@ -169,6 +188,36 @@ export function createTeamLayer(store) {
       }
       ctx.setTransform(1, 0, 0, 1, 0, 0);
     }
+  }
+
+  /** The open incidents' pixels in the drawing's space: the incident layer draws them, the teams on them move aside. */
+  function incidentPixels(t, mx, my) {
+    const pixels = [];
+    for (const incident of store.incidents.values()) {
+      if (!incident.location || incident.status === 'closed') continue;
+      const [ix, iy] = toMap(incident.location.lon, incident.location.lat);
+      pixels.push([t[0] * ix + t[2] * iy + t[4] + mx, t[1] * ix + t[3] * iy + t[5] + my]);
+    }
+    return pixels;
+  }
+
+  /** A spread icon keeps a thin line to a dot at its true position. */
+  function drawLeaders(ctx, frame, ratio) {
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.strokeStyle = 'rgba(38, 50, 56, 0.8)';
+    ctx.fillStyle = '#263238';
+    ctx.lineWidth = 1;
+    for (const entry of frame) {
+      if (!entry.dx && !entry.dy) continue;
+      ctx.beginPath();
+      ctx.moveTo(entry[0], entry[1]);
+      ctx.lineTo(entry[0] + entry.dx, entry[1] + entry.dy);
+      ctx.stroke();
+      ctx.beginPath();
+      ctx.arc(entry[0], entry[1], 2.5, 0, 2 * Math.PI);
+      ctx.fill();
+    }
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
   }
 
   /** Draws in device pixels: unscaled at whole pixels when the symbols were made for this pixel ratio. */
@@ -285,7 +334,9 @@ export function createTeamLayer(store) {
       let best = null;
       let bestDistance = hitRadius;
       for (const record of drawn.values()) {
-        const d = Math.hypot(t[0] * record.x + t[2] * record.y + t[4] - pixel[0], t[1] * record.x + t[3] * record.y + t[5] - pixel[1]);
+        // Where the icon is drawn: beside its true position when spread from an overlap.
+        const d = Math.hypot(t[0] * record.x + t[2] * record.y + t[4] + (record.dx ?? 0) - pixel[0],
+          t[1] * record.x + t[3] * record.y + t[5] + (record.dy ?? 0) - pixel[1]);
         if (d <= bestDistance) {
           best = record.team;
           bestDistance = d;
@@ -297,6 +348,13 @@ export function createTeamLayer(store) {
     drawnPosition(teamId) {
       const record = drawn.get(teamId);
       return record ? toLonLat([record.x, record.y]) : null;
+    },
+    /** Where the icon's centre was last drawn, in CSS pixels relative to the map: beside its position when spread. */
+    drawnPixel(teamId) {
+      const record = drawn.get(teamId);
+      const t = lastTransform;
+      if (!record || !t) return null;
+      return [t[0] * record.x + t[2] * record.y + t[4] + (record.dx ?? 0), t[1] * record.x + t[3] * record.y + t[5] + (record.dy ?? 0)];
     },
     drawnStyle(teamId) {
       const record = drawn.get(teamId);

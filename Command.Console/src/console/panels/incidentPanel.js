@@ -116,7 +116,9 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
     const d = detail;
     const closed = d.status === 'closed';
     if (!article || article.dataset.id !== d.id) {
-      for (const name of ['head', 'progress', 'message', 'transfer', 'guidance', 'info', 'milestones', 'gates', 'escalations', 'assignments', 'recommendations', 'actions', 'resolution', 'timeline']) {
+      // What the officer acts on first, on a laptop's height without scrolling: the call, who is sent, 推荐警力 with
+      // its 派警 buttons; then the countdowns and actions; the long secondary parts (principles, gates, timeline) last.
+      for (const name of ['head', 'progress', 'message', 'transfer', 'info', 'assignments', 'recommendations', 'milestones', 'escalations', 'actions', 'guidance', 'gates', 'resolution', 'timeline']) {
         parts[name] = h('div', { class: `part part-${name}` });
       }
       article = h('article', { class: 'incident-detail', dataset: { id: d.id } }, Object.values(parts));
