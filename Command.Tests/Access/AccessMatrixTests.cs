@@ -543,7 +543,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
             string message = error.GetString() ?? "";
             // A refusal on the hub is a message, not a status; it reads as a 404 when it does not say whether the
             // jurisdiction exists, and as a 403 when it refuses the role.
-            return (message.Contains("不存在或不在您的辖区内", StringComparison.Ordinal) ? 404 : 403, message, true, []);
+            return (message.Contains("不存在或不在您的管辖范围内", StringComparison.Ordinal) ? 404 : 403, message, true, []);
         }
         return (completion.GetProperty("result").GetProperty("id").GetString() == jurisdiction ? 200 : 500, completion.ToString(), false, []);
     }

@@ -177,7 +177,7 @@ public sealed class IncidentWorkflowTests(BrowserFixture browser, ITestOutputHel
 
         await page.ClickAsync("#action-close");
         await page.ClickAsync(".part-actions button[type='submit']");
-        await Assertions.Expect(page.Locator(".panel-message")).ToHaveTextAsync("请填写办结情况");
+        await Assertions.Expect(page.Locator(".part-actions .form-message")).ToHaveTextAsync("请填写办结情况");
         await page.FillAsync("#close-resolution", "车辆已找回，移交派出所立案");
         await page.ClickAsync(".part-actions button[type='submit']");
 

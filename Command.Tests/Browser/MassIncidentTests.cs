@@ -27,7 +27,10 @@ public sealed class MassIncidentTests(BrowserFixture browser)
         rules["escalation"]!["acknowledgeWithinMinutes"] = 10;
         string file = Path.Combine(Path.GetTempPath(), $"rules-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(file, rules.ToJsonString());
-        await using var silo = await SiloProcess.StartAsync(args: ["--rules", file]);
+        // The scene needs four riot-equipped teams (three sent, a fourth refused); a county has fewer within the
+        // hour that recommendations are capped at (Dispatch:MaxRecommendedEta), so this silo looks further.
+        await using var silo = await SiloProcess.StartAsync(args: ["--rules", file],
+            configuration: new Dictionary<string, string> { ["Dispatch__MaxRecommendedEta"] = "05:00:00" });
         try
         {
             using var http = await silo.SignInAsync("lc.duty");

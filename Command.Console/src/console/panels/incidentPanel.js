@@ -473,5 +473,6 @@ export function typeText(d) {
   const now = d.isMassIncident ? 'massIncident' : d.type;
   const was = d.originalType ?? d.type;
   const label = incidentTypeLabel[now] ?? now;
-  return was !== now ? `${label}（原${incidentTypeLabel[was] ?? was}）` : label;
+  // Only an upgrade is spelled out in the header: the panel's 报警时类型 line tells any other change of type.
+  return now === 'massIncident' && was !== now ? `${label}（原${incidentTypeLabel[was] ?? was}）` : label;
 }
