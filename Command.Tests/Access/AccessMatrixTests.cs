@@ -97,6 +97,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         R("GET /api/jurisdictions/locate",                 On.Shenxian,     401,  200,    200,    200,  200,    200,    200,      200,    403),
         R("GET /api/jurisdictions/{id}",                   On.Guanxian,     401,  200,    200,    200,  200,    200,    200,      404,    403),
         R("GET /api/jurisdictions/{id}",                   On.Shenxian,     401,  200,    200,    200,  404,    404,    404,      200,    403),
+        // 转警 targets: names of every county and township, for whoever may transfer a call (duty officers only).
+        R("GET /api/transfer-targets",                     On.Nothing,      401,  200,    403,    403,  200,    403,    403,      200,    403),
         R("GET /api/map/boundaries",                       On.Nothing,      401,  200,    200,    200,  200,    200,    200,      200,    403),
         R("GET /api/map/assets",                           On.Nothing,      401,  200,    200,    200,  200,    200,    200,      200,    403),
 
@@ -418,6 +420,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
             }
             case "GET /api/jurisdictions/{id}":
                 return new($"/api/jurisdictions/{county}", Secrets: [county == GuanxianId ? "冠县" : "莘县"]);
+            case "GET /api/transfer-targets":
+                return new("/api/transfer-targets");
             case "GET /api/map/boundaries":
                 return new("/api/map/boundaries?level=county");
             case "GET /api/map/assets":
