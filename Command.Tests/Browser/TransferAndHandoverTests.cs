@@ -26,6 +26,9 @@ public sealed class TransferAndHandoverTests(BrowserFixture browser)
         await target.OpenConsoleAsync(browser.Silo.BaseAddress, "sx.duty");
         await target.ClickAsync($"#incident-list tr[data-id='{incident.Id()}']");
         await Assertions.Expect(target.Locator("#transfer-sign")).ToBeVisibleAsync();
+        // Until signed the case is still 冠县's: the target sees it, but neither dispatches nor closes it.
+        await Assertions.Expect(target.Locator("#action-close")).ToHaveCountAsync(0);
+        await Assertions.Expect(target.Locator("#detail-recommendations button.dispatch")).ToHaveCountAsync(0);
         await target.ScreenshotAsync("transfer-to-sign");
         await target.ClickAsync("#transfer-sign");
         await Assertions.Expect(target.Locator(".panel-message")).ToContainTextAsync("签收成功");

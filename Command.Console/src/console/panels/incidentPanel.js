@@ -2,7 +2,7 @@
 // milestones counting down, 推荐警力 with 预计到达 and a 派警 button each, the teams sent with their status timers,
 // 处置 and 办结, and the timeline. Every text from the call is set as text: it may contain anything.
 import { backupAskText, fieldEntryText } from './fieldEntries.js';
-import { createTransferPart } from './transfer.js';
+import { awaitsMySignature, createTransferPart } from './transfer.js';
 import { ApiError, get, post } from '../../shared/api.js';
 import { h, replace } from '../../shared/dom.js';
 import { dueText, sinceText } from '../../shared/ticker.js';
@@ -139,11 +139,13 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
     replace(parts.gates, d.isMassIncident && gatesSection(d));
     replace(parts.escalations, d.escalations?.length > 0 && escalationsSection(d));
     replace(parts.assignments, assignmentsSection(d));
-    replace(parts.recommendations, !closed && recommendationSection());
-    const actionsKey = `${d.status}|${d.isMassIncident}|${pendingAction}`;
+    // Transferred here but not yet signed: still the sender's case, so only 签收 or 退回 it (the server refuses the rest).
+    const unsigned = awaitsMySignature(d, user);
+    replace(parts.recommendations, !closed && !unsigned && recommendationSection());
+    const actionsKey = `${d.status}|${d.isMassIncident}|${pendingAction}|${unsigned}`;
     if (actionsFor !== actionsKey) {
       actionsFor = actionsKey;
-      replace(parts.actions, !closed && actionsSection(d));
+      replace(parts.actions, !closed && !unsigned && actionsSection(d));
     }
     replace(parts.resolution, closed && d.resolution && h('section', {}, h('h3', {}, '办结情况'), h('p', { class: 'resolution' }, d.resolution)));
     replace(parts.timeline, timelineSection());
@@ -235,7 +237,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
           h('tbody', {}, d.assignments.map((a) => {
             const team = store.teams.get(a.teamId);
             return h('tr', { dataset: { team: a.teamId }, onClick: () => onTeamFocus?.(a.teamId) },
-              h('td', {}, a.callsign, caseControl.teamActions(d, a)),
+              h('td', {}, a.callsign, !awaitsMySignature(d, user) && caseControl.teamActions(d, a)),
               h('td', {}, a.clearedAt ? h('span', { class: 'muted', title: a.clearedReason ?? '' }, `已解除 ${timeOfDay(a.clearedAt)}`) : statusChip({ status: a.status }, team ? isStale(team) : false)),
               h('td', {}, a.clearedAt ? '' : sinceText(a.statusSince)),
               h('td', {}, timeOfDay(a.assignedAt)));
