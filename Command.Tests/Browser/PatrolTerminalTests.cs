@@ -88,6 +88,8 @@ public sealed class PatrolTerminalTests(BrowserFixture browser)
         await phone.Locator("#field-report-ok").TapAsync();
         await Assertions.Expect(phone.Locator("#field-report .dialog-message")).ToHaveTextAsync("请填写现场情况和处置措施。");
         await phone.FillAsync("#report-found", "两车轻微刮擦，无人受伤");
+        // Typing answers the complaint: it does not linger over a form being filled.
+        await Assertions.Expect(phone.Locator("#field-report .dialog-message")).ToBeEmptyAsync();
         await phone.FillAsync("#report-actions", "疏导交通，引导双方快速理赔");
         await phone.FillAsync("#report-count", "2");
         await phone.SelectOptionAsync("#report-result", "已调解");
