@@ -43,7 +43,12 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
       if (recs) await loadRecommendations(seq);
     } catch (e) {
       if (seq !== loadSeq) return;
-      message = { error: true, text: `读取警情失败：${e.message}` };
+      const away = detail?.id === id && detail.transfer?.state === 'pending' && e.status === 404 ? detail : null;
+      // Signed for by the jurisdiction it was sent to (转警), the case has left ours: say so, not "not found".
+      message = away
+        ? { error: false, text: `警情${away.number}已由${away.transfer.toName}签收，现由${away.transfer.toName}负责处置，已移出本辖区。` }
+        : { error: true, text: `读取警情失败：${e.message}` };
+      if (away) detail = null;
     }
     if (seq === loadSeq) render();
   }
