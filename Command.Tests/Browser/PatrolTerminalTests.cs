@@ -57,7 +57,8 @@ public sealed class PatrolTerminalTests(BrowserFixture browser)
         await phone.WaitForTimeoutAsync(2500);
         Assert.InRange(await phone.EvaluateAsync<int>("() => window.__patrolAlerts.rings"), rings, rings + 1);
         await phone.ScreenshotAsync("patrol-accepted", fullPage: true);
-        await browser.Api.PostJsonAsync($"api/incidents/{incident.Id()}/close", new { resolution = "测试结束" });
+        // The team never reached the scene, so closing says so (a close without arrival needs that confirmation).
+        await browser.Api.PostJsonAsync($"api/incidents/{incident.Id()}/close", new { resolution = "测试结束", confirmNoArrival = true, noArrivalReason = "测试结束，未到场" });
     }
 
     [Fact]
