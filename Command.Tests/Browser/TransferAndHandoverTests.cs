@@ -37,8 +37,9 @@ public sealed class TransferAndHandoverTests(BrowserFixture browser)
         var detail = await browser.Api.GetJsonAsync($"api/incidents/{incident.Id()}");
         Assert.Contains(detail.GetProperty("jurisdictionChain").EnumerateArray(), j => j.Text("id") == "371522");
         // Once signed the case is 莘县's and leaves 冠县's view: the sender is told who has it, not "not found".
-        await Assertions.Expect(sender.Locator("#incident-panel")).ToContainTextAsync($"警情{detail.Text("number")}已由莘县签收");
         await Assertions.Expect(sender.Locator($"#incident-list tr[data-id='{incident.Id()}']")).ToHaveCountAsync(0);
+        await Assertions.Expect(sender.Locator("#incident-panel")).ToContainTextAsync($"警情{detail.Text("number")}已由莘县签收");
+        await Assertions.Expect(sender.Locator("#incident-panel")).Not.ToContainTextAsync("读取警情失败");
         await sender.ScreenshotAsync("transfer-signed-sender-1366");
     }
 

@@ -29,6 +29,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
   let message = null;
   let pendingAction = null;
   let loadSeq = 0;
+  let signedAway = null;
 
   async function load({ recs = true } = {}) {
     if (!incidentId) return;
@@ -44,9 +45,11 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
     } catch (e) {
       if (seq !== loadSeq) return;
       const away = detail?.id === id && detail.transfer?.state === 'pending' && e.status === 404 ? detail : null;
-      // Signed for by the jurisdiction it was sent to (转警), the case has left ours: say so, not "not found".
-      message = away
-        ? { error: false, text: `警情${away.number}已由${away.transfer.toName}签收，现由${away.transfer.toName}负责处置，已移出本辖区。` }
+      // Signed for by the jurisdiction it was sent to (转警), the case has left ours: say so, not "not found", and
+      // keep saying so on the reloads that follow (the list drops it, which reloads the panel once more).
+      if (away) signedAway = { id, text: `警情${away.number}已由${away.transfer.toName}签收，现由${away.transfer.toName}负责处置，已移出本辖区。` };
+      message = e.status === 404 && signedAway?.id === id
+        ? { error: false, text: signedAway.text }
         : { error: true, text: `读取警情失败：${e.message}` };
       if (away) detail = null;
     }
