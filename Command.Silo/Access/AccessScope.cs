@@ -65,6 +65,15 @@ public sealed class AccessScope(JurisdictionMap map, TeamRegistry teams, Inciden
     public IncidentSummary Incident(Caller caller, string id) =>
         incidents.Find(id) is { } incident ? (CanSee(caller, incident) ? incident : throw Hidden(IncidentNotFound(id))) : throw IncidentNotFound(id);
 
+    /// <summary>A case the caller may change: one of their jurisdiction. A case transferred to them (转警) stays the
+    /// sender's until they sign for it, so until then they may only see it, 签收 or 退回 it.</summary>
+    public IncidentSummary IncidentToChange(Caller caller, string id)
+    {
+        var incident = Incident(caller, id);
+        return Covers(caller, incident.JurisdictionId) ? incident : throw CommandRejectedException.Forbidden(
+            $"请先签收警情{incident.Number}：签收前仍由{incident.Transfer?.FromName ?? "原辖区"}负责处置，您只能查看、签收或退回。");
+    }
+
     public EscalationView Escalation(Caller caller, string id) =>
         escalations.Find(id) is { } escalation
             ? (CanSee(caller, escalation) ? escalation : throw Hidden(EscalationNotFound()))

@@ -61,7 +61,7 @@ public static class IncidentEndpoints
                 "rel=\"next\" address until an answer has none; incidents received meanwhile do not shift the pages.");
 
         incidents.MapGet("/{id}", async (string id, Caller caller, AccessScope scope, IGrainFactory grains) =>
-            await Incident(id, caller, scope, grains).GetDetail() ?? throw AccessScope.IncidentNotFound(id));
+            await grains.GetGrain<IIncidentGrain>(scope.Incident(caller, id).Id).GetDetail() ?? throw AccessScope.IncidentNotFound(id));
 
         incidents.MapGet("/{id}/recommendations", (string id, int? limit, Caller caller, AccessScope scope, TeamRegistry teams) =>
         {
@@ -99,7 +99,7 @@ public static class IncidentEndpoints
         }).RequireAuthorization(AccessPolicies.Dispatch).WithSummary("Close (办结) the incident and free its teams");
 
         incidents.MapGet("/{id}/timeline", async (string id, Caller caller, AccessScope scope, IGrainFactory grains) =>
-            await Incident(id, caller, scope, grains).GetTimeline())
+            await grains.GetGrain<IIncidentGrain>(scope.Incident(caller, id).Id).GetTimeline())
             .WithSummary("Every recorded event, in order");
 
         return app;
@@ -118,7 +118,7 @@ public static class IncidentEndpoints
     }
 
     /// <summary>The catalog knows every incident, so unknown ids, and those outside the caller's jurisdiction, are
-    /// refused alike without waking a grain.</summary>
+    /// refused alike without waking a grain; a case only transferred to the caller is refused until they sign for it.</summary>
     internal static IIncidentGrain Incident(string id, Caller caller, AccessScope scope, IGrainFactory grains) =>
-        grains.GetGrain<IIncidentGrain>(scope.Incident(caller, id).Id);
+        grains.GetGrain<IIncidentGrain>(scope.IncidentToChange(caller, id).Id);
 }

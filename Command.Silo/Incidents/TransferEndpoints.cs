@@ -14,6 +14,16 @@ public static class TransferEndpoints
     {
         var incidents = app.MapGroup("/api/incidents").WithTags("Incidents").RequireAuthorization(AccessPolicies.Dispatch);
 
+        // A county officer sees only their own subtree in /api/jurisdictions, yet a call may belong next door: the
+        // picker needs every county and township by name (never boundaries, teams or cases of the others).
+        app.MapGet("/api/transfer-targets", (JurisdictionMap map) => map.All
+                .Where(j => j.Level is JurisdictionLevel.County or JurisdictionLevel.Township)
+                .OrderBy(j => j.Level).ThenBy(j => j.Id, StringComparer.Ordinal)
+                .Select(j => new TransferTarget(j.Id, j.Name, j.Level, j.ParentId))
+                .ToList())
+            .WithTags("Incidents").RequireAuthorization(AccessPolicies.Dispatch)
+            .WithSummary("Every county and township a call may be transferred to (转警), names only");
+
         incidents.MapPost("/{id}/transfer", async (string id, TransferRequest request, Caller caller, AccessScope scope, JurisdictionMap map, IGrainFactory grains) =>
         {
             var incident = scope.Incident(caller, id);
@@ -89,3 +99,6 @@ public static class TransferEndpoints
         return incident;
     }
 }
+
+/// <summary>A jurisdiction a call may be transferred to: its name and place in the tree, nothing else.</summary>
+public sealed record TransferTarget(string Id, string Name, JurisdictionLevel Level, string? ParentId);

@@ -97,6 +97,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         R("GET /api/jurisdictions/locate",                 On.Shenxian,     401,  200,    200,    200,  200,    200,    200,      200,    403),
         R("GET /api/jurisdictions/{id}",                   On.Guanxian,     401,  200,    200,    200,  200,    200,    200,      404,    403),
         R("GET /api/jurisdictions/{id}",                   On.Shenxian,     401,  200,    200,    200,  404,    404,    404,      200,    403),
+        // 转警 targets: names of every county and township, for whoever may transfer a call (duty officers only).
+        R("GET /api/transfer-targets",                     On.Nothing,      401,  200,    403,    403,  200,    403,    403,      200,    403),
         R("GET /api/map/boundaries",                       On.Nothing,      401,  200,    200,    200,  200,    200,    200,      200,    403),
         R("GET /api/map/assets",                           On.Nothing,      401,  200,    200,    200,  200,    200,    200,      200,    403),
 
@@ -152,6 +154,14 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         R("POST /api/incidents/{id}/assignments/{teamId}/divert",On.Shenxian,     401,  200,    403,    403,  404,    403,    403,      200,    403),
         R("POST /api/incidents/{id}/assignments/{teamId}/status",On.Guanxian,     401,  200,    403,    403,  200,    403,    403,      404,    403),
         R("POST /api/incidents/{id}/assignments/{teamId}/status",On.Shenxian,     401,  200,    403,    403,  404,    403,    403,      200,    403),
+        // 转警 is a duty officer's; 签收 and 退回 belong to the target (a case 冠县 sent to 莘县, and the other way round):
+        // the sender sees the pending case but may not sign for it.
+        R("POST /api/incidents/{id}/transfer",             On.Guanxian,     401,  200,    403,    403,  200,    403,    403,      404,    403),
+        R("POST /api/incidents/{id}/transfer",             On.Shenxian,     401,  200,    403,    403,  404,    403,    403,      200,    403),
+        R("POST /api/incidents/{id}/transfer/sign",        On.Guanxian,     401,  200,    403,    403,  403,    403,    403,      200,    403),
+        R("POST /api/incidents/{id}/transfer/sign",        On.Shenxian,     401,  200,    403,    403,  200,    403,    403,      403,    403),
+        R("POST /api/incidents/{id}/transfer/refuse",      On.Guanxian,     401,  200,    403,    403,  403,    403,    403,      200,    403),
+        R("POST /api/incidents/{id}/transfer/refuse",      On.Shenxian,     401,  200,    403,    403,  200,    403,    403,      403,    403),
         R("POST /api/incidents/{id}/mass",                 On.Guanxian,     401,  200,    200,    403,  200,    200,    403,      404,    403),
         R("POST /api/incidents/{id}/mass",                 On.Shenxian,     401,  200,    200,    403,  404,    404,    403,      200,    403),
         R("POST /api/incidents/{id}/crowd",                On.Guanxian,     401,  200,    200,    403,  200,    200,    403,      404,    403),
@@ -418,6 +428,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
             }
             case "GET /api/jurisdictions/{id}":
                 return new($"/api/jurisdictions/{county}", Secrets: [county == GuanxianId ? "冠县" : "莘县"]);
+            case "GET /api/transfer-targets":
+                return new("/api/transfer-targets");
             case "GET /api/map/boundaries":
                 return new("/api/map/boundaries?level=county");
             case "GET /api/map/assets":
@@ -484,8 +496,17 @@ public sealed class AccessMatrixTests : IAsyncLifetime
             path = path.Replace("{teamId}", sent);
         }
         var scene = PointIn(county);
+        string otherCounty = county == GuanxianId ? ShenxianId : GuanxianId;
+        if (row.Endpoint is "POST /api/incidents/{id}/transfer/sign" or "POST /api/incidents/{id}/transfer/refuse")
+        {
+            await CommandApp.Read<Abstractions.Incidents.IncidentDetail>(await duty.PostAsJsonAsync($"/api/incidents/{fresh.Id}/transfer",
+                new { toJurisdictionId = otherCounty, reason = "报警地点属邻县辖区" }));
+        }
         object body = row.Endpoint switch
         {
+            "POST /api/incidents/{id}/transfer" => new { toJurisdictionId = otherCounty, reason = "报警地点属邻县辖区" },
+            "POST /api/incidents/{id}/transfer/sign" => new { note = "已联系报警人" },
+            "POST /api/incidents/{id}/transfer/refuse" => new { reason = "经核实不属本辖区" },
             "POST /api/incidents/{id}/assignments" => new { teamId = await NewTeam(county) },
             "POST /api/incidents/{id}/handling" => new { note = "开始处置" },
             "POST /api/incidents/{id}/close" => new { resolution = "已调解" },

@@ -136,4 +136,50 @@ public sealed class TransferTests : IAsyncLifetime
         }
         Assert.Equal(incident.JurisdictionId, (await CommandApp.Get<IncidentDetail>(guanxian, $"/api/incidents/{incident.Id}")).JurisdictionId);
     }
+
+    [Fact]
+    public async Task TheTargetMayOnlySignOrRefuseACaseUntilItHasSignedForIt()
+    {
+        var incident = await app.CreateIncident(guanxian);
+        await Transfer(incident);
+
+        // Until 签收 the sender is responsible: 莘县 sees the case but changes nothing on it.
+        (string Path, object Body)[] changes =
+        [
+            ($"/api/incidents/{incident.Id}/assignments", new { teamId = "team-371522-01" }),
+            ($"/api/incidents/{incident.Id}/close", new { resolution = "已处置", confirmNoArrival = true, noArrivalReason = "误派" }),
+            ($"/api/incidents/{incident.Id}/handling", new { note = "开始处置" }),
+            ($"/api/incidents/{incident.Id}/notes", new { text = "报警人再次来电" }),
+            ($"/api/incidents/{incident.Id}/severity", new { severity = 3, reason = "现场人数增加" }),
+        ];
+        foreach (var (path, body) in changes)
+        {
+            var refusal = await CommandApp.Problem(await CommandApp.Post(shenxian, path, body), HttpStatusCode.Forbidden);
+            string detail = refusal.GetProperty("detail").GetString()!;
+            Assert.StartsWith($"请先签收警情{incident.Number}", detail);
+            Assert.DoesNotMatch("[A-Za-z]{3,}|/api/|[0-9a-f]{32}", detail.Replace(incident.Number, ""));
+        }
+        var seen = await CommandApp.Get<IncidentDetail>(shenxian, $"/api/incidents/{incident.Id}");
+        Assert.Empty(seen.Assignments);
+        Assert.NotEqual(IncidentStatus.Closed, seen.Status);
+        Assert.DoesNotContain(await CommandApp.Get<List<TimelineEntry>>(shenxian, $"/api/incidents/{incident.Id}/timeline"),
+            e => e.Actor.Contains("sx.duty"));
+
+        // The sender still works it; once signed, so does the target.
+        await CommandApp.Read<IncidentDetail>(await CommandApp.Post(guanxian, $"/api/incidents/{incident.Id}/notes", new { text = "已告知报警人转莘县" }));
+        await CommandApp.Read<IncidentDetail>(await CommandApp.Post(shenxian, $"/api/incidents/{incident.Id}/transfer/sign", new { }));
+        var noted = await CommandApp.Read<IncidentDetail>(await CommandApp.Post(shenxian, $"/api/incidents/{incident.Id}/notes", new { text = "已联系报警人" }));
+        Assert.Equal(TransferState.Signed, noted.Transfer!.State);
+    }
+
+    [Fact]
+    public async Task ACountyOfficerIsOfferedTheOtherCountiesAndTheirTownshipsToTransferTo()
+    {
+        var targets = await CommandApp.Get<List<JsonElement>>(guanxian, "/api/transfer-targets");
+
+        Assert.Contains(targets, t => t.GetProperty("id").GetString() == Shenxian && t.GetProperty("name").GetString() == "莘县" && t.GetProperty("level").GetString() == "county");
+        Assert.Contains(targets, t => t.GetProperty("level").GetString() == "township" && t.GetProperty("parentId").GetString() == Shenxian);
+        Assert.All(targets, t => Assert.Contains(t.GetProperty("level").GetString(), new[] { "county", "township" }));
+        Assert.All(targets, t => Assert.False(t.TryGetProperty("boundary", out _)));
+    }
 }

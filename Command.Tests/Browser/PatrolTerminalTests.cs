@@ -57,7 +57,8 @@ public sealed class PatrolTerminalTests(BrowserFixture browser)
         await phone.WaitForTimeoutAsync(2500);
         Assert.InRange(await phone.EvaluateAsync<int>("() => window.__patrolAlerts.rings"), rings, rings + 1);
         await phone.ScreenshotAsync("patrol-accepted", fullPage: true);
-        await browser.Api.PostJsonAsync($"api/incidents/{incident.Id()}/close", new { resolution = "测试结束" });
+        // The team never reached the scene, so closing says so (a close without arrival needs that confirmation).
+        await browser.Api.PostJsonAsync($"api/incidents/{incident.Id()}/close", new { resolution = "测试结束", confirmNoArrival = true, noArrivalReason = "测试结束，未到场" });
     }
 
     [Fact]
@@ -88,6 +89,8 @@ public sealed class PatrolTerminalTests(BrowserFixture browser)
         await phone.Locator("#field-report-ok").TapAsync();
         await Assertions.Expect(phone.Locator("#field-report .dialog-message")).ToHaveTextAsync("请填写现场情况和处置措施。");
         await phone.FillAsync("#report-found", "两车轻微刮擦，无人受伤");
+        // Typing answers the complaint: it does not linger over a form being filled.
+        await Assertions.Expect(phone.Locator("#field-report .dialog-message")).ToBeEmptyAsync();
         await phone.FillAsync("#report-actions", "疏导交通，引导双方快速理赔");
         await phone.FillAsync("#report-count", "2");
         await phone.SelectOptionAsync("#report-result", "已调解");

@@ -26,6 +26,9 @@ public sealed class TransferAndHandoverTests(BrowserFixture browser)
         await target.OpenConsoleAsync(browser.Silo.BaseAddress, "sx.duty");
         await target.ClickAsync($"#incident-list tr[data-id='{incident.Id()}']");
         await Assertions.Expect(target.Locator("#transfer-sign")).ToBeVisibleAsync();
+        // Until signed the case is still 冠县's: the target sees it, but neither dispatches nor closes it.
+        await Assertions.Expect(target.Locator("#action-close")).ToHaveCountAsync(0);
+        await Assertions.Expect(target.Locator("#detail-recommendations button.dispatch")).ToHaveCountAsync(0);
         await target.ScreenshotAsync("transfer-to-sign");
         await target.ClickAsync("#transfer-sign");
         await Assertions.Expect(target.Locator(".panel-message")).ToContainTextAsync("签收成功");
@@ -33,7 +36,11 @@ public sealed class TransferAndHandoverTests(BrowserFixture browser)
 
         var detail = await browser.Api.GetJsonAsync($"api/incidents/{incident.Id()}");
         Assert.Contains(detail.GetProperty("jurisdictionChain").EnumerateArray(), j => j.Text("id") == "371522");
-        await Assertions.Expect(sender.Locator(".transfer-note")).ToContainTextAsync("签收");
+        // Once signed the case is 莘县's and leaves 冠县's view: the sender is told who has it, not "not found".
+        await Assertions.Expect(sender.Locator($"#incident-list tr[data-id='{incident.Id()}']")).ToHaveCountAsync(0);
+        await Assertions.Expect(sender.Locator("#incident-panel")).ToContainTextAsync($"警情{detail.Text("number")}已由莘县签收");
+        await Assertions.Expect(sender.Locator("#incident-panel")).Not.ToContainTextAsync("读取警情失败");
+        await sender.ScreenshotAsync("transfer-signed-sender-1366");
     }
 
     [Fact]

@@ -114,6 +114,9 @@ function openDialog(id, title, body, okLabel, read) {
   return new Promise((resolve) => {
     cancel.addEventListener('click', () => { dialog.close(); dialog.remove(); resolve(null); });
     dialog.addEventListener('cancel', () => { dialog.remove(); resolve(null); });
+    // A complaint about the form is stale once the officer changes it; the next submit checks again.
+    form.addEventListener('input', () => message.replaceChildren());
+    form.addEventListener('change', () => message.replaceChildren());
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       const value = read();

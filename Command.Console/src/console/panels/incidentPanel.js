@@ -2,7 +2,7 @@
 // milestones counting down, 推荐警力 with 预计到达 and a 派警 button each, the teams sent with their status timers,
 // 处置 and 办结, and the timeline. Every text from the call is set as text: it may contain anything.
 import { backupAskText, fieldEntryText } from './fieldEntries.js';
-import { createTransferPart } from './transfer.js';
+import { awaitsMySignature, createTransferPart } from './transfer.js';
 import { ApiError, get, post } from '../../shared/api.js';
 import { h, replace } from '../../shared/dom.js';
 import { dueText, sinceText } from '../../shared/ticker.js';
@@ -29,6 +29,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
   let message = null;
   let pendingAction = null;
   let loadSeq = 0;
+  let signedAway = null;
 
   async function load({ recs = true } = {}) {
     if (!incidentId) return;
@@ -43,7 +44,14 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
       if (recs) await loadRecommendations(seq);
     } catch (e) {
       if (seq !== loadSeq) return;
-      message = { error: true, text: `读取警情失败：${e.message}` };
+      const away = detail?.id === id && detail.transfer?.state === 'pending' && e.status === 404 ? detail : null;
+      // Signed for by the jurisdiction it was sent to (转警), the case has left ours: say so, not "not found", and
+      // keep saying so on the reloads that follow (the list drops it, which reloads the panel once more).
+      if (away) signedAway = { id, text: `警情${away.number}已由${away.transfer.toName}签收，现由${away.transfer.toName}负责处置，已移出本辖区。` };
+      message = e.status === 404 && signedAway?.id === id
+        ? { error: false, text: signedAway.text }
+        : { error: true, text: `读取警情失败：${e.message}` };
+      if (away) detail = null;
     }
     if (seq === loadSeq) render();
   }
@@ -141,11 +149,13 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
     replace(parts.gates, d.isMassIncident && gatesSection(d));
     replace(parts.escalations, d.escalations?.length > 0 && escalationsSection(d));
     replace(parts.assignments, assignmentsSection(d));
-    replace(parts.recommendations, !closed && recommendationSection());
-    const actionsKey = `${d.status}|${d.isMassIncident}|${pendingAction}`;
+    // Transferred here but not yet signed: still the sender's case, so only 签收 or 退回 it (the server refuses the rest).
+    const unsigned = awaitsMySignature(d, user);
+    replace(parts.recommendations, !closed && !unsigned && recommendationSection());
+    const actionsKey = `${d.status}|${d.isMassIncident}|${pendingAction}|${unsigned}`;
     if (actionsFor !== actionsKey) {
       actionsFor = actionsKey;
-      replace(parts.actions, !closed && actionsSection(d));
+      replace(parts.actions, !closed && !unsigned && actionsSection(d));
     }
     replace(parts.resolution, closed && d.resolution && h('section', {}, h('h3', {}, '办结情况'), h('p', { class: 'resolution' }, d.resolution)));
     replace(parts.timeline, timelineSection());
@@ -237,7 +247,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
           h('tbody', {}, d.assignments.map((a) => {
             const team = store.teams.get(a.teamId);
             return h('tr', { dataset: { team: a.teamId }, onClick: () => onTeamFocus?.(a.teamId) },
-              h('td', {}, a.callsign, caseControl.teamActions(d, a)),
+              h('td', {}, a.callsign, !awaitsMySignature(d, user) && caseControl.teamActions(d, a)),
               h('td', {}, a.clearedAt ? h('span', { class: 'muted', title: a.clearedReason ?? '' }, `已解除 ${timeOfDay(a.clearedAt)}`) : statusChip({ status: a.status }, team ? isStale(team) : false)),
               h('td', {}, a.clearedAt ? '' : sinceText(a.statusSince)),
               h('td', {}, timeOfDay(a.assignedAt)));

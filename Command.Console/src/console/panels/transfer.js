@@ -4,10 +4,16 @@ import { h, replace } from '../../shared/dom.js';
 import { get, post } from '../../shared/api.js';
 import { timeWithDay } from '../../shared/labels.js';
 
-let counties = null;
-async function countyList() {
-  if (!counties) counties = get('/api/jurisdictions').then((all) => all.filter((j) => j.level === 'county'));
-  return counties;
+// Not /api/jurisdictions: a county officer sees only their own subtree there, and the call belongs next door.
+let targets = null;
+async function targetList() {
+  if (!targets) targets = get('/api/transfer-targets').catch((e) => { targets = null; throw e; });
+  return targets;
+}
+
+/** A case transferred to the user's jurisdiction and not yet signed lies outside it: they may see, 签收 or 退回 it. */
+export function awaitsMySignature(d, user) {
+  return d.transfer?.state === 'pending' && !!user && !(d.jurisdictionChain ?? []).some((j) => j.id === user.jurisdictionId);
 }
 
 export function createTransferPart(container, { act, user }) {
@@ -42,10 +48,16 @@ export function createTransferPart(container, { act, user }) {
     }
     if (form === 'transfer') {
       const select = h('select', { id: 'transfer-to', attrs: { 'aria-label': '转往辖区' } }, h('option', { value: '' }, '选择转往辖区…'));
-      countyList().then((list) => {
-        const here = d.jurisdictionChain?.map((j) => j.id) ?? [];
-        for (const c of list.filter((c) => !here.includes(c.id))) select.append(h('option', { value: c.id }, c.name));
-      });
+      targetList().then((list) => {
+        // The case's own county and its townships are not a transfer; the others' townships follow their county.
+        const here = d.jurisdictionChain?.filter((j) => j.level === 'county').map((j) => j.id) ?? [];
+        const counties = list.filter((j) => j.level === 'county' && !here.includes(j.id));
+        for (const c of counties) select.append(h('option', { value: c.id }, c.name));
+        for (const c of counties) {
+          const towns = list.filter((j) => j.level === 'township' && j.parentId === c.id);
+          if (towns.length) select.append(h('optgroup', { attrs: { label: `${c.name}乡镇（街道）` } }, ...towns.map((t) => h('option', { value: t.id }, `${c.name}${t.name}`))));
+        }
+      }, () => select.append(h('option', { value: '', attrs: { disabled: '' } }, '辖区列表未能载入，请关闭后重试')));
       const reason = h('input', { id: 'transfer-reason', placeholder: '转警原因，如“报警地点属莘县辖区”', attrs: { maxlength: '200' } });
       replace(container, h('section', { class: 'transfer-form' }, h('h3', {}, '转警'),
         h('form', { class: 'inline-form', onSubmit: (e) => {
