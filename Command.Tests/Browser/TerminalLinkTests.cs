@@ -41,7 +41,7 @@ public sealed class TerminalLinkTests(BrowserFixture browser)
         // Another role's page takes the terminal back to its own.
         await phone.GotoAsync(new Uri(browser.Silo.BaseAddress, "leader").AbsoluteUri);
         await phone.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/patrol");
-        await browser.Api.PostJsonAsync($"api/incidents/{incident.Id()}/close", new { resolution = "测试结束" });
+        await browser.Api.PostJsonAsync($"api/incidents/{incident.Id()}/close", new { resolution = "测试结束", confirmNoArrival = true, noArrivalReason = "测试结束，未到场" });
     }
 
     [Fact]
