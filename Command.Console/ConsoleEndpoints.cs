@@ -43,6 +43,13 @@ public static class ConsoleEndpoints
         {
             app.MapGet(path, (HttpContext context, IAntiforgery antiforgery) => Page(context, antiforgery, path, file)).AllowAnonymous().ExcludeFromDescription();
         }
+        // The terminal link's landing page: anonymous and holding nothing secret; its script reads the token from the
+        // fragment, which the browser never sends here.
+        app.MapGet("/terminal", (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            return Results.File(Path.Combine(Root, "terminal.html"), "text/html; charset=utf-8");
+        }).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/login", (HttpContext context, IAntiforgery antiforgery, string? returnUrl) =>
             context.User.Identity?.IsAuthenticated == true
                 ? Results.Redirect(LoginPage.LocalUrl(returnUrl) is var local && local != "/" ? local : HomeOf(context.User))
@@ -64,7 +71,7 @@ public static class ConsoleEndpoints
 
     /// <summary>Where a user lands after signing in: each role has its own page.</summary>
     public static string HomeOf(ClaimsPrincipal user) =>
-        user.IsInRole("patrolLeader") ? "/patrol" : user.IsInRole("leader") ? "/leader" : user.IsInRole("admin") ? "/admin" : "/";
+        user.IsInRole("patrolLeader") || user.IsInRole("device") ? "/patrol" : user.IsInRole("leader") ? "/leader" : user.IsInRole("admin") ? "/admin" : "/";
 
     public static IResult LoginForm(HttpContext context, IAntiforgery antiforgery, string returnUrl, int status, string? username = null, string? error = null, string? info = null)
     {
@@ -81,14 +88,12 @@ public static class ConsoleEndpoints
         {
             return LoginForm(context, antiforgery, path + context.Request.QueryString, StatusCodes.Status401Unauthorized, info: "请先登录。");
         }
-        if (user.IsInRole("device"))
-        {
-            return Results.Problem(statusCode: 403, title: "Forbidden", detail: "巡防终端令牌只能上报位置和状态，不能打开页面。");
-        }
         // Each role's page; someone who opens another role's page is taken to their own (a 队长 has no dispatch desk).
         string home = HomeOf(user);
         bool allowed = path switch
         {
+            // A terminal opens its team's page only (its link, /terminal, signs it in there).
+            _ when user.IsInRole("device") => path == "/patrol",
             "/admin" => user.IsInRole("admin"),
             "/" => !user.IsInRole("patrolLeader") && !user.IsInRole("admin"),
             "/leader" => user.IsInRole("leader") || user.IsInRole("dutyOfficer"),

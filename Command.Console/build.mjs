@@ -17,6 +17,7 @@ await build({
     bench: join(here, 'src', 'bench', 'main.js'),
     leader: join(here, 'src', 'leader', 'main.js'),
     admin: join(here, 'src', 'admin', 'main.js'),
+    terminal: join(here, 'src', 'terminal', 'main.js'),
   },
   outdir: out,
   bundle: true,

@@ -25,7 +25,7 @@ public static class AccessPolicies
     /// <summary>Commissioning teams and issuing their terminals' tokens.</summary>
     public const string ManageTeams = "manage-teams";
 
-    /// <summary>Incidents, their timelines; a patrol leader only the one their team is assigned to.</summary>
+    /// <summary>Incidents, their timelines; a patrol leader or terminal only the one their team is assigned to.</summary>
     public const string ReadIncidents = "read-incidents";
 
     /// <summary>Receiving calls, dispatching and closing: the duty officer's work.</summary>
@@ -44,7 +44,7 @@ public static class AccessPolicies
     /// <summary>Users, credentials and the audit journal.</summary>
     public const string Administer = "administer";
 
-    /// <summary>The live feed.</summary>
+    /// <summary>The live feed (a patrol leader or terminal hears only its own team and that team's incident).</summary>
     public const string Console = "console";
 
     public static IReadOnlyDictionary<string, Role[]> Roles { get; } = new Dictionary<string, Role[]>
@@ -54,13 +54,13 @@ public static class AccessPolicies
         [ReportForTeam] = [Role.DutyOfficer, Role.PatrolLeader, Role.Device],
         [TeamBackup] = [Role.PatrolLeader, Role.Device],
         [ManageTeams] = [Role.DutyOfficer, Role.Admin],
-        [ReadIncidents] = [Role.DutyOfficer, Role.PatrolLeader, Role.Leader],
+        [ReadIncidents] = [Role.DutyOfficer, Role.PatrolLeader, Role.Leader, Role.Device],
         [Dispatch] = [Role.DutyOfficer],
         [Handling] = [Role.DutyOfficer, Role.PatrolLeader],
         [Command] = [Role.DutyOfficer, Role.Leader],
         [Lead] = [Role.Leader],
         [Administer] = [Role.Admin],
-        [Console] = [Role.DutyOfficer, Role.PatrolLeader, Role.Leader],
+        [Console] = [Role.DutyOfficer, Role.PatrolLeader, Role.Leader, Role.Device],
     };
 
     public static void Add(AuthorizationOptions options)

@@ -73,13 +73,13 @@ public static class SignInEndpoints
             caller.Subject, caller.DisplayName, caller.Role, Caller.RoleLabel(caller.Role), caller.JurisdictionId,
             map.Find(caller.JurisdictionId)?.Name ?? caller.JurisdictionId, caller.TeamId, caller.Kind,
             credentials.Find(caller.CredentialId)?.ExpiresAt, ConsoleEndpoints.HomeOf(http.User),
-            caller.Kind == CredentialKind.Session ? antiforgery.GetAndStoreTokens(http).RequestToken : null))
+            IsCookie(http) ? antiforgery.GetAndStoreTokens(http).RequestToken : null))
             .WithSummary("Who is signed in; for a browser session also the anti-forgery token its page must send");
 
         auth.MapPost("/signout", async (Caller caller, HttpContext http, Credentials credentials, AuditTrail audit) =>
         {
             var revoked = await credentials.RevokeAsync(caller.CredentialId, caller.Actor);
-            if (caller.Kind == CredentialKind.Session)
+            if (IsCookie(http))
             {
                 await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             }
@@ -108,6 +108,10 @@ public static class SignInEndpoints
 
         return app;
     }
+
+    /// <summary>A browser's cookie session: a person's, or a terminal's opened from its link (same credential as its token).</summary>
+    private static bool IsCookie(HttpContext http) =>
+        http.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult?.Ticket?.AuthenticationScheme == CookieAuthenticationDefaults.AuthenticationScheme;
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }

@@ -41,6 +41,7 @@ public static class SiloEndpointExtensions
         app.MapOpenApi();
         app.MapHealth();
         app.MapSignIn();
+        app.MapTerminalSession();
         app.MapAdministration();
         app.MapJurisdictions();
         app.MapMapLayers();

@@ -26,7 +26,7 @@ public sealed class CommandHub(AccessScope scope, JurisdictionMap map, HubConnec
     public override async Task OnConnectedAsync()
     {
         var caller = Caller.TryFrom(Context.User!) ?? throw new HubException("未登录。");
-        string group = caller.Role == Role.PatrolLeader && caller.TeamId is { } team ? TeamGroup(team) : JurisdictionGroup(caller.JurisdictionId);
+        string group = caller.Role is Role.PatrolLeader or Role.Device && caller.TeamId is { } team ? TeamGroup(team) : JurisdictionGroup(caller.JurisdictionId);
         Context.Items[GroupKey] = group;
         connections.Add(caller.CredentialId, Context);
         await Groups.AddToGroupAsync(Context.ConnectionId, group);

@@ -69,6 +69,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         R("POST /api/auth/token",                          On.Nothing,      200,  200,    200,    200,  200,    200,    200,      200,    200),
         R("GET /api/auth/me",                              On.Nothing,      401,  200,    200,    200,  200,    200,    200,      200,    200),
         R("POST /api/auth/signout",                        On.Nothing,      401,  200,    200,    200,  200,    200,    200,      200,    200),
+        // The terminal link trades a terminal token, and only that, for a session cookie.
+        R("POST /api/auth/terminal-session",               On.Nothing,      401,  401,    401,    401,  401,    401,    401,      401,    200),
         // A new password that is too short: whoever may change their own password is told why not.
         R("POST /api/auth/password",                       On.Nothing,      401,  422,    422,    422,  422,    422,    422,      422,    403),
 
@@ -126,13 +128,14 @@ public sealed class AccessMatrixTests : IAsyncLifetime
 
         R("POST /api/incidents",                           On.Guanxian,     401,  201,    403,    403,  201,    403,    403,      403,    403),
         R("POST /api/incidents",                           On.Shenxian,     401,  201,    403,    403,  403,    403,    403,      201,    403),
-        R("GET /api/incidents",                            On.Nothing,      401,  200,    200,    403,  200,    200,    200,      200,    403),
-        R("GET /api/incidents/{id}",                       On.OwnTeam,      401,  200,    200,    403,  200,    200,    200,      404,    403),
-        R("GET /api/incidents/{id}",                       On.Guanxian,     401,  200,    200,    403,  200,    200,    404,      404,    403),
-        R("GET /api/incidents/{id}",                       On.Shenxian,     401,  200,    200,    403,  404,    404,    404,      200,    403),
-        R("GET /api/incidents/{id}/timeline",              On.OwnTeam,      401,  200,    200,    403,  200,    200,    200,      404,    403),
-        R("GET /api/incidents/{id}/timeline",              On.Guanxian,     401,  200,    200,    403,  200,    200,    404,      404,    403),
-        R("GET /api/incidents/{id}/timeline",              On.Shenxian,     401,  200,    200,    403,  404,    404,    404,      200,    403),
+        // A terminal reads its team's assignment as its patrol leader does: that one incident only.
+        R("GET /api/incidents",                            On.Nothing,      401,  200,    200,    403,  200,    200,    200,      200,    200),
+        R("GET /api/incidents/{id}",                       On.OwnTeam,      401,  200,    200,    403,  200,    200,    200,      404,    200),
+        R("GET /api/incidents/{id}",                       On.Guanxian,     401,  200,    200,    403,  200,    200,    404,      404,    404),
+        R("GET /api/incidents/{id}",                       On.Shenxian,     401,  200,    200,    403,  404,    404,    404,      200,    404),
+        R("GET /api/incidents/{id}/timeline",              On.OwnTeam,      401,  200,    200,    403,  200,    200,    200,      404,    200),
+        R("GET /api/incidents/{id}/timeline",              On.Guanxian,     401,  200,    200,    403,  200,    200,    404,      404,    404),
+        R("GET /api/incidents/{id}/timeline",              On.Shenxian,     401,  200,    200,    403,  404,    404,    404,      200,    404),
         R("GET /api/incidents/{id}/recommendations",       On.Guanxian,     401,  200,    200,    403,  200,    200,    403,      404,    403),
         R("GET /api/incidents/{id}/recommendations",       On.Shenxian,     401,  200,    200,    403,  404,    404,    403,      200,    403),
         R("POST /api/incidents/{id}/assignments",          On.Guanxian,     401,  200,    403,    403,  200,    403,    403,      404,    403),
@@ -188,7 +191,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         R("POST /api/escalations/{id}/escalate",           On.GuanxianCity, 401,  403,    409,    403,  403,    403,    403,      403,    403),
         R("POST /api/escalations/{id}/escalate",           On.Shenxian,     401,  403,    200,    403,  403,    404,    403,      403,    403),
 
-        R("HUB connect",                                   On.Nothing,      401,  200,    200,    403,  200,    200,    200,      200,    403),
+        // A terminal hears its own team and that team's incident, as its patrol leader does.
+        R("HUB connect",                                   On.Nothing,      401,  200,    200,    403,  200,    200,    200,      200,    200),
         R("HUB Watch",                                     On.Guanxian,     401,  200,    200,    403,  200,    200,    403,      404,    403),
         R("HUB Watch",                                     On.Shenxian,     401,  200,    200,    403,  404,    404,    403,      200,    403),
     ];
@@ -231,7 +235,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        http = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        // Bearer only: the terminal-session row sets a cookie, which must not turn the next anonymous cell into a terminal.
+        http = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         foreach (string principal in Principals.Where(p => p is not "anonymous" and not "device"))
         {
             tokens[principal] = await app.SignIn(principal);
@@ -385,6 +390,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
                     "device" => await DeviceToken(OwnTeam),
                     _ => await app.SignIn(principal),
                 });
+            case "POST /api/auth/terminal-session":
+                return new("/api/auth/terminal-session");
             case "POST /api/auth/password":
                 return new("/api/auth/password", new { currentPassword = Silo.Demo.DemoUsers.Password, newPassword = "short" });
             case "GET /api/users":

@@ -58,10 +58,30 @@ export function createDeviceTokens(container, { reference, say, onIssued }) {
         }
       },
     }, '复制');
+    // The phone opens this link and lands on /patrol as the team's terminal; the token rides in the fragment, which
+    // the browser never sends to the server.
+    const linkText = `${location.origin}/terminal#token=${encodeURIComponent(token.accessToken)}`;
+    const link = h('input', { type: 'text', readOnly: true, id: 'terminal-link', value: linkText, attrs: { 'aria-label': '终端链接' }, onFocus: (e) => e.currentTarget.select() });
+    const copyLink = h('button', {
+      type: 'button',
+      class: 'small',
+      id: 'copy-terminal-link',
+      onClick: async () => {
+        link.select();
+        try {
+          await navigator.clipboard.writeText(linkText);
+          say('终端链接已复制到剪贴板');
+        } catch {
+          say('请按 Ctrl+C 复制已选中的终端链接');
+        }
+      },
+    }, '复制链接');
     replace(reveal, h('div', { class: 'token-reveal', role: 'alert' },
       h('p', {}, h('strong', {}, `${forTeam?.callsign ?? token.teamId} 的终端令牌`), `（编号 ${token.tokenId}，有效期至 ${dateTime(token.expiresAt)}）`),
       h('p', { class: 'warning' }, '请立即复制并配置到终端：此令牌只显示这一次，离开或刷新本页后无法再查看。'),
       h('div', { class: 'token-row' }, value, copy),
+      h('p', {}, '终端链接：在本队手机的浏览器中打开，即以本队终端身份进入巡防终端页面，无需登录。'),
+      h('div', { class: 'token-row' }, link, copyLink),
       h('p', { class: 'muted' }, '终端以 Authorization: Bearer <令牌> 上报本队位置和状态。')));
     value.focus();
   }
