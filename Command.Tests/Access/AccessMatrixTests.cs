@@ -100,6 +100,14 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         R("GET /api/jurisdictions/{id}",                   On.Guanxian,     401,  200,    200,    200,  200,    200,    200,      404,    403),
         R("GET /api/jurisdictions/{id}",                   On.Shenxian,     401,  200,    200,    200,  404,    404,    404,      200,    403),
         // 转警 targets: names of every county and township, for whoever may transfer a call (duty officers only).
+        // 标准地址: read like the map; only administrators replace the base.
+        R("GET /api/addresses",                            On.Nothing,      401,  200,    200,    200,  200,    200,    200,      200,    403),
+        R("POST /api/addresses/import",                    On.Nothing,      401,  403,    403,    200,  403,    403,    403,      403,    403),
+        // 历史查询 and 交接班 are the duty officers' own tools.
+        R("GET /api/incidents/search",                     On.Nothing,      401,  200,    403,    403,  200,    403,    403,      200,    403),
+        R("GET /api/handover",                             On.Nothing,      401,  200,    403,    403,  200,    403,    403,      200,    403),
+        R("GET /api/incidents/{id}/neighbour-support",     On.Guanxian,     401,  200,    200,    403,  200,    200,    403,      404,    403),
+        R("GET /api/incidents/{id}/neighbour-support",     On.Shenxian,     401,  200,    200,    403,  404,    404,    403,      200,    403),
         R("GET /api/transfer-targets",                     On.Nothing,      401,  200,    403,    403,  200,    403,    403,      200,    403),
         R("GET /api/map/boundaries",                       On.Nothing,      401,  200,    200,    200,  200,    200,    200,      200,    403),
         R("GET /api/map/assets",                           On.Nothing,      401,  200,    200,    200,  200,    200,    200,      200,    403),
@@ -363,7 +371,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         }
         if (row.Method is "POST" or "PUT")
         {
-            request.Content = JsonContent.Create(call.Body ?? new { });
+            // The address base is imported as CSV; everything else takes JSON.
+            request.Content = call.Body is string csv ? new StringContent(csv, System.Text.Encoding.UTF8, "text/csv") : JsonContent.Create(call.Body ?? new { });
         }
         using var response = await http.SendAsync(request);
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(),
@@ -435,6 +444,14 @@ public sealed class AccessMatrixTests : IAsyncLifetime
             }
             case "GET /api/jurisdictions/{id}":
                 return new($"/api/jurisdictions/{county}", Secrets: [county == GuanxianId ? "冠县" : "莘县"]);
+            case "GET /api/addresses":
+                return new("/api/addresses?q=花园北路");
+            case "POST /api/addresses/import":
+                return new("/api/addresses/import", "address,lon,lat\n聊城市冠县矩阵路1号,115.45,36.49\n");
+            case "GET /api/incidents/search":
+                return new("/api/incidents/search?status=all");
+            case "GET /api/handover":
+                return new("/api/handover");
             case "GET /api/transfer-targets":
                 return new("/api/transfer-targets");
             case "GET /api/map/boundaries":
@@ -475,6 +492,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
             case "GET /api/incidents/{id}":
             case "GET /api/incidents/{id}/timeline":
             case "GET /api/incidents/{id}/recommendations":
+            case "GET /api/incidents/{id}/neighbour-support":
             {
                 var incident = row.On switch { On.OwnTeam => ownIncident, On.Shenxian => shenxianIncident, _ => guanxianIncident };
                 return new(row.Path.Replace("{id}", incident.Id), Secrets: incident.Secrets);
