@@ -78,7 +78,7 @@ export function createAlarm({ page = location.pathname } = {}) {
   function renderMute() {
     muteButton.setAttribute('aria-pressed', String(muted));
     muteButton.classList.toggle('muted', muted);
-    replace(muteButton, muted ? '🔕 已静音' : '🔔 声音');
+    replace(muteButton, muted ? '已静音' : '声音：开');
     document.body.dataset.alarmMuted = String(muted);
   }
 
