@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Command.Abstractions.Access;
+using Command.Abstractions.Incidents;
 using Command.Abstractions.Patrols;
 using Command.Silo.Access.Api;
 using Command.Tests.Support;
@@ -63,11 +64,11 @@ public sealed class CredentialTests : IAsyncLifetime
             Assert.Equal((before.Position, before.Status, before.Version), (after.Position, after.Status, after.Version));
         }
 
-        // Nothing else is open to a terminal: not the teams list beyond its own, no incidents, no map, no console.
+        // Nothing else is open to a terminal: not the teams list beyond its own, no incident but its own team's (it has
+        // none now), no map. The hub lets it in for its own team's feed only (TerminalSessionTests).
         Assert.Equal([OwnTeam], (await CommandApp.Get<List<TeamView>>(terminal, "/api/teams")).Select(t => t.Id));
-        await CommandApp.Problem(await terminal.GetAsync("/api/incidents"), HttpStatusCode.Forbidden);
+        Assert.Empty(await CommandApp.Get<List<IncidentSummary>>(terminal, "/api/incidents"));
         await CommandApp.Problem(await terminal.GetAsync("/api/jurisdictions"), HttpStatusCode.Forbidden);
-        await CommandApp.Problem(await terminal.PostAsync("/hubs/command/negotiate?negotiateVersion=1", null), HttpStatusCode.Forbidden);
         await CommandApp.Problem(await terminal.PostAsJsonAsync($"/api/teams/{OwnTeam}/device-tokens", new { }), HttpStatusCode.Forbidden);
     }
 
@@ -195,7 +196,7 @@ public sealed class CredentialTests : IAsyncLifetime
         var terminal = app.WithToken(issued.AccessToken);
         await terminal.PostAsJsonAsync($"/api/teams/{OwnTeam}/positions", new { lon = 115.41, lat = 36.41 });
         await CommandApp.Problem(await terminal.PostAsJsonAsync($"/api/teams/{GuanxianTeam}/positions", new { lon = 115.41, lat = 36.41 }), HttpStatusCode.NotFound);
-        await CommandApp.Problem(await terminal.GetAsync("/api/incidents"), HttpStatusCode.Forbidden);
+        await CommandApp.Problem(await terminal.GetAsync("/api/jurisdictions"), HttpStatusCode.Forbidden);
         await CommandApp.Read<Credential>(await admin.PostAsync($"/api/credentials/{issued.TokenId}/revoke", null));
         await CommandApp.Problem(await terminal.PostAsJsonAsync($"/api/teams/{OwnTeam}/positions", new { lon = 115.42, lat = 36.42 }), HttpStatusCode.Unauthorized);
         await CommandApp.Problem(await app.Api("gx.duty").GetAsync("/api/users"), HttpStatusCode.Forbidden);
@@ -214,7 +215,7 @@ public sealed class CredentialTests : IAsyncLifetime
         Assert.Equal("admin", revokedEntry.Who);
         var refusedToken = Assert.Single(journal, e => e.Kind == AuditKinds.TokenRefused && e.Who == device);
         Assert.Contains("revoked", refusedToken.Detail);
-        Assert.Contains(journal, e => e.Kind == AuditKinds.Refused && e.Who == device && e.What == "GET /api/incidents");
+        Assert.Contains(journal, e => e.Kind == AuditKinds.Refused && e.Who == device && e.What == "GET /api/jurisdictions");
         Assert.Contains(journal, e => e.Kind == AuditKinds.Refused && e.Who == "gx.duty" && e.What == "GET /api/users");
         Assert.Contains(journal, e => e.Kind == AuditKinds.SignIn && e.Who == "gx.duty");
         Assert.All(journal, e => Assert.False(string.IsNullOrEmpty(e.From)));

@@ -10,11 +10,8 @@ namespace Command.Tests.Api;
 
 /// <summary>GET /api/addresses geocodes a typed street address against the standard address base (标准地址), and an
 /// administrator's import takes a whole file or none of it, naming every bad line.</summary>
-public sealed partial class AddressLookupTests : IAsyncLifetime
+public sealed partial class AddressLookupTests : AppTest
 {
-    private readonly CommandApp app = new();
-    private HttpClient api = null!;
-
     /// <summary>A real line of the shipped demo base, so the test follows the generator.</summary>
     private static readonly StandardAddress Known = PickKnown(DemoAddresses());
 
@@ -24,14 +21,6 @@ public sealed partial class AddressLookupTests : IAsyncLifetime
         var names = all.Select(a => a.Address).ToHashSet();
         return all.First(a => a.Address.EndsWith("路12号", StringComparison.Ordinal) && names.Contains(a.Address[..^"12号".Length] + "2号"));
     }
-
-    public Task InitializeAsync()
-    {
-        api = app.Api();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 
     private static IReadOnlyList<StandardAddress> DemoAddresses()
     {

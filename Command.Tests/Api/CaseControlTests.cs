@@ -10,19 +10,8 @@ namespace Command.Tests.Api;
 
 /// <summary>The duty officer's control of a case after intake: 续报, type changes, 重复报警, 撤回, 改派, 电台报告 and closing a
 /// case no team reached. Every refusal is checked to be Chinese for the officer: no id, no path, no English word.</summary>
-public sealed partial class CaseControlTests : IAsyncLifetime
+public sealed partial class CaseControlTests : AppTest
 {
-    private CommandApp app = new();
-    private HttpClient api = null!;
-
-    public Task InitializeAsync()
-    {
-        api = app.Api();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task ANoteIsKeptOnTheCaseWithWhoAndWhen()
     {

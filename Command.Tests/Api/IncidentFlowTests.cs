@@ -6,19 +6,8 @@ using Command.Tests.Support;
 
 namespace Command.Tests.Api;
 
-public sealed class IncidentFlowTests : IAsyncLifetime
+public sealed class IncidentFlowTests : AppTest
 {
-    private readonly CommandApp app = new();
-    private HttpClient api = null!;
-
-    public Task InitializeAsync()
-    {
-        api = app.Api();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     [Fact]
     public async Task CallAtGuanxianLandsInGuanxianWithItsChain()
     {

@@ -7,19 +7,8 @@ using Command.Tests.Support;
 namespace Command.Tests.Escalation;
 
 /// <summary>Every kind of rule fires, with the built-in county rules unless a test says otherwise.</summary>
-public sealed class EscalationRuleTests : IAsyncLifetime
+public sealed class EscalationRuleTests : AppTest
 {
-    private CommandApp app = new();
-    private HttpClient api = null!;
-
-    public Task InitializeAsync()
-    {
-        api = app.Api();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
-
     private Task<List<EscalationView>> Escalations() => CommandApp.Get<List<EscalationView>>(api, "/api/escalations");
 
     private async Task<List<TimelineEntry>> Timeline(IncidentDetail incident) =>

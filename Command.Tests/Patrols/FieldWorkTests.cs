@@ -7,21 +7,10 @@ namespace Command.Tests.Patrols;
 
 /// <summary>The patrol terminal's field work through the API: arrivals far from the scene, 处警反馈, 请求增援 with how
 /// many and what kind.</summary>
-public sealed class FieldWorkTests : IAsyncLifetime
+public sealed class FieldWorkTests : AppTest
 {
     // The scene, and a point about 1.8 km east of it.
     private const double SceneLon = 115.45, SceneLat = 36.49, FarLon = 115.47;
-
-    private readonly CommandApp app = new();
-    private HttpClient api = null!;
-
-    public Task InitializeAsync()
-    {
-        api = app.Api();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 
     [Fact]
     public async Task ArrivalFarFromTheSceneIsRefusedWithoutConfirmationAndSaysHowFar()
