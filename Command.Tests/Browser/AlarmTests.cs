@@ -89,18 +89,7 @@ public sealed class AlarmTests(BrowserFixture browser)
             await leader.Mouse.ClickAsync(5, 5);
 
             var team = await http.TakeAvailableTeamAsync();
-            var position = team.GetProperty("position");
-            var incident = await http.PostJsonAsync("api/incidents", new
-            {
-                channel = 110,
-                type = "massIncident",
-                severity = 2,
-                lon = Math.Round(position.GetProperty("lon").GetDouble() + 0.002, 6),
-                lat = Math.Round(position.GetProperty("lat").GetDouble() + 0.0015, 6),
-                address = "厂区大门",
-                description = "约五十名工人聚集讨薪",
-                crowdSize = 50,
-            });
+            var incident = await http.CreateMassIncidentNearAsync(team, "厂区大门", "约五十名工人聚集讨薪", crowdSize: 50);
             string id = incident.Id();
             await console.ClickAsync($"#incident-list tr[data-id='{id}']");
             var panelCountdown = console.Locator(".milestones [data-name='firstTeamOnScene'] .due");

@@ -72,6 +72,23 @@ public static class CommandApi
         });
     }
 
+    /// <summary>A 群体性事件 of severity II called in beside <paramref name="team"/>, with the crowd the caller counted.</summary>
+    public static Task<JsonElement> CreateMassIncidentNearAsync(this HttpClient http, JsonElement team, string address, string description, int crowdSize)
+    {
+        var position = team.GetProperty("position");
+        return http.PostJsonAsync("api/incidents", new
+        {
+            channel = 110,
+            type = "massIncident",
+            severity = 2, // II: a mass incident that may climb to the city (IV would stay in its village)
+            lon = Math.Round(position.GetProperty("lon").GetDouble() + 0.002, 6),
+            lat = Math.Round(position.GetProperty("lat").GetDouble() + 0.0015, 6),
+            address,
+            description,
+            crowdSize,
+        });
+    }
+
     public static string Id(this JsonElement element) => element.GetProperty("id").GetString()!;
 
     public static string Text(this JsonElement element, string property) => element.GetProperty(property).GetString()!;

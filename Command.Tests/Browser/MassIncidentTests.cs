@@ -35,18 +35,7 @@ public sealed class MassIncidentTests(BrowserFixture browser)
         {
             using var http = await silo.SignInAsync("lc.duty");
             var team = await http.TakeAvailableTeamAsync();
-            var position = team.GetProperty("position");
-            var incident = await http.PostJsonAsync("api/incidents", new
-            {
-                channel = 110,
-                type = "massIncident",
-                severity = 2, // II: a mass incident that may climb to the city (IV would stay in its village)
-                lon = Math.Round(position.GetProperty("lon").GetDouble() + 0.002, 6),
-                lat = Math.Round(position.GetProperty("lat").GetDouble() + 0.0015, 6),
-                address = "厂区大门",
-                description = "约五十名工人聚集讨薪，堵住厂门",
-                crowdSize = 50,
-            });
+            var incident = await http.CreateMassIncidentNearAsync(team, "厂区大门", "约五十名工人聚集讨薪，堵住厂门", crowdSize: 50);
             string id = incident.Id();
             string number = incident.Text("number");
 

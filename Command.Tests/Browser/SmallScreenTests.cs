@@ -17,18 +17,7 @@ public sealed class SmallScreenTests(BrowserFixture browser)
     public async Task AtLaptopSizeEveryListColumnFitsAndAMassIncidentOffersTeamsAboveTheFold()
     {
         var team = await browser.Api.TakeAvailableTeamAsync();
-        var position = team.GetProperty("position");
-        var incident = await browser.Api.PostJsonAsync("api/incidents", new
-        {
-            channel = 110,
-            type = "massIncident",
-            severity = 2,
-            lon = Math.Round(position.GetProperty("lon").GetDouble() + 0.002, 6),
-            lat = Math.Round(position.GetProperty("lat").GetDouble() + 0.0015, 6),
-            address = "东昌府区柳园南路与东昌路交叉口",
-            description = "约八十名群众聚集在路口，情绪激动，部分人员堵塞交通",
-            crowdSize = 80,
-        });
+        var incident = await browser.Api.CreateMassIncidentNearAsync(team, "东昌府区柳园南路与东昌路交叉口", "约八十名群众聚集在路口，情绪激动，部分人员堵塞交通", crowdSize: 80);
         string id = incident.Id();
         var page = await browser.NewPageAsync(1366, 768);
         await page.OpenConsoleAsync(browser.Silo.BaseAddress);
