@@ -39,7 +39,7 @@ public static class ConsoleEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapConsole(this IEndpointRouteBuilder app)
     {
-        foreach (var (path, file) in new[] { ("/", "index.html"), ("/patrol", "patrol.html"), ("/leader", "leader.html"), ("/admin", "admin.html"), ("/bench.html", "bench.html") })
+        foreach (var (path, file) in new[] { ("/", "index.html"), ("/patrol", "patrol.html"), ("/leader", "leader.html"), ("/admin", "admin.html"), ("/bench.html", BenchFile) })
         {
             app.MapGet(path, (HttpContext context, IAntiforgery antiforgery) => Page(context, antiforgery, path, file)).AllowAnonymous().ExcludeFromDescription();
         }
@@ -105,6 +105,24 @@ public static class ConsoleEndpoints
             return Results.Redirect(home);
         }
         context.Response.Headers.CacheControl = "no-cache";
-        return Results.File(Path.Combine(Root, file), "text/html; charset=utf-8");
+        return file == BenchFile ? Results.Content(BenchPage(), "text/html; charset=utf-8")
+            : Results.File(Path.Combine(Root, file), "text/html; charset=utf-8");
+    }
+
+    private const string BenchFile = "bench.html";
+
+    /// <summary>The bench page is the duty officer's page itself with the bench bundle in place of the live feed: a
+    /// copy of the page would drift from the console it measures (a panel added to one and not the other).</summary>
+    private static string BenchPage()
+    {
+        string page = File.ReadAllText(Path.Combine(Root, "index.html"));
+        string bench = page
+            .Replace("/dist/console.js", "/dist/bench.js")
+            .Replace("<title>聊城市社会治安指挥调度系统 · 值班员控制台</title>", "<title>性能测量 · 值班员控制台（合成数据）</title>")
+            .Replace("<span class=\"subtitle\">值班员控制台</span>", "<span class=\"subtitle\">性能测量（合成巡防队，非真实数据）</span>");
+        // A console page whose markup changed so that the bench would run the live feed, or look like the real
+        // console, fails here loudly rather than measuring the wrong thing.
+        return bench.Contains("/dist/bench.js") && !bench.Contains("/dist/console.js") && bench.Contains("性能测量（合成巡防队")
+            ? bench : throw new InvalidOperationException("index.html no longer has the markers the bench page is made from.");
     }
 }

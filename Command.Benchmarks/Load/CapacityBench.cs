@@ -93,7 +93,7 @@ public static class CapacityBench
         string id = created.RootElement.GetProperty("id").GetString()!;
         created.Dispose();
         (await TimedAsync(http, $"/api/incidents/{id}/assignments", new { teamId = team.Id }, HttpStatusCode.OK, requests)).Dispose();
-        (await TimedAsync(http, $"/api/incidents/{id}/close", new { resolution = "压测：已调解" }, HttpStatusCode.OK, requests)).Dispose();
+        (await TimedAsync(http, $"/api/incidents/{id}/close", new { resolution = "压测：已调解", confirmNoArrival = true, noArrivalReason = "压测：警力未到场即办结" }, HttpStatusCode.OK, requests)).Dispose();
     }
 
     private static async Task<JsonDocument> TimedAsync(HttpClient http, string path, object body, HttpStatusCode expected, ConcurrentBag<double> requests)

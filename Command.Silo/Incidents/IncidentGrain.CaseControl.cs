@@ -211,7 +211,8 @@ public sealed partial class IncidentGrain
     {
         RequireOpenForControl("办结");
         int sent = State.Assignments.Count;
-        if (sent > 0 && State.OnSceneAt is null && State.Assignments.All(a => a.OnSceneAt is null))
+        // A case marked 处置 was being handled by someone, even if no arrival was reported first: it was reached.
+        if (sent > 0 && State.OnSceneAt is null && State.HandlingAt is null && State.Assignments.All(a => a.OnSceneAt is null))
         {
             if (!confirmNoArrival || string.IsNullOrWhiteSpace(noArrivalReason))
             {

@@ -284,6 +284,13 @@ public sealed partial class CaseControlTests : AppTest
         await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, Path(reached, $"assignments/{there.TeamId}/status"), new { status = "onScene" }));
         await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, Path(reached, "close"), new { resolution = "调解完毕" }));
         Assert.DoesNotContain(await Timeline(reached), e => e.Kind == "noArrivalConfirmed");
+
+        // A case the duty officer marked 处置 was being handled: it closes on its resolution too.
+        var handled = await app.CreateIncident(api);
+        await Dispatch(handled);
+        await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, Path(handled, "handling"), new { note = "民警已调取周边监控" }));
+        await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, Path(handled, "close"), new { resolution = "车辆已找回" }));
+        Assert.DoesNotContain(await Timeline(handled), e => e.Kind == "noArrivalConfirmed");
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class RefusalStepTests(BrowserFixture browser)
         finally
         {
             // The shared silo's teams go back to the others' tests.
-            await browser.Api.PostJsonAsync($"api/incidents/{id}/close", new { resolution = "测试结束，人员已劝离" });
+            await browser.Api.PostJsonAsync($"api/incidents/{id}/close", new { resolution = "测试结束，人员已劝离", confirmNoArrival = true, noArrivalReason = "测试用警情，无需出警" });
         }
     }
 }

@@ -104,7 +104,12 @@ public sealed class RedisStoreTests
         await using var primary = RedisServer.StartPersistent();
         await using (var lonely = Connect(primary.Endpoint, "wait:", waitReplicas: 1))
         {
-            var unavailable = await Assert.ThrowsAsync<StorageUnavailableException>(() => new RedisStore(lonely).AppendAsync("incident/w", 0, [Entry(1)], null));
+            // On a loaded machine the first attempt can time out before WAIT is even asked (a refusal too, but not the
+            // one this is about): the write must keep being refused, and for the missing replica once Redis answers.
+            var unavailable = await Eventually.Get(async () => await Assert.ThrowsAsync<StorageUnavailableException>(
+                // A fresh stream each time: a timed-out attempt may still have reached the primary.
+                () => new RedisStore(lonely).AppendAsync($"incident/w-{Guid.NewGuid():N}", 0, [Entry(1)], null)),
+                refused => refused.Message.Contains("0 of 1 replicas"), "the write to be refused for want of a replica");
             Assert.Contains("0 of 1 replicas", unavailable.Message);
         }
 

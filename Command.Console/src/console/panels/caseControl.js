@@ -57,7 +57,7 @@ export function describeCaseControl(entry, callsignOf) {
 
 /** True when a case had teams sent and none of them reached the scene: 办结 then needs a confirmed reason. */
 export function noTeamArrived(d) {
-  return d.assignments.length > 0 && !d.onSceneAt && d.assignments.every((a) => !a.onSceneAt);
+  return d.assignments.length > 0 && !d.onSceneAt && !d.handlingAt && d.assignments.every((a) => !a.onSceneAt);
 }
 
 /**
