@@ -17,7 +17,7 @@ public interface IPatrolTeamGrain : IGrainWithStringKey
     Task<TeamView> ReportStatus(TeamStatus status, string actor);
 
     /// <summary>Sends the team to an incident. Refused with a conflict unless the team is available.</summary>
-    Task<TeamView> Dispatch(string incidentId, string actor);
+    Task<TeamView> Dispatch(string incidentId, string incidentNumber, string actor);
 
     /// <summary>The incident no longer needs the team (it was closed).</summary>
     Task<TeamView> Release(string incidentId, string actor);

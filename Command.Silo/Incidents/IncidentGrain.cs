@@ -105,7 +105,7 @@ public sealed partial class IncidentGrain(
         {
             RequireApproved(Gates.PoliceForce, $"派出第{sent + 1}支警力（超过{rules.MaxTeamsWithoutApproval}支）");
         }
-        var team = await GrainFactory.GetGrain<IPatrolTeamGrain>(teamId).Dispatch(Key, actor);
+        var team = await GrainFactory.GetGrain<IPatrolTeamGrain>(teamId).Dispatch(Key, State.Number!, actor);
         try
         {
             RaiseEvent(new TeamAssigned(teamId, team.Callsign), actor);

@@ -21,7 +21,7 @@ public sealed partial class PatrolTeamGrain
                 $"{State.Definition.Callsign}已不在为警情{fromNumber}出警，不能从该警情改派到{toNumber}。请刷新页面查看它的最新状态。");
         }
         // Dispatched again, for the new case: its leader's terminal shows the new assignment, and the next 出发 starts anew.
-        await ChangeStatus(TeamStatus.Dispatched, toIncidentId, actor);
+        await ChangeStatus(TeamStatus.Dispatched, toIncidentId, actor, toNumber);
         return View();
     }
 }

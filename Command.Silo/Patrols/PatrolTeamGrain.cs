@@ -115,7 +115,7 @@ public sealed partial class PatrolTeamGrain(
         return View();
     }
 
-    public async Task<TeamView> Dispatch(string incidentId, string actor)
+    public async Task<TeamView> Dispatch(string incidentId, string incidentNumber, string actor)
     {
         RequireCommissioned();
         if (State.IncidentId == incidentId && State.Status is TeamStatus.Dispatched or TeamStatus.EnRoute or TeamStatus.OnScene)
@@ -126,10 +126,10 @@ public sealed partial class PatrolTeamGrain(
         {
             throw CommandRejectedException.Conflict(State.IncidentId is null
                 ? $"{State.Definition!.Callsign}现在是“{Hosting.Wording.TeamStatus(State.Status)}”，不是待命，不能派警；请换一支待命的警力。"
-                : $"{State.Definition!.Callsign}正在处置另一起警情（{Hosting.Wording.TeamStatus(State.Status)}），不能再派；请换一支待命的警力。")
+                : $"{State.Definition!.Callsign}正在处置{(State.IncidentNumber is { } other ? $"警情{other}" : "另一起警情")}（{Hosting.Wording.TeamStatus(State.Status)}），不能再派；请换一支待命的警力。")
                 .WithNextStep(NextSteps.PickAnotherTeam);
         }
-        await ChangeStatus(TeamStatus.Dispatched, incidentId, actor);
+        await ChangeStatus(TeamStatus.Dispatched, incidentId, actor, incidentNumber);
         return View();
     }
 
@@ -144,9 +144,9 @@ public sealed partial class PatrolTeamGrain(
         return View();
     }
 
-    private async Task ChangeStatus(TeamStatus to, string? incidentId, string actor)
+    private async Task ChangeStatus(TeamStatus to, string? incidentId, string actor, string? incidentNumber = null)
     {
-        RaiseEvent(new TeamStatusChanged(State.Status, to, incidentId), actor);
+        RaiseEvent(new TeamStatusChanged(State.Status, to, incidentId, incidentNumber ?? (incidentId == State.IncidentId ? State.IncidentNumber : null)), actor);
         await ConfirmEvents();
         Publish(statusChanged: true);
     }

@@ -7,7 +7,8 @@ public sealed record TeamState(
     TeamDefinition? Definition,
     TeamStatus Status,
     DateTimeOffset StatusSince,
-    string? IncidentId)
+    string? IncidentId,
+    string? IncidentNumber = null)
 {
     public static TeamState Empty { get; } = new(null, TeamStatus.OffDuty, DateTimeOffset.MinValue, null);
 
@@ -16,7 +17,11 @@ public sealed record TeamState(
         TeamCommissioned c => Definition is null
             ? this with { Definition = c.Definition, Status = TeamStatus.Available, StatusSince = meta.At }
             : this with { Definition = c.Definition },
-        TeamStatusChanged s => this with { Status = s.To, StatusSince = meta.At, IncidentId = s.IncidentId },
+        TeamStatusChanged s => this with
+        {
+            Status = s.To, StatusSince = meta.At, IncidentId = s.IncidentId,
+            IncidentNumber = s.IncidentId is null ? null : s.IncidentNumber ?? (s.IncidentId == IncidentId ? IncidentNumber : null),
+        },
         _ => this,
     };
 }

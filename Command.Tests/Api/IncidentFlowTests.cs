@@ -100,7 +100,8 @@ public sealed class IncidentFlowTests : AppTest
 
         var problem = await CommandApp.Problem(await CommandApp.Post(api, $"/api/incidents/{second.Id}/assignments", new { teamId }), HttpStatusCode.Conflict);
 
-        Assert.Contains("不能再派", ChineseRefusal.Check(problem, null, (await CommandApp.Team(api, teamId)).Callsign));
+        // The officer is told which case holds the team, by its number, to judge whether to recall it from there.
+        Assert.Contains("不能再派", ChineseRefusal.Check(problem, first.Number, (await CommandApp.Team(api, teamId)).Callsign));
         Assert.Equal("pickAnotherTeam", problem.GetProperty("nextStep").GetProperty("action").GetString());
         var unchanged = await CommandApp.Get<IncidentDetail>(api, $"/api/incidents/{second.Id}");
         Assert.Empty(unchanged.Assignments);

@@ -67,6 +67,34 @@ public sealed class AlarmTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task AnAlarmNobodyAcknowledgedSoundsAgainUntilSomeoneDoes()
+    {
+        var console = await browser.NewPageAsync();
+        // The page repeats every 30 s; the test does not wait that long for each tone.
+        await console.AddInitScriptAsync("window.__commandAlarmRepeatMs = 1500");
+        await console.OpenConsoleAsync(browser.Silo.BaseAddress);
+        await console.Mouse.ClickAsync(5, 5);
+
+        var team = (await browser.Api.GetJsonAsync("api/teams"))[0];
+        var call = await browser.Api.CreateIncidentNearAsync(team, "有人报警称家中被盗，无人接听回拨", address: "报警测试地址三");
+        string key = $"new:{call.Id()}";
+        await console.WaitForFunctionAsync(Sounded, key);
+        await console.WaitForFunctionAsync("key => ((window.__commandAlarms ?? []).find(a => a.key === key)?.repeats ?? 0) >= 2", key);
+
+        await console.Locator("#alarm-banner .alarm-ack-all, #alarm-banner .alarm-ack").First.ClickAsync();
+        if (await console.Locator("#alarm-banner").IsVisibleAsync())
+        {
+            await console.Locator("#alarm-banner .alarm-ack-all").ClickAsync();
+        }
+        await Assertions.Expect(console.Locator("#alarm-banner")).ToBeHiddenAsync();
+        const string Repeats = "key => (window.__commandAlarms ?? []).find(a => a.key === key).repeats";
+        int repeats = await console.EvaluateAsync<int>(Repeats, key);
+        // Three repeat intervals and more: an acknowledged alarm stays quiet.
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        Assert.Equal(repeats, await console.EvaluateAsync<int>(Repeats, key));
+    }
+
+    [Fact]
     public async Task CountdownTurnsAmberAtTheWarningAndRedAtTheBreachWhichSounds()
     {
         var rules = TestRules.Default();
@@ -102,6 +130,8 @@ public sealed class AlarmTests(BrowserFixture browser)
             await Assertions.Expect(panelCountdown).ToHaveClassAsync(amber, new() { Timeout = 60_000 });
             await Assertions.Expect(leaderCountdown).ToHaveClassAsync(amber, new() { Timeout = 60_000 });
             await Assertions.Expect(panelCountdown).Not.ToHaveClassAsync(red);
+            // The map's ring around the case turns amber at the same warning time.
+            await console.WaitForFunctionAsync("id => window.__command.incidentRing(id)?.warning === true", id, new() { Timeout = 60_000 });
             await console.ScreenshotAsync("countdown-amber");
             await leader.ScreenshotAsync("countdown-amber-leader");
 

@@ -2,7 +2,9 @@
 // backup (请求增援) and a golden-window breach sound a tone and show a flashing banner until someone acknowledges
 // them. Tones are made with the Web Audio API (no files to fetch). Browsers keep audio locked until the user has
 // clicked or typed on the page, so the first gesture unlocks it; an alarm raised while still locked offers a
-// button to turn the sound on. Muting is per console (this browser, this page) and remembered.
+// button to turn the sound on. Muting is per console (this browser, this page) and remembered. An alarm nobody
+// acknowledged sounds again every half minute: an officer who was away from the desk for the first tone must still
+// hear that a call is waiting.
 //
 // Every alarm raised is recorded in window.__commandAlarms with whether it was sounded, so browser tests can tell a
 // tone played from one that was muted or blocked.
@@ -25,13 +27,14 @@ export const alarmKindLabel = {
 };
 
 /** The page's alarm desk: a 静音 toggle in the top bar and a banner of unacknowledged alarms. */
-export function createAlarm({ page = location.pathname } = {}) {
+export function createAlarm({ page = location.pathname, repeatMs = window.__commandAlarmRepeatMs ?? 30_000 } = {}) {
   const records = (window.__commandAlarms ??= []);
   const mutedKey = `command.alarm.muted:${page}`;
   let muted = readMuted();
   let context = null;
   const raised = new Set();
-  const open = new Map(); // key -> { kind, text }
+  const open = new Map(); // key -> { kind, text, record }
+  let repeater = null;
 
   const muteButton = h('button', {
     id: 'alarm-mute', type: 'button', class: 'alarm-mute',
@@ -133,6 +136,24 @@ export function createAlarm({ page = location.pathname } = {}) {
     }, 300);
   }
 
+  // Only the newest open alarm repeats, so that ten waiting calls do not make ten overlapping tones.
+  function keepRepeating() {
+    if (repeater || open.size === 0) return;
+    repeater = setInterval(() => {
+      if (open.size === 0) {
+        clearInterval(repeater);
+        repeater = null;
+        return;
+      }
+      if (muted) return;
+      const latest = [...open.values()].at(-1);
+      if (play(latest.kind)) {
+        latest.record.repeats = (latest.record.repeats ?? 0) + 1;
+        document.body.dataset.alarmRepeats = String(Number(document.body.dataset.alarmRepeats ?? 0) + 1);
+      }
+    }, repeatMs);
+  }
+
   function render() {
     const items = [...open.entries()];
     banner.hidden = items.length === 0;
@@ -171,8 +192,9 @@ export function createAlarm({ page = location.pathname } = {}) {
       records.push(record);
       document.body.dataset.alarmCount = String(records.length);
       document.body.dataset.alarmLast = kind;
-      open.set(key, { kind, text });
+      open.set(key, { kind, text, record });
       sound(record);
+      keepRepeating();
       render();
       // Restart the flash so a second alarm is seen as new.
       banner.classList.remove('flash');

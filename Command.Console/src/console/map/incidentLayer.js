@@ -74,13 +74,17 @@ export function createIncidentLayer(store) {
     const due = new Date(milestone.dueAt).getTime();
     const breached = milestone.state === 'breached' || (milestone.state === 'pending' && Date.now() > due)
       || (list ?? []).some((m) => m.state === 'breached');
-    return { milestone, due, breached };
+    // Amber from the rules' warning time (warnAt), as the countdowns in the lists are; rules without one warn in the
+    // last quarter of the time.
+    const warnAt = milestone.warnAt ? new Date(milestone.warnAt).getTime() : null;
+    const warning = !breached && milestone.state === 'pending' && Date.now() >= (warnAt ?? due - (due - new Date(incident.receivedAt).getTime()) / 4);
+    return { milestone, due, breached, warning };
   }
 
   function ringStyle(incident) {
     const ring = ringOf(incident);
     if (!ring) return null;
-    const { milestone, due, breached } = ring;
+    const { due, breached, warning } = ring;
     const radius = (radiusBySeverity[incident.severity] ?? 11) + 7;
     const start = new Date(incident.receivedAt).getTime();
     const left = breached ? 0 : Math.max(0, Math.min(1, (due - Date.now()) / Math.max(1, due - start)));
@@ -96,7 +100,7 @@ export function createIncidentLayer(store) {
         ctx.beginPath();
         ctx.arc(x, y, r, 0, 2 * Math.PI);
         ctx.stroke();
-        ctx.strokeStyle = breached ? '#d50000' : left < 0.25 ? '#ff6d00' : '#00c853';
+        ctx.strokeStyle = breached ? '#d50000' : warning ? '#ff6d00' : '#00c853';
         ctx.beginPath();
         // Breached: a full red ring, whatever the next milestone's time left; that breach is what needs action.
         if (breached) ctx.arc(x, y, r, 0, 2 * Math.PI);
@@ -199,7 +203,7 @@ export function createIncidentLayer(store) {
       const incident = features.get(id)?.incident;
       const ring = incident?.isMassIncident && ringOf(incident);
       if (!ring) return null;
-      return { name: ring.milestone.name, dueAt: ring.milestone.dueAt, state: ring.milestone.state, breached: ring.breached };
+      return { name: ring.milestone.name, dueAt: ring.milestone.dueAt, state: ring.milestone.state, breached: ring.breached, warning: ring.warning };
     },
   };
 }
