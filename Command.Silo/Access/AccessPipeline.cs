@@ -19,7 +19,7 @@ public static class AccessPipeline
         app.UseAuthentication();
         app.Use(CheckCredential);
         app.Use(RequireAntiforgeryForCookieCalls);
-        app.UseRateLimiter();
+        app.Use(RequestLimits.Apply);
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Command.Abstractions.Access;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -95,55 +94,9 @@ public static class AccessServiceExtensions
             }
         }));
 
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = async (context, cancellationToken) =>
-            {
-                var http = context.HttpContext;
-                int retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? (int)Math.Ceiling(after.TotalSeconds) : 60;
-                http.Response.Headers.RetryAfter = retry.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                bool signIn = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == SignInLimit;
-                http.RequestServices.GetRequiredService<AuditTrail>().Write(signIn ? AuditKinds.SignInThrottled : AuditKinds.Refused, http, Caller.TryFrom(http.User),
-                    $"rate limited; retry after {retry} s", repeatable: true);
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = { Status = 429, Title = "Too many requests", Detail = $"Too many requests from this client; try again in {retry} s." },
-                });
-            };
-            o.AddPolicy(SignInLimit, http => RateLimitPartition.GetFixedWindowLimiter(AuditTrail.ClientAddress(http), _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = http.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value.SignInAttemptsPerMinute,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            }));
-            o.AddPolicy(PositionLimit, http => RateLimitPartition.GetTokenBucketLimiter(PositionBudget(http), _ =>
-                {
-                    int perMinute = http.RequestServices.GetRequiredService<IOptions<AccessOptions>>().Value.PositionsPerMinute;
-                    return new TokenBucketRateLimiterOptions
-                    {
-                        TokenLimit = perMinute,
-                        TokensPerPeriod = Math.Max(1, perMinute / 6),
-                        ReplenishmentPeriod = TimeSpan.FromSeconds(10),
-                        QueueLimit = 0,
-                    };
-                }));
-        });
+        services.AddSingleton<RequestLimits>();
         return services;
     }
-
-    /// <summary>
-    /// Whose budget a position report spends. A team's own terminals and its leader report for that team alone, so they
-    /// share the team's budget: a second token does not buy a second one. A duty officer placing teams by hand spends
-    /// their own credential's.
-    /// </summary>
-    private static string PositionBudget(HttpContext http) => Caller.TryFrom(http.User) switch
-    {
-        { Role: Role.Device or Role.PatrolLeader, TeamId: { } team } => "team:" + team,
-        { } caller => "credential:" + caller.CredentialId,
-        null => "address:" + AuditTrail.ClientAddress(http),
-    };
 
     private static string? HubToken(HttpContext context) =>
         context.Request.Path.StartsWithSegments(Realtime.CommandHub.Path) && context.Request.Query["access_token"] is [{ Length: > 0 } token] ? token : null;

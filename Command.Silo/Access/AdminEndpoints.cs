@@ -110,7 +110,7 @@ public static class AdminEndpoints
                 int seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
                 http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 audit.Write(AuditKinds.Refused, http, caller, $"terminal tokens rate limited: {refusal.IssuedInWindow} issued in the last hour; retry after {seconds} s");
-                return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
+                return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "请求过于频繁",
                     detail: $"您在过去一小时内已签发 {refusal.IssuedInWindow} 个终端令牌，已达每人每小时 {options.Value.DeviceTokensPerIssuerPerHour} 个的上限；请在 {seconds} 秒后再试。");
             }
             if (refusal is not null)
