@@ -15,7 +15,6 @@ import {
 import { computeStats } from './stats.js';
 import { pageMessage } from '../shared/pageMessage.js';
 import { createAlarm, watchIncidents } from '../shared/alarm.js';
-import { startTabs } from './tabs.js';
 
 const escalations = new Map(); // open ones, by id
 const summaries = new Map(); // active incidents, by id
@@ -364,7 +363,6 @@ renderWindows();
 renderApprovals();
 renderStats();
 startTicker();
-const tabs = startTabs();
 // The figures also move with the clock (a new day, incidents closed elsewhere): recount every minute.
 setInterval(() => scheduleStats(0), 60_000);
 
@@ -374,5 +372,4 @@ window.__leader = Object.freeze({
   connectionState: () => connectionState,
   openEscalations: () => [...escalations.keys()],
   stats: () => stats,
-  showTab: (name) => tabs.show(name),
 });
