@@ -99,6 +99,12 @@ public interface IIncidentGrain : IGrainWithStringKey
     /// <summary>退回 by the target jurisdiction; the case stays where it was.</summary>
     Task<IncidentDetail> RefuseTransfer(string reason, string actor);
 
+    /// <summary>批示: a leader's written instruction on the case.</summary>
+    Task<IncidentDetail> GiveInstruction(string text, string actor);
+
+    /// <summary>已阅: a duty officer has read the 批示 <paramref name="instructionId"/>.</summary>
+    Task<IncidentDetail> AcknowledgeInstruction(string instructionId, string actor);
+
     /// <summary>A team's leader reported a new status for this incident.</summary>
     [OneWay]
     Task OnTeamStatus(string teamId, TeamStatus status, DateTimeOffset at, string actor);

@@ -43,4 +43,6 @@ public sealed record IncidentDetail(
     string? DuplicateOfId = null,
     string? DuplicateOfNumber = null,
     IncidentType? OriginalType = null,
-    IncidentTransfer? Transfer = null);
+    IncidentTransfer? Transfer = null,
+    // Leaders' 批示 and whether each has been read (已阅).
+    IReadOnlyList<CaseInstruction>? Instructions = null);

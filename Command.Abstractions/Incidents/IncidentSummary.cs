@@ -26,4 +26,6 @@ public sealed record IncidentSummary(
     DateTimeOffset? BackupRequestedAt = null,
     // When the dispatch deadline passed with nobody sent (派警超时), so lists can mark the call without its detail.
     DateTimeOffset? DispatchOverdueAt = null,
-    IncidentTransfer? Transfer = null);
+    IncidentTransfer? Transfer = null,
+    // 批示 not yet read by a duty officer, so the list can flag the case without its detail.
+    int PendingInstructions = 0);

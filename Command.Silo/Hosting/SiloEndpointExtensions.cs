@@ -52,6 +52,7 @@ public static class SiloEndpointExtensions
         app.MapNeighbourSupport();
         app.MapCaseControl();
         app.MapTransfers();
+        app.MapInstructions();
         app.MapIncidentSearch();
         app.MapEscalation();
         app.MapHub<CommandHub>(CommandHub.Path).RequireAuthorization(AccessPolicies.Console);

@@ -43,4 +43,6 @@ namespace Command.Silo.Incidents;
 [JsonDerivedType(typeof(TransferSigned), "transferSigned")]
 [JsonDerivedType(typeof(TransferRefused), "transferRefused")]
 [JsonDerivedType(typeof(TransferOverdue), "transferOverdue")]
+[JsonDerivedType(typeof(InstructionGiven), "instructionGiven")]
+[JsonDerivedType(typeof(InstructionAcknowledged), "instructionAcknowledged")]
 public abstract record IncidentEvent;

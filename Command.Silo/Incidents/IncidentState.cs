@@ -75,7 +75,7 @@ public sealed partial record IncidentState(
     /// <summary>The entries that people add at will, as often as they like, and so are capped per incident.</summary>
     public static bool IsUpdate(IncidentEvent @event) =>
         @event is CrowdRevised or SeverityChanged or LeaderCheckedIn or ApprovalRequested or ApprovalDecided or MeasureRecorded or BackupRequested
-        or NoteAdded or TypeChanged or FieldReportSubmitted;
+        or NoteAdded or TypeChanged or FieldReportSubmitted or InstructionGiven;
 
     private IncidentState Change(IncidentEvent @event, EventMeta meta)
     {
@@ -144,6 +144,7 @@ public sealed partial record IncidentState(
             },
             DispatchOverdue => this with { DispatchOverdueAt = at },
             TransferRequested or TransferSigned or TransferRefused or TransferOverdue => ApplyTransfer(@event, meta),
+            InstructionGiven or InstructionAcknowledged => ApplyInstruction(@event, meta),
             _ => ChangeCaseControl(@event, meta),
         };
     }
@@ -175,12 +176,14 @@ public sealed partial record IncidentState(
         id, Number!, Call!.Channel, CurrentType, Severity, Status, IsMassIncident, Call.Location, Call.Address,
         Placement!.JurisdictionId, Placement.Chain.FirstOrDefault(j => j.Level == Abstractions.Jurisdictions.JurisdictionLevel.County)?.Id,
         ReceivedAt, StatusSince, ActiveAssignments.Count(), version, NextMilestone?.ToWire(), Escalations.Count(e => e.IsOpen), BackupRequestedAt,
-        DispatchOverdueAt: Status == IncidentStatus.Received ? DispatchOverdueAt : null, Transfer: Transfer);
+        DispatchOverdueAt: Status == IncidentStatus.Received ? DispatchOverdueAt : null, Transfer: Transfer,
+        PendingInstructions: PendingInstructions);
 
     public IncidentDetail ToDetail(string id, long version) => new(
         id, Number!, Call!.Channel, CurrentType, Severity, Status, IsMassIncident, Crowd, Call.Location, Call.Address,
         Call.Description, Call.CallerPhone, Placement!.JurisdictionId, Placement.Chain, Placement.OutsideBoundary,
         ReceivedAt, DispatchedAt, OnSceneAt, HandlingAt, ClosedAt, Resolution, DispatchOverdueAt, Assignments,
         [.. Milestones.Select(m => m.ToWire())], version, MassCause, MassSince, Escalations, [.. Approvals.Values.OrderBy(a => a.RequestedAt)], Measures,
-        BackupRequestedAt, Notes, LinkedCalls, DuplicateOfId, DuplicateOfNumber, Call.Type, Transfer);
+        BackupRequestedAt, Notes, LinkedCalls, DuplicateOfId, DuplicateOfNumber, Call.Type, Transfer,
+        Instructions: Instructions);
 }

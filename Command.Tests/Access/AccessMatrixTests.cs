@@ -190,6 +190,12 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         R("POST /api/incidents/{id}/approvals/{gate}/decision", On.Guanxian, 401, 403,    200,    403,  403,    200,    403,      403,    403),
         R("POST /api/incidents/{id}/approvals/{gate}/decision", On.Shenxian, 401, 403,    200,    403,  403,    404,    403,      403,    403),
 
+        // 批示 is a leader's, in their own jurisdiction; 已阅 is the case's duty officer's (never a patrol leader's).
+        R("POST /api/incidents/{id}/instructions",         On.Guanxian,     401,  403,    200,    403,  403,    200,    403,      403,    403),
+        R("POST /api/incidents/{id}/instructions",         On.Shenxian,     401,  403,    200,    403,  403,    404,    403,      403,    403),
+        R("POST /api/incidents/{id}/instructions/{instructionId}/ack", On.Guanxian, 401, 200, 403,   403,  200,    403,    403,      404,    403),
+        R("POST /api/incidents/{id}/instructions/{instructionId}/ack", On.Shenxian, 401, 200, 403,   403,  404,    403,    403,      200,    403),
+
         R("GET /api/escalations",                          On.Nothing,      401,  200,    200,    403,  200,    200,    403,      200,    403),
         R("POST /api/escalations/{id}/ack",                On.Guanxian,     401,  403,    200,    403,  403,    200,    403,      403,    403),
         R("POST /api/escalations/{id}/ack",                On.GuanxianCity, 401,  403,    200,    403,  403,    403,    403,      403,    403),
@@ -522,6 +528,12 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         }
         var scene = PointIn(county);
         string otherCounty = county == GuanxianId ? ShenxianId : GuanxianId;
+        if (row.Endpoint == "POST /api/incidents/{id}/instructions/{instructionId}/ack")
+        {
+            var given = await CommandApp.Read<Abstractions.Incidents.IncidentDetail>(await leader.PostAsJsonAsync($"/api/incidents/{fresh.Id}/instructions",
+                new { text = "请立即核实现场情况并报告" }));
+            path = path.Replace("{instructionId}", given.Instructions![0].Id);
+        }
         if (row.Endpoint is "POST /api/incidents/{id}/transfer/sign" or "POST /api/incidents/{id}/transfer/refuse")
         {
             await CommandApp.Read<Abstractions.Incidents.IncidentDetail>(await duty.PostAsJsonAsync($"/api/incidents/{fresh.Id}/transfer",
@@ -530,6 +542,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         object body = row.Endpoint switch
         {
             "POST /api/incidents/{id}/transfer" => new { toJurisdictionId = otherCounty, reason = "报警地点属邻县辖区" },
+            "POST /api/incidents/{id}/instructions" => new { text = "请立即核实现场情况并报告" },
+            "POST /api/incidents/{id}/instructions/{instructionId}/ack" => new { },
             "POST /api/incidents/{id}/transfer/sign" => new { note = "已联系报警人" },
             "POST /api/incidents/{id}/transfer/refuse" => new { reason = "经核实不属本辖区" },
             "POST /api/incidents/{id}/assignments" => new { teamId = await NewTeam(county) },
