@@ -30,6 +30,7 @@ import { installHotkeys } from './hotkeys.js';
 import { startConsoleAlarms } from './alarms.js';
 import { createSearchPanel } from './panels/search.js';
 import { createHandoverPanel } from './panels/handover.js';
+import { watchInstructions } from './panels/instructions.js';
 
 export async function startConsole({ feed }) {
   const store = new Store();
@@ -78,6 +79,7 @@ export async function startConsole({ feed }) {
   }).catch(() => {});
   trackMilestones(store, incidentLayer);
   startConsoleAlarms(store);
+  watchInstructions(store);
   startTicker();
 
   // Panels.

@@ -1,5 +1,6 @@
 // 在办警情: every incident not yet closed, sortable, filterable by county; a click selects it.
 import { h, replace } from '../../shared/dom.js';
+import { instructionMark } from './instructions.js';
 import { sortableTable } from '../../shared/sortableTable.js';
 import { sinceText } from '../../shared/ticker.js';
 import {
@@ -18,6 +19,8 @@ export function createIncidentList(container, store) {
         ...(i.openEscalations > 0 ? [h('span', { class: 'escalated-mark', title: `${i.openEscalations} 条升级督办待签收` }, '督')] : []),
         // 援: a team on the incident asked for backup and nobody has been sent since.
         ...(i.backupRequestedAt ? [h('span', { class: 'escalated-mark backup-mark', title: '现场请求增援，尚未增派' }, '援')] : []),
+        // 批: a leader's 批示 no duty officer has read yet.
+        ...instructionMark(i),
       ] },
     { key: 'severity', label: '级别', sort: (i) => i.severity, cell: (i) => severityBadge(i.severity) },
     // An incident upgraded to a mass incident is listed as what it is now.

@@ -16,6 +16,7 @@ import { statusChip } from './teamBoard.js';
 import { nextStepButton, nextStepOf } from './refusalSteps.js';
 import { recommendationSection as recommendationParts } from './recommendations.js';
 import { caseExtras, createCaseControl, describeCaseControl } from './caseControl.js';
+import { describeInstruction, instructionSection } from './instructions.js';
 
 const massGuidance = '宜散不宜聚、宜解不宜结、宜顺不宜激';
 
@@ -126,7 +127,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
     if (!article || article.dataset.id !== d.id) {
       // What the officer acts on first, on a laptop's height without scrolling: the call, who is sent, 推荐警力 with
       // its 派警 buttons; then the countdowns and actions; the long secondary parts (principles, gates, timeline) last.
-      for (const name of ['head', 'progress', 'message', 'transfer', 'info', 'assignments', 'recommendations', 'milestones', 'escalations', 'actions', 'guidance', 'gates', 'resolution', 'timeline']) {
+      for (const name of ['head', 'progress', 'message', 'instructions', 'transfer', 'info', 'assignments', 'recommendations', 'milestones', 'escalations', 'actions', 'guidance', 'gates', 'resolution', 'timeline']) {
         parts[name] = h('div', { class: `part part-${name}` });
       }
       article = h('article', { class: 'incident-detail', dataset: { id: d.id } }, Object.values(parts));
@@ -142,6 +143,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
     replace(parts.progress, progress(d));
     replace(parts.message, message && h('div', { class: `panel-message${message.error ? ' error' : ''}`, attrs: { role: 'status' } }, message.text,
       nextStepButton(message.step, { incidentId: d.id, what: message.what, say: (m) => { message = m; return load(); }, refreshTeams: () => loadRecommendations() })));
+    replace(parts.instructions, instructionSection(d, { done: () => load({ recs: false }), say: (text) => { message = { error: true, text }; render(); } }));
     transferPart.render(d);
     replace(parts.guidance, d.isMassIncident && h('div', { class: 'guidance' }, h('strong', {}, '群体性事件处置原则：'), massGuidance));
     replace(parts.info, infoList(d));
@@ -431,7 +433,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
       case 'measureRecorded':
         return `${gateLabel[data.gate] ?? data.gate}：${data.note ?? ''}`;
       default:
-        return describeCaseControl(entry, callsignOf) ?? '';
+        return describeCaseControl(entry, callsignOf) ?? describeInstruction(entry) ?? '';
     }
   }
 
