@@ -346,7 +346,9 @@ public sealed partial class IncidentGrain
             status.DueAt, "system", climbingFrom: escalation);
         if (raised is null)
         {
-            // At the top the rules allow: keep reminding the same leader every acknowledgement period.
+            // At the top the rules allow: keep reminding the same leader every acknowledgement period. The board is
+            // what /api/escalations and the leaders read, so it must count the reminder as the timeline does.
+            board.Update(FindEscalation(escalationId));
             await ScheduleDeadline(EscalationReminder + escalationId, status.DueAt + rules.AcknowledgeWithin);
         }
         Publish();

@@ -95,6 +95,27 @@ public sealed class EscalationRuleTests : AppTest
     }
 
     [Fact]
+    public async Task AtTheCeilingTheEscalationListCountsTheRemindersAsTheCaseDoes()
+    {
+        var ack = Silo.Escalation.RulesLoader.Load(null).AcknowledgeWithin;
+        var t0 = app.Time.GetUtcNow();
+        var incident = await app.CreateIncident(api, type: "criminal");
+        await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/severity", new { severity = 2, reason = "持械伤人" }));
+        Assert.Equal(JurisdictionLevel.Township, Assert.Single(await Escalations()).Level);
+
+        // Unacknowledged, it climbs to the county, the ceiling of a severity II case; from then on the county is reminded.
+        app.Time.SetUtcNow(t0 + ack);
+        var county = (await Eventually.Get(Escalations, e => e.Count == 2, "the county's escalation")).Single(e => e.Level == JurisdictionLevel.County);
+        app.Time.SetUtcNow(t0 + ack * 3);
+        var reminded = await Eventually.Get(async () => (await Escalations()).Single(e => e.Id == county.Id), e => e.Reminders == 2, "two reminders on the list");
+
+        var onCase = (await CommandApp.Get<IncidentDetail>(api, $"/api/incidents/{incident.Id}")).Escalations!.Single(e => e.Id == county.Id);
+        Assert.Equal((onCase.Reminders, onCase.LastRemindedAt), (reminded.Reminders, reminded.LastRemindedAt));
+        Assert.Equal(t0 + ack * 3, reminded.LastRemindedAt);
+        Assert.Equal(2, (await Timeline(incident)).Count(e => e.Kind == "escalationReminded" && e.Data.GetProperty("escalationId").GetString() == county.Id));
+    }
+
+    [Fact]
     public async Task RepeatedDisputesInOneVillageEscalateAsARiskOfViolence()
     {
         await app.CreateIncident(api, 115.45, 36.49, type: "dispute");
