@@ -116,6 +116,26 @@ public sealed class EscalationRuleTests : AppTest
     }
 
     [Fact]
+    public async Task AMassIncidentIsNeverASmallMatterAndReachesTheTownship()
+    {
+        var t0 = app.Time.GetUtcNow();
+        var incident = await app.CreateIncident(api, type: "massIncident", crowdSize: 40, cause: "landAcquisition");
+        Assert.Equal(4, incident.Severity);
+        var due = incident.Milestones.Single(m => m.Name == "firstTeamOnScene").DueAt;
+
+        app.Time.SetUtcNow(due);
+        var escalation = Assert.Single(await Eventually.Get(Escalations, e => e.Count > 0, "the breach's escalation"));
+        Assert.Equal((EscalationTriggers.MilestoneBreached, JurisdictionLevel.Township, due), (escalation.Trigger, escalation.Level, escalation.RaisedAt));
+        Assert.True(due > t0);
+
+        // The township is as high as it goes by itself: unacknowledged, it is reminded there, not sent to the county.
+        app.Time.SetUtcNow(due + Silo.Escalation.RulesLoader.Load(null).AcknowledgeWithin);
+        await Eventually.Get(async () => (await Escalations()).Single(), e => e.Reminders == 1, "a reminder at the township");
+        Assert.Contains(await Timeline(incident), e => e.Kind == "escalationCapped");
+        Assert.Single(await Escalations());
+    }
+
+    [Fact]
     public async Task RepeatedDisputesInOneVillageEscalateAsARiskOfViolence()
     {
         await app.CreateIncident(api, 115.45, 36.49, type: "dispute");
