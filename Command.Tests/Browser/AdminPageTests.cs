@@ -6,7 +6,7 @@ namespace Command.Tests.Browser;
 
 /// <summary>系统管理 at /admin: the accounts, a new account, a patrol terminal's token issued, used and revoked from the
 /// page, and today's audit journal showing both.</summary>
-[Collection(BrowserFixture.Collection)]
+[Collection(BrowserFixture.Collection), ClosesItsPages]
 public sealed class AdminPageTests(BrowserFixture browser)
 {
     [Fact]

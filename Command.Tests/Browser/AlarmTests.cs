@@ -10,7 +10,7 @@ namespace Command.Tests.Browser;
 /// flashing banner until acknowledged; a console muted with 静音 shows it without sound and remembers being muted.
 /// Golden-window countdowns turn amber at the rules' warning time and red at the breach, which also sounds.
 /// </summary>
-[Collection(BrowserFixture.Collection)]
+[Collection(BrowserFixture.Collection), ClosesItsPages]
 public sealed class AlarmTests(BrowserFixture browser)
 {
     private const string Sounded = "key => (window.__commandAlarms ?? []).some(a => a.key === key && a.sounded)";

@@ -9,7 +9,7 @@ namespace Command.Tests.Browser;
 /// 请求增援 from the field is an alarm on the duty officer's console: it sounds (recorded in window.__commandAlarms)
 /// and shows in the banner with the case's number until someone acknowledges it.
 /// </summary>
-[Collection(BrowserFixture.Collection)]
+[Collection(BrowserFixture.Collection), ClosesItsPages]
 public sealed class BackupAlarmTests(BrowserFixture browser)
 {
     private const string SoundedBackup =

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 
 namespace Command.Tests.Browser;
 
-[Collection(BrowserFixture.Collection)]
+[Collection(BrowserFixture.Collection), ClosesItsPages]
 public sealed class BeijingTimeTests(BrowserFixture browser)
 {
     [Fact]

@@ -70,6 +70,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         options.Locale ??= "zh-CN";
         options.TimezoneId ??= "Asia/Shanghai";
         var context = await Browser.NewContextAsync(options);
+        openContexts.Enqueue(context);
         var page = await context.NewPageAsync();
         // Generous for a busy 2-core machine: a wait that times out is a hang, not a slow page (the bench times pages).
         // Expect(...) assertions keep their own default of 5 s otherwise, which a full run under load once missed while a
@@ -77,6 +78,24 @@ public sealed class BrowserFixture : IAsyncLifetime
         page.SetDefaultTimeout(60_000);
         Assertions.SetDefaultExpectTimeout(60_000);
         return page;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentQueue<IBrowserContext> openContexts = new();
+
+    /// <summary>Closes every context <see cref="NewPageAsync"/> opened so far (see <see cref="ClosesItsPagesAttribute"/>).</summary>
+    public static async Task CloseOpenContextsAsync()
+    {
+        while (openContexts.TryDequeue(out var context))
+        {
+            try
+            {
+                await context.CloseAsync();
+            }
+            catch (PlaywrightException)
+            {
+                // Closed already, by the test or with its browser.
+            }
+        }
     }
 
     public async Task DisposeAsync()

@@ -10,7 +10,7 @@ namespace Command.Tests.Browser;
 /// waiting on top, and a call past its dispatch deadline is marked 派警超时 with its waiting time, in the list and on
 /// the map. A silo of its own, with a short deadline for IV (一般) calls and a long one for II.
 /// </summary>
-[Collection(BrowserFixture.Collection)]
+[Collection(BrowserFixture.Collection), ClosesItsPages]
 public sealed class CallQueueTests(BrowserFixture browser)
 {
     [Fact]

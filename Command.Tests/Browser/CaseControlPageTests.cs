@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace Command.Tests.Browser;
 
 /// <summary>The duty officer controls a case from the incident panel: 续报, 改派, 电台报告, 改类型 and 办结 of a case no team reached.</summary>
-[Collection(BrowserFixture.Collection)]
+[Collection(BrowserFixture.Collection), ClosesItsPages]
 public sealed class CaseControlPageTests(BrowserFixture browser)
 {
     [Fact]

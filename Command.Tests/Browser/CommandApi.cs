@@ -72,6 +72,25 @@ public static class CommandApi
         });
     }
 
+    /// <summary>
+    /// A call beside an available team where at least <paramref name="teams"/> suitable teams are free to send. The
+    /// shared silo's teams are spread thin by the tests before, so a scene without enough is closed as a test call and
+    /// the next team's place is tried.
+    /// </summary>
+    public static async Task<JsonElement> CreateIncidentWithFreeTeamsAsync(this HttpClient http, int teams, string description, string type, string address)
+    {
+        for (int attempt = 0; attempt < 12; attempt++)
+        {
+            var incident = await http.CreateIncidentNearAsync(await http.TakeAvailableTeamAsync(), description, type, address);
+            if ((await http.GetJsonAsync($"api/incidents/{incident.Id()}/recommendations?limit={teams}")).GetArrayLength() >= teams)
+            {
+                return incident;
+            }
+            await http.PostJsonAsync($"api/incidents/{incident.Id()}/close", new { resolution = "测试警情，附近警力不足，另选地点", confirmNoArrival = true, noArrivalReason = "测试用警情，无需出警" });
+        }
+        throw new InvalidOperationException($"No place on the shared silo has {teams} free teams for a {type} call.");
+    }
+
     /// <summary>A 群体性事件 of severity II called in beside <paramref name="team"/>, with the crowd the caller counted.</summary>
     public static Task<JsonElement> CreateMassIncidentNearAsync(this HttpClient http, JsonElement team, string address, string description, int crowdSize)
     {

@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace Command.Tests.Browser;
 
-[Collection(BrowserFixture.Collection)]
+[Collection(BrowserFixture.Collection), ClosesItsPages]
 public sealed class ConsoleMapTests(BrowserFixture browser, ITestOutputHelper output)
 {
     [Fact]

@@ -10,7 +10,7 @@ namespace Command.Tests.Browser;
 /// the CSSOM); this opens each of them, signed in as its user, checks that the document came with the server's own
 /// policy, that the page works, and that the browser reported no violation. Nothing is intercepted or added.
 /// </summary>
-[Collection(BrowserFixture.Collection)]
+[Collection(BrowserFixture.Collection), ClosesItsPages]
 public sealed class ContentSecurityPolicyTests(BrowserFixture browser)
 {
     private static readonly string Policy = SecurityHeaders.PolicyFor(null);

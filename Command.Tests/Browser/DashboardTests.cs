@@ -4,7 +4,7 @@ namespace Command.Tests.Browser;
 
 /// <summary>The Orleans dashboard at /dashboard: an administrator signed in on the page sees the cluster's grains and
 /// their call rates; a duty officer is refused.</summary>
-[Collection(BrowserFixture.Collection)]
+[Collection(BrowserFixture.Collection), ClosesItsPages]
 public sealed class DashboardTests(BrowserFixture browser)
 {
     [Fact]

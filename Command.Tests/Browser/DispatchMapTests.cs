@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace Command.Tests.Browser;
 
-[Collection(BrowserFixture.Collection)]
+[Collection(BrowserFixture.Collection), ClosesItsPages]
 public sealed class DispatchMapTests(BrowserFixture browser)
 {
     private static readonly Regex Duration = new(@"^约\d+(小时\d{2}分|分(\d+秒)?|秒)$");

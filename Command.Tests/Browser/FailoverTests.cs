@@ -8,7 +8,7 @@ namespace Command.Tests.Browser;
 /// The console of a centre that runs two silos of one cluster on one Redis, behind a proxy as nginx would be: when the
 /// silo the console is connected to is killed, the open console reconnects by itself to the other, still signed in.
 /// </summary>
-[Collection(BrowserFixture.Collection)]
+[Collection(BrowserFixture.Collection), ClosesItsPages]
 public sealed class FailoverTests(BrowserFixture browser, ITestOutputHelper output)
 {
     [Fact]

@@ -11,7 +11,7 @@ namespace Command.Tests.Browser;
 /// asserted about them: timings on a shared two-core machine with a CPU-rendered browser are a measurement, not a
 /// pass mark.
 /// </summary>
-[Collection(BrowserFixture.Collection)]
+[Collection(BrowserFixture.Collection), ClosesItsPages]
 public sealed class FluidityMeasurement(BrowserFixture browser, ITestOutputHelper output)
 {
     private static readonly (string Name, string Query)[] scenarios =

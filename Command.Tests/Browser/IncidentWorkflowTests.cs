@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 
 namespace Command.Tests.Browser;
 
-[Collection(BrowserFixture.Collection)]
+[Collection(BrowserFixture.Collection), ClosesItsPages]
 public sealed class IncidentWorkflowTests(BrowserFixture browser, ITestOutputHelper output)
 {
     [Fact]

@@ -9,7 +9,7 @@ namespace Command.Tests.Browser;
 /// <summary>A call taken from the keyboard alone: the hotkey opens 接警登记, the street address is chosen from the
 /// standard address base with the arrow keys and Enter, the call is saved, the first recommended team is sent with a
 /// hotkey and Esc closes the case.</summary>
-[Collection(BrowserFixture.Collection)]
+[Collection(BrowserFixture.Collection), ClosesItsPages]
 public sealed class KeyboardCallTakingTests(BrowserFixture browser)
 {
     private static readonly Lazy<IReadOnlyList<StandardAddress>> DemoAddresses = new(() =>

@@ -7,7 +7,7 @@ namespace Command.Tests.Browser;
 /// GET /api/incidents answers a page at a time; the pages that list incidents follow its Link header, so a duty
 /// officer sees every open incident and a leader counts every one of today's, however many pages they take.
 /// </summary>
-[Collection(BrowserFixture.Collection)]
+[Collection(BrowserFixture.Collection), ClosesItsPages]
 public sealed class PagedListTests(BrowserFixture browser)
 {
     [Fact]

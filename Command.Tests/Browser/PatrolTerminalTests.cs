@@ -7,7 +7,7 @@ namespace Command.Tests.Browser;
 /// <summary>The patrol terminal on a phone: the alarm of a new assignment, calls and navigation, 到达现场 far from the
 /// scene, 处警反馈. A duty officer opens a team's terminal page (/patrol?team=…), as when relaying a radio report, so
 /// that every test has a team of its own.</summary>
-[Collection(BrowserFixture.Collection)]
+[Collection(BrowserFixture.Collection), ClosesItsPages]
 public sealed class PatrolTerminalTests(BrowserFixture browser)
 {
     private static BrowserNewContextOptions Phone(double? lon = null, double? lat = null) => new()

@@ -5,7 +5,7 @@ using Command.Tests.Support;
 
 namespace Command.Tests.Browser;
 
-[Collection(BrowserFixture.Collection)]
+[Collection(BrowserFixture.Collection), ClosesItsPages]
 public sealed class ReconnectTests(BrowserFixture browser, ITestOutputHelper output)
 {
     [Fact]

@@ -7,14 +7,13 @@ namespace Command.Tests.Browser;
 /// A refusal on the console says in Chinese what happened and offers the step that gets past it: a 4th team on a mass
 /// incident needs the 慎用警力 approval, and the panel's 申请审批 beside the refusal requests it in one click.
 /// </summary>
-[Collection(BrowserFixture.Collection)]
+[Collection(BrowserFixture.Collection), ClosesItsPages]
 public sealed class RefusalStepTests(BrowserFixture browser)
 {
     [Fact]
     public async Task AFourthTeamOnAMassIncidentShowsNeedsApprovalAndOneClickRequestsIt()
     {
-        var team = await browser.Api.TakeAvailableTeamAsync();
-        var incident = await browser.Api.CreateIncidentNearAsync(team, "村民聚集在村委会门口，要求说明征地补偿", type: "massIncident", address: "村委会门口");
+        var incident = await browser.Api.CreateIncidentWithFreeTeamsAsync(4, "村民聚集在村委会门口，要求说明征地补偿", type: "massIncident", address: "村委会门口");
         string id = incident.Id();
         string number = incident.Text("number");
         var recommended = (await browser.Api.GetJsonAsync($"api/incidents/{id}/recommendations?limit=8")).EnumerateArray().ToList();

@@ -7,7 +7,7 @@ namespace Command.Tests.Browser;
 
 /// <summary>The pages behind the real sign-in form: what someone without a session sees, a wrong password, a county
 /// duty officer's console framed on their county, and 退出 ending the session on the server.</summary>
-[Collection(BrowserFixture.Collection)]
+[Collection(BrowserFixture.Collection), ClosesItsPages]
 public sealed class SignInTests(BrowserFixture browser)
 {
     private const string Guanxian = "371525";

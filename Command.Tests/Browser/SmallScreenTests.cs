@@ -10,7 +10,7 @@ namespace Command.Tests.Browser;
 /// phone in the patrol car. Nothing is cut off sideways, and a mass incident's 推荐警力 is in sight without scrolling.
 /// The full-page screenshots are the README's.
 /// </summary>
-[Collection(BrowserFixture.Collection)]
+[Collection(BrowserFixture.Collection), ClosesItsPages]
 public sealed class SmallScreenTests(BrowserFixture browser)
 {
     [Fact]

@@ -4,7 +4,7 @@ using Command.Tests.Support;
 
 namespace Command.Tests.Browser;
 
-[Collection(BrowserFixture.Collection)]
+[Collection(BrowserFixture.Collection), ClosesItsPages]
 public sealed class StaleTeamTests(BrowserFixture browser)
 {
     [Fact]

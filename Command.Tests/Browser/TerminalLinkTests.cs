@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace Command.Tests.Browser;
 
 /// <summary>A patrol terminal's phone opens its team's page from the link it was given, with no one signing in.</summary>
-[Collection(BrowserFixture.Collection)]
+[Collection(BrowserFixture.Collection), ClosesItsPages]
 public sealed class TerminalLinkTests(BrowserFixture browser)
 {
     [Fact]

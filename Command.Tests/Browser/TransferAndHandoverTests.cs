@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace Command.Tests.Browser;
 
-[Collection(BrowserFixture.Collection)]
+[Collection(BrowserFixture.Collection), ClosesItsPages]
 public sealed class TransferAndHandoverTests(BrowserFixture browser)
 {
     [Fact]
