@@ -5,7 +5,7 @@ namespace Command.Tests.Browser;
 
 /// <summary>领导督办 signed in: 签收 is signed by the leader signed in, with no name to type, and 提级 takes a case a level
 /// higher with a reason, showing the server's refusal (409, 403) when the step is not the leader's to take.</summary>
-[Collection(BrowserFixture.Collection)]
+[Collection(BrowserFixture.Collection), ClosesItsPages]
 public sealed class LeaderPageTests(BrowserFixture browser)
 {
     [Fact]
@@ -112,6 +112,60 @@ public sealed class LeaderPageTests(BrowserFixture browser)
         var checkIn = (await browser.Api.GetJsonAsync($"api/incidents/{incident.Id()}/timeline")).EnumerateArray().Single(e => e.Text("kind") == "leaderCheckedIn");
         Assert.Equal(("gx.leader", "county", "已到村委会与群众代表对话"),
             (checkIn.GetProperty("data").Text("username"), checkIn.GetProperty("data").Text("level"), checkIn.GetProperty("data").Text("note")));
+    }
+
+    /// <summary>批示: the county leader writes an instruction from an escalation row and from a golden-window card; the
+    /// duty officer's console keeps each in front of them until they mark it read, and the card shows who read it.</summary>
+    [Fact]
+    public async Task ALeadersInstructionStaysOnTheDutyConsoleUntilItIsRead()
+    {
+        var (escalated, escalation) = await EscalatedIncidentAsync("371525", "两伙人在路口争执，有动手迹象");
+        var mass = await browser.Api.PostJsonAsync("api/incidents", new
+        {
+            channel = 110, type = "massIncident", lon = 115.45, lat = 36.49, address = "吕堂社区村委会", description = "村民聚集反映拆迁补偿", crowdSize = 50, cause = "landAcquisition",
+        });
+        var leader = await browser.NewPageAsync(1366, 768);
+        await leader.OpenLeaderAsync(browser.Silo.BaseAddress, "gx.leader");
+
+        // From the escalation row: no text, no 批示.
+        await leader.Locator($"#escalation-table tr[data-id='{escalation.Id()}'] button.instruct").ClickAsync();
+        var rowForm = leader.Locator($"form.instruction-form[data-place='row:{escalation.Id()}']");
+        await rowForm.Locator(".confirm-instruction").ClickAsync();
+        await Assertions.Expect(leader.Locator("#page-message.error")).ToHaveTextAsync("请填写批示内容");
+        await rowForm.Locator("textarea").FillAsync("请派出所所长带队到场，半小时内报告");
+        await rowForm.Locator(".confirm-instruction").ClickAsync();
+        await Assertions.Expect(leader.Locator("#page-message")).ToContainTextAsync($"已对 {escalated.Text("number")} 下达批示");
+        await Assertions.Expect(rowForm).ToHaveCountAsync(0);
+
+        // From the mass incident's card: the card lists it as waiting to be read.
+        var card = leader.Locator($"#windows article[data-incident='{mass.Id()}']");
+        await card.Locator("button.instruct").ClickAsync();
+        await card.Locator("form.instruction-form textarea").FillAsync("稳控现场，严禁激化矛盾，随时报告人数变化");
+        await card.Locator(".confirm-instruction").ClickAsync();
+        await Assertions.Expect(card.Locator(".instruction-list li.unread")).ToContainTextAsync("稳控现场，严禁激化矛盾");
+        await Assertions.Expect(card.Locator(".instruction-list li.unread")).ToContainTextAsync("待值班员签阅");
+        await leader.ScreenshotAsync("leader-instruction", fullPage: true);
+
+        // The duty officer's console names both cases until each is read.
+        var duty = await browser.NewPageAsync(1366, 768);
+        await duty.OpenConsoleAsync(browser.Silo.BaseAddress, "gx.duty");
+        var banner = duty.Locator("#instruction-banner");
+        await Assertions.Expect(banner).ToContainTextAsync(escalated.Text("number"));
+        await Assertions.Expect(banner).ToContainTextAsync(mass.Text("number"));
+        await banner.Locator($"button[data-id='{mass.Id()}']").ClickAsync();
+        var section = duty.Locator("#detail-instructions");
+        await Assertions.Expect(section).ToContainTextAsync("稳控现场，严禁激化矛盾，随时报告人数变化");
+        await Assertions.Expect(section).ToContainTextAsync("赵敏");
+        await duty.ScreenshotAsync("console-instruction");
+        await section.Locator("button.instruction-ack").ClickAsync();
+        await Assertions.Expect(section.Locator("li.read")).ToContainTextAsync("王磊");
+        await Assertions.Expect(banner.Locator($"button[data-id='{mass.Id()}']")).ToHaveCountAsync(0);
+        await Assertions.Expect(banner).ToContainTextAsync(escalated.Text("number"));
+
+        // The leader sees who read it, live.
+        await Assertions.Expect(card.Locator(".instruction-list li.read")).ToContainTextAsync("王磊");
+        var given = (await browser.Api.GetJsonAsync($"api/incidents/{mass.Id()}/timeline")).EnumerateArray().Single(e => e.Text("kind") == "instructionGiven");
+        Assert.Equal("领导:赵敏(gx.leader)", given.Text("actor"));
     }
 
     private async Task<(JsonElement Incident, JsonElement Escalation)> EscalatedIncidentAsync(string county, string description)

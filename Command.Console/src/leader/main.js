@@ -1,7 +1,7 @@
 // 领导督办 at /leader: open escalations to sign for (签收), the running golden windows of every active mass
-// incident, the 三个慎用 requests waiting for a decision, and today's headline figures. Live over the shared hub;
-// after every (re)connect everything is fetched again, since events sent while disconnected are lost. 签收, 提级 and
-// approvals are signed by the leader signed in (the server records them; nobody types a name).
+// incident, 批示 on either, the 三个慎用 requests waiting for a decision, and today's headline figures. Live over the
+// shared hub; after every (re)connect everything is fetched again, since events sent while disconnected are lost. 签收,
+// 提级, 批示 and approvals are signed by the leader signed in (the server records them; nobody types a name).
 import { ApiError, get, getAll, post } from '../shared/api.js';
 import { showSignedIn } from '../shared/session.js';
 import { connectHub } from '../shared/hub.js';
@@ -15,6 +15,7 @@ import {
 import { computeStats } from './stats.js';
 import { pageMessage } from '../shared/pageMessage.js';
 import { createAlarm, watchIncidents } from '../shared/alarm.js';
+import { instructButton, instructionForm, instructionList } from './instructions.js';
 
 const escalations = new Map(); // open ones, by id
 const summaries = new Map(); // active incidents, by id
@@ -62,8 +63,16 @@ function renderEscalations() {
           dataset: { id: e.id },
           title: '报上一级领导处理（需说明理由）',
           onClick: () => openEscalate(e),
-        }, '提级'))),
-    escalating?.id === e.id ? escalateRow(e) : null]))));
+        }, '提级'),
+        instructButton(`row:${e.id}`, renderEscalations))),
+    escalating?.id === e.id ? escalateRow(e) : null,
+    instructionRow(e)]))));
+}
+
+function instructionRow(e) {
+  const form = instructionForm(`row:${e.id}`, { id: e.incidentId, number: e.incidentNumber },
+    { rerender: renderEscalations, say, done: () => refreshDetail(e.incidentId) });
+  return form && h('tr', { class: 'instruction-row', dataset: { for: e.id } }, h('td', { attrs: { colspan: '8' } }, form));
 }
 
 // 提级: a leader takes the case one level higher than the rules would. The reason field survives live re-renders.
@@ -105,6 +114,15 @@ function escalateRow(e) {
       state.reason,
       h('button', { type: 'submit', class: 'danger small confirm-escalate', disabled: state.busy }, '确认提级'),
       h('button', { type: 'button', class: 'small', onClick: () => { escalating = null; renderEscalations(); } }, '取消'))));
+}
+
+let reloadTimer = null;
+function reloadEscalationsSoon() {
+  if (reloadTimer) return;
+  reloadTimer = setTimeout(() => {
+    reloadTimer = null;
+    reloadEscalations().catch((e) => console.warn('escalations reload failed', e));
+  }, 300);
 }
 
 async function reloadEscalations() {
@@ -172,6 +190,9 @@ function renderWindows() {
       h('p', { class: 'muted where' }, chain, d.address ? ` · ${d.address}` : ''),
       h('p', { class: 'muted where' }, `${incidentStatusLabel[d.status] ?? d.status} · 已派 ${d.assignments?.filter((a) => !a.clearedAt).length ?? 0} 队 · 群体性事件自 ${timeOfDay(d.massSince ?? d.receivedAt)}`),
       windowStatus(d),
+      instructionList(d),
+      h('div', { class: 'card-actions' }, instructButton(`card:${d.id}`, renderWindows)),
+      instructionForm(`card:${d.id}`, d, { rerender: renderWindows, say, done: () => refreshDetail(d.id, true) }),
       h('ul', { class: 'milestone-list' }, (d.milestones ?? []).map((m) => h('li', { class: `milestone ${m.state}`, dataset: { name: m.name, state: m.state } },
         h('span', { class: 'milestone-title' }, m.title),
         h('span', { class: 'milestone-due' }, `时限 ${timeWithDay(m.dueAt)}`),
@@ -341,6 +362,8 @@ connectHub({
       else summaries.set(s.id, s);
       alarms.incident(s);
       if (s.isMassIncident || details.has(s.id)) refreshDetail(s.id);
+      // A reminder or a climb changes an open escalation without an escalation event of its own.
+      if ([...escalations.values()].some((e) => e.incidentId === s.id)) reloadEscalationsSoon();
       scheduleStats();
     },
     MilestoneChanged: (event) => {

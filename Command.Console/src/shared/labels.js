@@ -216,3 +216,9 @@ export const auditKindLabel = {
 export function chinaDay(time) {
   return dayKey.format(time instanceof Date ? time : new Date(time));
 }
+
+/** How a person the server names appears on a page: 值班员:王磊(gx.duty) → 王磊. */
+export function personName(actor) {
+  const m = /^[^:：]+[:：]([^(（]+)/.exec(actor ?? '');
+  return m ? m[1].trim() : actor ?? '';
+}

@@ -4,18 +4,12 @@
 // the case), and, in the case's panel, the instruction itself with its 已阅 button. The leader's page shows who read it.
 import { ApiError, post } from '../../shared/api.js';
 import { h, replace } from '../../shared/dom.js';
-import { timelineKindLabel, timeOfDay, timeWithDay } from '../../shared/labels.js';
+import { personName, timelineKindLabel, timeOfDay, timeWithDay } from '../../shared/labels.js';
 
 Object.assign(timelineKindLabel, {
   instructionGiven: '领导批示',
   instructionAcknowledged: '批示已阅',
 });
-
-/** How a leader appears: 领导:李强(lc.leader) → 李强. */
-export function personName(actor) {
-  const m = /^[^:：]+[:：]([^(（]+)/.exec(actor ?? '');
-  return m ? m[1].trim() : actor ?? '';
-}
 
 /** The timeline text of the 批示 kinds; null for a kind this module does not own. */
 export function describeInstruction(entry) {
