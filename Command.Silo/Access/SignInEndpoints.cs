@@ -71,7 +71,7 @@ public static class SignInEndpoints
 
         auth.MapGet("/me", (Caller caller, HttpContext http, JurisdictionMap map, Credentials credentials, IAntiforgery antiforgery) => new Me(
             caller.Subject, caller.DisplayName, caller.Role, Caller.RoleLabel(caller.Role), caller.JurisdictionId,
-            map.Find(caller.JurisdictionId)?.Name ?? caller.JurisdictionId, caller.TeamId, caller.Kind,
+            map.Find(caller.JurisdictionId)?.Name ?? caller.JurisdictionId, map.Find(caller.JurisdictionId)?.Level, caller.TeamId, caller.Kind,
             credentials.Find(caller.CredentialId)?.ExpiresAt, ConsoleEndpoints.HomeOf(http.User),
             IsCookie(http) ? antiforgery.GetAndStoreTokens(http).RequestToken : null))
             .WithSummary("Who is signed in; for a browser session also the anti-forgery token its page must send");

@@ -19,6 +19,7 @@ namespace Command.Silo.Incidents;
 [JsonDerivedType(typeof(EscalationRaised), "escalationRaised")]
 [JsonDerivedType(typeof(EscalationReminded), "escalationReminded")]
 [JsonDerivedType(typeof(EscalationClimbed), "escalationClimbed")]
+[JsonDerivedType(typeof(EscalationPassedUp), "escalationPassedUp")]
 [JsonDerivedType(typeof(EscalationAcknowledged), "escalationAcknowledged")]
 [JsonDerivedType(typeof(EscalationCapped), "escalationCapped")]
 [JsonDerivedType(typeof(LeaderCheckedIn), "leaderCheckedIn")]

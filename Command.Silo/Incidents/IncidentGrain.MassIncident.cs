@@ -199,6 +199,11 @@ public sealed partial class IncidentGrain
         {
             throw CommandRejectedException.Conflict($"警情{State.Number}已办结，它的{Hosting.Wording.Level(escalation.Level)}督办随之结束，无需再签收。");
         }
+        if (escalation.PassedUpTo is { } above)
+        {
+            throw CommandRejectedException.Conflict(
+                $"警情{State.Number}的{Hosting.Wording.Level(escalation.Level)}督办已上报至{above}，由{above}领导签收；请刷新后在最高一级的督办上操作。");
+        }
         RaiseEvent(new EscalationAcknowledged(escalationId), actor);
         await ConfirmEvents();
         await CancelDeadline(EscalationReminder + escalationId);
@@ -383,10 +388,23 @@ public sealed partial class IncidentGrain
         {
             RaiseEvent(new EscalationClimbed(climbingFrom.Id, escalation.Id), actor);
         }
+        // One case, one open step: whatever made it climb, the steps below are passed up to the new one.
+        var passedUp = State.Escalations.Where(e => e.IsOpen).Select(e => e.Id).ToList();
+        foreach (string id in passedUp)
+        {
+            RaiseEvent(new EscalationPassedUp(id, escalation.Id, target.Name), actor);
+        }
         RaiseEvent(new EscalationRaised(escalation), actor);
         await ConfirmEvents();
         await ScheduleDeadline(EscalationReminder + escalation.Id, raisedAt + rules.AcknowledgeWithin);
-        if (climbingFrom is not null)
+        foreach (string id in passedUp)
+        {
+            await CancelDeadline(EscalationReminder + id);
+            var below = FindEscalation(id);
+            board.Update(below);
+            notifier.EscalationAcknowledged(below);
+        }
+        if (climbingFrom is not null && !passedUp.Contains(climbingFrom.Id))
         {
             board.Update(FindEscalation(climbingFrom.Id));
         }

@@ -99,6 +99,7 @@ public sealed partial record IncidentState(
             EscalationRaised e => this with { Escalations = Escalations.Add(e.Escalation) },
             EscalationReminded r => UpdateEscalation(r.EscalationId, x => x with { Reminders = x.Reminders + 1, LastRemindedAt = at }),
             EscalationClimbed c => UpdateEscalation(c.EscalationId, x => x with { ClimbedAt = at }),
+            EscalationPassedUp p => UpdateEscalation(p.EscalationId, x => x with { PassedUpAt = at, PassedUpTo = p.ToJurisdictionName }),
             EscalationAcknowledged a => UpdateEscalation(a.EscalationId, x => x with { AcknowledgedAt = at, AcknowledgedBy = meta.Actor }),
             ApprovalRequested a => this with
             {

@@ -3,8 +3,8 @@ using Microsoft.Playwright;
 
 namespace Command.Tests.Browser;
 
-/// <summary>领导督办 signed in: 签收 is signed by the leader signed in, with no name to type, and 提级 takes a case a level
-/// higher with a reason, showing the server's refusal (409, 403) when the step is not the leader's to take.</summary>
+/// <summary>领导督办 signed in: 签收 is signed by the leader signed in, with no name to type; 提级 takes a case a level
+/// higher with a reason; a case has one row, at its highest step, with only the buttons the leader may use.</summary>
 [Collection(BrowserFixture.Collection), ClosesItsPages]
 public sealed class LeaderPageTests(BrowserFixture browser)
 {
@@ -32,7 +32,7 @@ public sealed class LeaderPageTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task CountyLeaderEscalatesFurtherWithAReasonAndSeesTheRefusalOfAStepNotTheirs()
+    public async Task CountyLeaderEscalatesFurtherAndKeepsOneRowPerCaseWithOnlyTheButtonsTheirs()
     {
         var (incident, township) = await EscalatedIncidentAsync("371525", "村民与施工方对峙，情绪激动");
         Assert.Equal("township", township.Text("level"));
@@ -58,29 +58,26 @@ public sealed class LeaderPageTests(BrowserFixture browser)
             .Single(e => e.Text("incidentId") == incident.Id() && e.Text("level") == "county");
         Assert.Equal("leaderDecision", raised.Text("trigger"));
 
-        // The township step is no longer the top one: the server refuses (409) and the page shows why.
-        await page.Locator($"#escalation-table tr[data-id='{township.Id()}'] button.escalate").ClickAsync();
-        await page.FillAsync($"tr.escalate-row[data-for='{township.Id()}'] .escalate-reason", "再次提级");
-        await page.ClickAsync($"tr.escalate-row[data-for='{township.Id()}'] .confirm-escalate");
-        await Assertions.Expect(page.Locator("#page-message.error")).ToContainTextAsync("提级失败");
-        await Assertions.Expect(page.Locator("#page-message.error")).ToContainTextAsync("不再是最高一级");
+        // One row per case: the township step was passed up to 冠县 and left the list.
+        await Assertions.Expect(page.Locator($"#escalation-table tr[data-id='{township.Id()}']")).ToHaveCountAsync(0);
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        var passedUp = (await browser.Api.GetJsonAsync("api/escalations")).EnumerateArray().Single(e => e.Id() == township.Id());
+        Assert.Equal("冠县", passedUp.Text("passedUpTo"));
         await page.ScreenshotAsync("leader-escalate-further", fullPage: true);
 
-        // Up once more, to the city: the case stays in sight, but signing for it or going higher is the city's (403).
+        // Up once more, to the city: the case stays in sight, but signing for it or going higher is the city's, so the
+        // county leader is offered 批示 only.
         string countyId = raised.Id();
         await county.Locator("button.escalate").ClickAsync();
         await page.FillAsync($"tr.escalate-row[data-for='{countyId}'] .escalate-reason", "需市级协调多部门");
         await page.ClickAsync($"tr.escalate-row[data-for='{countyId}'] .confirm-escalate");
         var city = page.Locator($"#escalation-table tr.level-city[data-incident='{incident.Id()}']");
         await Assertions.Expect(city).ToContainTextAsync("需市级协调多部门");
-        await city.Locator("button.escalate").ClickAsync();
-        string cityId = (await city.GetAttributeAsync("data-id"))!;
-        await page.FillAsync($"tr.escalate-row[data-for='{cityId}'] .escalate-reason", "越级");
-        await page.ClickAsync($"tr.escalate-row[data-for='{cityId}'] .confirm-escalate");
-        await Assertions.Expect(page.Locator("#page-message.error")).ToHaveTextAsync("提级失败：这条督办已报至聊城市，由该级领导签收处理。");
-        await city.Locator("button.ack").ClickAsync();
-        await Assertions.Expect(page.Locator("#page-message.error")).ToHaveTextAsync("签收失败：这条督办已报至聊城市，由该级领导签收处理。");
-        await Assertions.Expect(city).ToHaveCountAsync(1);
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await Assertions.Expect(city.Locator("button.ack")).ToHaveCountAsync(0);
+        await Assertions.Expect(city.Locator("button.escalate")).ToHaveCountAsync(0);
+        await Assertions.Expect(city.Locator(".not-ours")).ToHaveTextAsync("待聊城市签收");
+        await Assertions.Expect(city.Locator("button.instruct")).ToHaveCountAsync(1);
     }
 
     /// <summary>An incident near a team of the county, raised to severity I by the city's duty officer: an upgrade

@@ -136,6 +136,33 @@ public sealed class EscalationRuleTests : AppTest
     }
 
     [Fact]
+    public async Task ACaseThatClimbsLeavesOneOpenStepAndItsLowerStepsStopReminding()
+    {
+        var ack = Silo.Escalation.RulesLoader.Load(null).AcknowledgeWithin;
+        var t0 = app.Time.GetUtcNow();
+        var incident = await app.CreateIncident(api, type: "criminal");
+        await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/severity", new { severity = 2, reason = "持械伤人" }));
+        var township = Assert.Single(await Escalations());
+
+        // A leader takes it to the county a minute later: the township step is passed up, whatever made the case climb.
+        app.Time.SetUtcNow(t0.AddMinutes(1));
+        var county = await CommandApp.Read<EscalationView>(await CommandApp.Post(app.Api("lc.leader"), $"/api/escalations/{township.Id}/escalate", new { reason = "需县级统一指挥" }));
+        var open = await CommandApp.Get<List<EscalationView>>(api, "/api/escalations?open=true");
+        Assert.Equal([county.Id], open.Select(e => e.Id));
+        var below = (await Escalations()).Single(e => e.Id == township.Id);
+        Assert.Equal(("冠县", t0.AddMinutes(1)), (below.PassedUpTo, below.PassedUpAt!.Value));
+
+        // The township's acknowledgement deadline passes: nobody there is reminded; only the county is, when its own is due.
+        app.Time.SetUtcNow(t0.AddMinutes(1) + ack);
+        await Eventually.Get(async () => (await Escalations()).Single(e => e.Id == county.Id), e => e.Reminders == 1, "the county's reminder");
+        var all = await Escalations();
+        Assert.Equal(0, all.Single(e => e.Id == township.Id).Reminders);
+        Assert.Equal(2, all.Count);
+        var passedUp = (await Timeline(incident)).Single(e => e.Kind == "escalationPassedUp");
+        Assert.Equal((township.Id, county.Id), (passedUp.Data.GetProperty("escalationId").GetString(), passedUp.Data.GetProperty("toEscalationId").GetString()));
+    }
+
+    [Fact]
     public async Task RepeatedDisputesInOneVillageEscalateAsARiskOfViolence()
     {
         await app.CreateIncident(api, 115.45, 36.49, type: "dispute");

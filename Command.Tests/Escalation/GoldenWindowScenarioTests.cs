@@ -59,11 +59,13 @@ public sealed class GoldenWindowScenarioTests : IAsyncLifetime
         Assert.Equal(("冠县", EscalationTriggers.Unacknowledged, t0.AddMinutes(25)), (county.JurisdictionName, county.Trigger, county.RaisedAt));
         var remindedTownship = afterTownship.Single(e => e.Id == township.Id);
         Assert.Equal((1, t0.AddMinutes(25)), (remindedTownship.Reminders, remindedTownship.ClimbedAt));
+        Assert.Equal(("冠县", t0.AddMinutes(25)), (remindedTownship.PassedUpTo, remindedTownship.PassedUpAt!.Value));
+        Assert.Equal([county.Id], (await Escalations(open: true)).Select(e => e.Id)); // one open row per case, its highest
 
         // 35 min: nor the county; the city is told.
         var city = (await AdvanceTo(t0.AddMinutes(35), 3)).Single(e => e.Level == JurisdictionLevel.City);
         Assert.Equal(("聊城市", t0.AddMinutes(35)), (city.JurisdictionName, city.RaisedAt));
-        Assert.Equal(3, (await Escalations(open: true)).Count);
+        Assert.Equal([city.Id], (await Escalations(open: true)).Select(e => e.Id));
 
         // The city's leader acknowledges at 38 min: the climb stops and no reminder follows.
         app.Time.SetUtcNow(t0.AddMinutes(38));
@@ -73,7 +75,10 @@ public sealed class GoldenWindowScenarioTests : IAsyncLifetime
         var final = await Escalations();
         Assert.Equal(3, final.Count);
         Assert.Equal(0, final.Single(e => e.Id == city.Id).Reminders);
-        Assert.Equal([township.Id, county.Id], (await Escalations(open: true)).Select(e => e.Id).Order());
+        Assert.Empty(await Escalations(open: true));
+        // A step passed up is the higher level's to sign for now.
+        var passedUp = await CommandApp.Problem(await CommandApp.Post(app.Api("lc.leader"), $"/api/escalations/{township.Id}/ack", new { }), System.Net.HttpStatusCode.Conflict);
+        Assert.Contains("已上报至冠县", ChineseRefusal.Check(passedUp));
 
         // A team arriving at last meets the milestone, late.
         const string teamId = "team-371525-01";
@@ -85,8 +90,8 @@ public sealed class GoldenWindowScenarioTests : IAsyncLifetime
         Assert.Equal(t0.AddMinutes(90), milestone.MetAt);
 
         var kinds = (await CommandApp.Get<List<TimelineEntry>>(api, $"/api/incidents/{incident.Id}/timeline")).Select(e => e.Kind).ToList();
-        Assert.Equal(["milestoneBreached", "escalationRaised", "escalationReminded", "escalationClimbed", "escalationRaised",
-                      "escalationReminded", "escalationClimbed", "escalationRaised", "escalationAcknowledged"],
+        Assert.Equal(["milestoneBreached", "escalationRaised", "escalationReminded", "escalationClimbed", "escalationPassedUp", "escalationRaised",
+                      "escalationReminded", "escalationClimbed", "escalationPassedUp", "escalationRaised", "escalationAcknowledged"],
             kinds.SkipWhile(k => k != "milestoneBreached").TakeWhile(k => k != "teamAssigned"));
     }
 

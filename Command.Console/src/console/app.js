@@ -5,7 +5,7 @@ import { connectionBadge } from '../shared/connectionBadge.js';
 import { byId, h, replace } from '../shared/dom.js';
 import { startTicker } from '../shared/ticker.js';
 import {
-  countyOf, incidentStatusLabel, incidentTypeLabel, severityLabel, teamModeLabel, teamStatusLabel, timeOfDay, duration,
+  countyOf, incidentStatusLabel, isOpenEscalation, incidentTypeLabel, severityLabel, teamModeLabel, teamStatusLabel, timeOfDay, duration,
 } from '../shared/labels.js';
 import { get } from '../shared/api.js';
 import { showSignedIn } from '../shared/session.js';
@@ -267,7 +267,7 @@ function summaryOf(detail) {
     assignedTeams: detail.assignments?.filter((a) => !a.clearedAt).length ?? 0,
     version: detail.version,
     nextMilestone: nextMilestone(detail.milestones),
-    openEscalations: detail.escalations?.filter((e) => !e.acknowledgedAt && !e.resolvedAt).length ?? 0,
+    openEscalations: detail.escalations?.filter(isOpenEscalation).length ?? 0,
   };
 }
 

@@ -10,7 +10,7 @@ import { byId, h, replace } from '../shared/dom.js';
 import { dueText, startTicker } from '../shared/ticker.js';
 import {
   approvalStateLabel, channelLabel, clockSpan, duration, escalationTriggerLabel, gateLabel, gateOrder, incidentStatusLabel,
-  incidentTypeLabel, levelLabel, levelRank, massCauseLabel, milestoneStateLabel, timeWithDay, severityLabel, timeOfDay,
+  incidentTypeLabel, isOpenEscalation, levelLabel, levelRank, massCauseLabel, milestoneStateLabel, timeWithDay, severityLabel, timeOfDay,
 } from '../shared/labels.js';
 import { computeStats } from './stats.js';
 import { pageMessage } from '../shared/pageMessage.js';
@@ -27,7 +27,18 @@ let stats = null;
 const say = pageMessage(5000);
 const alarms = watchIncidents(createAlarm({ page: 'leader' }));
 
-showSignedIn(byId('user-box')).catch((e) => say(`读取登录信息失败：${e.message}`, true));
+let me = null;
+showSignedIn(byId('user-box')).then((signedIn) => {
+  me = signedIn;
+  renderEscalations();
+}).catch((e) => say(`读取登录信息失败：${e.message}`, true));
+
+/** 签收 and 提级 are for the leaders of the level a step reached, or higher (the server decides; this only spares the
+ * leader buttons that would be refused). A step seen at all is in the leader's jurisdiction or above it. */
+function mayLead(e) {
+  if (!me?.jurisdictionLevel) return false;
+  return e.jurisdictionId === me.jurisdictionId || (levelRank[e.level] ?? -1) > (levelRank[me.jurisdictionLevel] ?? 9);
+}
 
 // ---- Escalations (督办) -------------------------------------------------------------------------------------
 
@@ -57,13 +68,15 @@ function renderEscalations() {
       h('td', {}, timeOfDay(e.raisedAt), h('br'), h('span', { class: 'muted' }, '已 ', sinceSpan(e.raisedAt))),
       h('td', { class: e.reminders > 0 ? 'reminded' : '' }, e.reminders > 0 ? `${e.reminders} 次` : '—'),
       h('td', { class: 'row-actions' },
-        h('button', { class: 'primary small ack', dataset: { id: e.id }, onClick: (ev) => acknowledge(e, ev.currentTarget) }, '签收'),
-        h('button', {
-          class: 'small escalate',
-          dataset: { id: e.id },
-          title: '报上一级领导处理（需说明理由）',
-          onClick: () => openEscalate(e),
-        }, '提级'),
+        mayLead(e) ? [
+          h('button', { class: 'primary small ack', dataset: { id: e.id }, onClick: (ev) => acknowledge(e, ev.currentTarget) }, '签收'),
+          h('button', {
+            class: 'small escalate',
+            dataset: { id: e.id },
+            title: '报上一级领导处理（需说明理由）',
+            onClick: () => openEscalate(e),
+          }, '提级'),
+        ] : h('span', { class: 'muted not-ours', title: '已报至上级，由该级领导签收' }, `待${e.jurisdictionName}签收`),
         instructButton(`row:${e.id}`, renderEscalations))),
     escalating?.id === e.id ? escalateRow(e) : null,
     instructionRow(e)]))));
@@ -150,7 +163,7 @@ async function acknowledge(escalation, button) {
 }
 
 function isOpen(e) {
-  return !e.acknowledgedAt && !e.resolvedAt;
+  return isOpenEscalation(e);
 }
 
 function applyEscalation(e) {
@@ -205,7 +218,7 @@ function renderWindows() {
 
 /** Open escalations and the 三个慎用 gates of one incident, in a line. */
 function windowStatus(d) {
-  const open = (d.escalations ?? []).filter((e) => !e.acknowledgedAt && !e.resolvedAt);
+  const open = (d.escalations ?? []).filter(isOpenEscalation);
   const approvals = new Map((d.approvals ?? []).map((a) => [a.gate, a]));
   return h('p', { class: 'window-status' },
     open.length ? h('span', { class: 'open-escalations' }, `待签收督办 ${open.length} 条`) : h('span', { class: 'muted' }, '督办均已签收'),

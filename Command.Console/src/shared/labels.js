@@ -182,6 +182,7 @@ Object.assign(timelineKindLabel, {
   escalationRaised: '升级督办',
   escalationReminded: '督办提醒',
   escalationClimbed: '督办上移',
+  escalationPassedUp: '督办已上报',
   escalationAcknowledged: '督办签收',
   escalationCapped: '升级封顶',
   leaderCheckedIn: '领导到场',
@@ -221,4 +222,9 @@ export function chinaDay(time) {
 export function personName(actor) {
   const m = /^[^:：]+[:：]([^(（]+)/.exec(actor ?? '');
   return m ? m[1].trim() : actor ?? '';
+}
+
+/** An escalation still waiting for its leader: not signed for, not ended with its case, not passed up (已上报). */
+export function isOpenEscalation(e) {
+  return !e.acknowledgedAt && !e.resolvedAt && !e.passedUpAt;
 }

@@ -3,7 +3,8 @@ using Command.Abstractions.Access;
 namespace Command.Silo.Access.Api;
 
 /// <summary>Who is signed in, for the pages' header; <see cref="AntiforgeryToken"/> is what a page sends back as
-/// X-CSRF-TOKEN with every change it makes under its session cookie.</summary>
+/// X-CSRF-TOKEN with every change it makes under its session cookie. <see cref="JurisdictionLevel"/> lets a page offer
+/// only what the person may do (a county leader does not sign for a step that went to the city).</summary>
 public sealed record Me(
     string Username,
     string DisplayName,
@@ -11,6 +12,7 @@ public sealed record Me(
     string RoleLabel,
     string JurisdictionId,
     string JurisdictionName,
+    Command.Abstractions.Jurisdictions.JurisdictionLevel? JurisdictionLevel,
     string? TeamId,
     CredentialKind CredentialKind,
     DateTimeOffset? ExpiresAt,

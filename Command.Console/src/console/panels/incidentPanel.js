@@ -8,7 +8,7 @@ import { h, replace } from '../../shared/dom.js';
 import { dueText, sinceText } from '../../shared/ticker.js';
 import {
   approvalStateLabel, channelLabel, clockSpan, dateTime, distance, escalationTriggerLabel, gateLabel, gateOrder,
-  incidentStatusLabel, incidentStatusOrder, incidentTypeLabel, levelLabel, massCauseLabel, massCauseOrder,
+  incidentStatusLabel, incidentStatusOrder, incidentTypeLabel, isOpenEscalation, levelLabel, massCauseLabel, massCauseOrder,
   milestoneStateLabel, timeWithDay, reportKindLabel, severityLabel, teamModeLabel, teamStatusLabel, timelineKindLabel, timeOfDay,
 } from '../../shared/labels.js';
 import { severityBadge } from './incidentList.js';
@@ -227,15 +227,16 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
 
   function escalationsSection(d) {
     const list = [...d.escalations].sort((a, b) => new Date(b.raisedAt) - new Date(a.raisedAt));
-    return h('section', { class: 'escalations' }, h('h3', {}, `升级督办（${list.filter((e) => !e.acknowledgedAt && !e.resolvedAt).length} 条待签收）`),
+    return h('section', { class: 'escalations' }, h('h3', {}, `升级督办（${list.filter(isOpenEscalation).length} 条待签收）`),
       h('ul', { id: 'detail-escalations' }, list.map((e) => {
-        const state = e.acknowledgedAt ? 'acknowledged' : e.resolvedAt ? 'resolved' : 'open';
+        const state = e.acknowledgedAt ? 'acknowledged' : e.resolvedAt ? 'resolved' : e.passedUpAt ? 'passedUp' : 'open';
         return h('li', { class: `escalation ${state}`, dataset: { id: e.id, state } },
           h('span', { class: 'esc-level' }, levelLabel[e.level] ?? e.level, ' ', e.jurisdictionName),
           h('span', { class: 'esc-reason' }, escalationTriggerLabel[e.trigger] ?? e.trigger, '：', e.reason),
           h('span', { class: 'esc-state' },
             state === 'acknowledged' ? `已签收（${e.acknowledgedBy ?? ''} ${timeOfDay(e.acknowledgedAt)}）`
               : state === 'resolved' ? `已办结 ${timeOfDay(e.resolvedAt)}`
+                : state === 'passedUp' ? `已上报至${e.passedUpTo ?? '上一级'} ${timeOfDay(e.passedUpAt)}`
                 : `待签收${e.leaderOnDuty ? `（${e.leaderOnDuty}）` : ''}${e.reminders ? `，已提醒 ${e.reminders} 次` : ''}`),
           h('span', { class: 'esc-time muted' }, timeOfDay(e.raisedAt)));
       })));
@@ -418,6 +419,8 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
         const e = data.escalation ?? {};
         return `${levelLabel[e.level] ?? ''}${e.jurisdictionName ?? ''}：${e.reason ?? ''}`;
       }
+      case 'escalationPassedUp':
+        return `已上报至${data.toJurisdictionName ?? '上一级'}`;
       case 'escalationReminded':
         return data.leader ? `提醒 ${data.leader}` : '';
       case 'escalationCapped':
