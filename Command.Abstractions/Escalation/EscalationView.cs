@@ -27,7 +27,8 @@ public sealed record EscalationView(
     DateTimeOffset? LastRemindedAt,
     DateTimeOffset? ResolvedAt,
     DateTimeOffset? PassedUpAt = null,
-    string? PassedUpTo = null)
+    string? PassedUpTo = null,
+    string? AcknowledgementComment = null)
 {
     /// <summary>Waiting for its leader: not acknowledged, not ended with its case, and still the case's highest step.</summary>
     public bool IsOpen => AcknowledgedAt is null && ResolvedAt is null && PassedUpAt is null;

@@ -46,7 +46,7 @@ public interface IIncidentGrain : IGrainWithStringKey
     /// <summary>Records coercive measures or weapons used; refused unless the gate was approved.</summary>
     Task<IncidentDetail> RecordMeasure(string gate, string note, string actor);
 
-    Task<EscalationView> AcknowledgeEscalation(string escalationId, string actor);
+    Task<EscalationView> AcknowledgeEscalation(string escalationId, string? comment, string actor);
 
     /// <summary>A leader decides to take the case higher than the rules' ceiling.</summary>
     Task<EscalationView> EscalateFurther(string escalationId, string reason, string actor);

@@ -32,10 +32,14 @@ public static class EscalationEndpoints
             .RequireAuthorization(AccessPolicies.Command)
             .WithSummary("Escalations, newest first; ?open=true for those not yet acknowledged");
 
-        escalations.MapPost("/{id}/ack", async (string id, Caller caller, AccessScope scope, IGrainFactory grains) =>
-            await grains.GetGrain<IIncidentGrain>(scope.EscalationToLead(caller, id).IncidentId).AcknowledgeEscalation(id, caller.Actor))
-            .RequireAuthorization(AccessPolicies.Lead)
-            .WithSummary("Acknowledge (签收) an escalation: the leaders of the level it has reached, or above");
+        escalations.MapPost("/{id}/ack", async (string id, AcknowledgeRequest? request, Caller caller, AccessScope scope, IGrainFactory grains) =>
+        {
+            var escalation = scope.EscalationToLead(caller, id);
+            new Validation().Text(request?.Comment, IncidentIntake.MaxDescription, "comment").ThrowIfInvalid();
+            string? comment = string.IsNullOrWhiteSpace(request?.Comment) ? null : request.Comment.Trim();
+            return await grains.GetGrain<IIncidentGrain>(escalation.IncidentId).AcknowledgeEscalation(id, comment, caller.Actor);
+        }).RequireAuthorization(AccessPolicies.Lead)
+            .WithSummary("Acknowledge (签收) an escalation, with an optional {comment}: the leaders of the level it has reached, or above");
 
         escalations.MapPost("/{id}/escalate", async (string id, EscalateRequest request, Caller caller, AccessScope scope, IGrainFactory grains) =>
         {

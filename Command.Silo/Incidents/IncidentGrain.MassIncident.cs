@@ -188,7 +188,7 @@ public sealed partial class IncidentGrain
         return Detail();
     }
 
-    public async Task<EscalationView> AcknowledgeEscalation(string escalationId, string actor)
+    public async Task<EscalationView> AcknowledgeEscalation(string escalationId, string? comment, string actor)
     {
         var escalation = FindEscalation(escalationId);
         if (escalation.AcknowledgedAt is not null)
@@ -204,7 +204,7 @@ public sealed partial class IncidentGrain
             throw CommandRejectedException.Conflict(
                 $"警情{State.Number}的{Hosting.Wording.Level(escalation.Level)}督办已上报至{above}，由{above}领导签收；请刷新后在最高一级的督办上操作。");
         }
-        RaiseEvent(new EscalationAcknowledged(escalationId), actor);
+        RaiseEvent(new EscalationAcknowledged(escalationId, comment), actor);
         await ConfirmEvents();
         await CancelDeadline(EscalationReminder + escalationId);
         var acknowledged = FindEscalation(escalationId);

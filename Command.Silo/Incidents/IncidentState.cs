@@ -100,7 +100,7 @@ public sealed partial record IncidentState(
             EscalationReminded r => UpdateEscalation(r.EscalationId, x => x with { Reminders = x.Reminders + 1, LastRemindedAt = at }),
             EscalationClimbed c => UpdateEscalation(c.EscalationId, x => x with { ClimbedAt = at }),
             EscalationPassedUp p => UpdateEscalation(p.EscalationId, x => x with { PassedUpAt = at, PassedUpTo = p.ToJurisdictionName }),
-            EscalationAcknowledged a => UpdateEscalation(a.EscalationId, x => x with { AcknowledgedAt = at, AcknowledgedBy = meta.Actor }),
+            EscalationAcknowledged a => UpdateEscalation(a.EscalationId, x => x with { AcknowledgedAt = at, AcknowledgedBy = meta.Actor, AcknowledgementComment = a.Comment }),
             ApprovalRequested a => this with
             {
                 Approvals = Approvals.SetItem(a.Gate, new Approval(a.Gate, ApprovalState.Pending, meta.Actor, at, a.Reason, null, null, null)),

@@ -22,6 +22,7 @@ public sealed class LeaderPageTests(BrowserFixture browser)
         var row = page.Locator($"#escalation-table tr[data-id='{escalation.Id()}']");
         await Assertions.Expect(row).ToContainTextAsync(incident.Text("number"));
         await Assertions.Expect(row).ToContainTextAsync("等级提升");
+        await row.Locator(".ack-comment").FillAsync("已阅，请东昌府区加强现场警力");
         await page.ScreenshotAsync("leader", fullPage: true);
         await row.Locator("button.ack").ClickAsync();
         await Assertions.Expect(row).ToHaveCountAsync(0);
@@ -29,6 +30,7 @@ public sealed class LeaderPageTests(BrowserFixture browser)
 
         var acknowledged = (await browser.Api.GetJsonAsync("api/escalations")).EnumerateArray().Single(e => e.Id() == escalation.Id());
         Assert.Equal("领导:李强(lc.leader)", acknowledged.Text("acknowledgedBy"));
+        Assert.Equal("已阅，请东昌府区加强现场警力", acknowledged.Text("acknowledgementComment"));
     }
 
     [Fact]

@@ -96,14 +96,20 @@ public sealed class GoldenWindowScenarioTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AcknowledgementStopsTheClimb()
+    public async Task AcknowledgementStopsTheClimbAndKeepsTheLeadersComment()
     {
         var t0 = app.Time.GetUtcNow();
         var incident = await app.CreateIncident(api, type: "massIncident", crowdSize: 300);
         var township = Assert.Single(await AdvanceTo(t0.AddMinutes(15), 1));
 
         app.Time.SetUtcNow(t0.AddMinutes(20));
-        await CommandApp.Read<EscalationView>(await CommandApp.Post(app.Api("lc.leader"), $"/api/escalations/{township.Id}/ack", new { }));
+        var leader = app.Api("lc.leader");
+        var tooLong = await CommandApp.Problem(await CommandApp.Post(leader, $"/api/escalations/{township.Id}/ack", new { comment = new string('阅', 5000) }), System.Net.HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("最多只能保存", tooLong.GetRawText());
+        var signed = await CommandApp.Read<EscalationView>(await CommandApp.Post(leader, $"/api/escalations/{township.Id}/ack", new { comment = "已阅，请街道书记立即到场" }));
+        Assert.Equal("已阅，请街道书记立即到场", signed.AcknowledgementComment);
+        var entry = (await CommandApp.Get<List<TimelineEntry>>(api, $"/api/incidents/{incident.Id}/timeline")).Single(e => e.Kind == "escalationAcknowledged");
+        Assert.Equal(("领导:李强(lc.leader)", "已阅，请街道书记立即到场"), (entry.Actor, entry.Data.GetProperty("comment").GetString()));
         app.Time.SetUtcNow(t0.AddMinutes(60));
 
         var only = Assert.Single(await Escalations());

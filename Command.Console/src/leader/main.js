@@ -64,12 +64,13 @@ function renderEscalations() {
       h('td', { class: 'nowrap' }, e.jurisdictionName),
       h('td', {}, h('span', { class: `level level-${e.level}` }, levelLabel[e.level] ?? e.level)),
       h('td', {}, e.leaderOnDuty ?? '（未排班）'),
-      h('td', { class: 'reason' }, h('strong', {}, escalationTriggerLabel[e.trigger] ?? e.trigger), '：', e.reason),
+      h('td', { class: 'reason' }, h('strong', {}, escalationTriggerLabel[e.trigger] ?? e.trigger), '：', e.reason,
+        mayLead(e) ? ackComment(e.id) : null),
       h('td', {}, timeOfDay(e.raisedAt), h('br'), h('span', { class: 'muted' }, '已 ', sinceSpan(e.raisedAt))),
       h('td', { class: e.reminders > 0 ? 'reminded' : '' }, e.reminders > 0 ? `${e.reminders} 次` : '—'),
       h('td', { class: 'row-actions' },
         mayLead(e) ? [
-          h('button', { class: 'primary small ack', dataset: { id: e.id }, onClick: (ev) => acknowledge(e, ev.currentTarget) }, '签收'),
+          h('button', { class: 'primary small ack', dataset: { id: e.id }, title: '签收这条督办（可先填写签收意见）', onClick: (ev) => acknowledge(e, ev.currentTarget) }, '签收'),
           h('button', {
             class: 'small escalate',
             dataset: { id: e.id },
@@ -150,10 +151,24 @@ function sinceSpan(iso) {
   return el;
 }
 
+// 签收意见: an optional comment in the row, kept across the live re-renders while the leader types.
+const ackComments = new Map(); // escalation id -> input
+
+function ackComment(id) {
+  let input = ackComments.get(id);
+  if (!input) {
+    input = h('input', { type: 'text', maxLength: 500, class: 'ack-comment', dataset: { id }, placeholder: '签收意见（可选），随签收记入时间线' });
+    ackComments.set(id, input);
+  }
+  return input;
+}
+
 async function acknowledge(escalation, button) {
   button.disabled = true;
   try {
-    const acknowledged = await post(`/api/escalations/${encodeURIComponent(escalation.id)}/ack`);
+    const comment = ackComments.get(escalation.id)?.value.trim();
+    const acknowledged = await post(`/api/escalations/${encodeURIComponent(escalation.id)}/ack`, comment ? { comment } : {});
+    ackComments.delete(escalation.id);
     applyEscalation(acknowledged ?? { ...escalation, acknowledgedAt: new Date().toISOString() });
     say(`已签收 ${escalation.incidentNumber}（${escalation.jurisdictionName}）`);
   } catch (e) {

@@ -234,7 +234,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
           h('span', { class: 'esc-level' }, levelLabel[e.level] ?? e.level, ' ', e.jurisdictionName),
           h('span', { class: 'esc-reason' }, escalationTriggerLabel[e.trigger] ?? e.trigger, '：', e.reason),
           h('span', { class: 'esc-state' },
-            state === 'acknowledged' ? `已签收（${e.acknowledgedBy ?? ''} ${timeOfDay(e.acknowledgedAt)}）`
+            state === 'acknowledged' ? `已签收（${e.acknowledgedBy ?? ''} ${timeOfDay(e.acknowledgedAt)}）${e.acknowledgementComment ? `：${e.acknowledgementComment}` : ''}`
               : state === 'resolved' ? `已办结 ${timeOfDay(e.resolvedAt)}`
                 : state === 'passedUp' ? `已上报至${e.passedUpTo ?? '上一级'} ${timeOfDay(e.passedUpAt)}`
                 : `待签收${e.leaderOnDuty ? `（${e.leaderOnDuty}）` : ''}${e.reminders ? `，已提醒 ${e.reminders} 次` : ''}`),
@@ -419,6 +419,8 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
         const e = data.escalation ?? {};
         return `${levelLabel[e.level] ?? ''}${e.jurisdictionName ?? ''}：${e.reason ?? ''}`;
       }
+      case 'escalationAcknowledged':
+        return data.comment ? `签收意见：${data.comment}` : '';
       case 'escalationPassedUp':
         return `已上报至${data.toJurisdictionName ?? '上一级'}`;
       case 'escalationReminded':
