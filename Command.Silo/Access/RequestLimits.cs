@@ -42,7 +42,8 @@ public sealed class RequestLimits : IAsyncDisposable
 
     public static async Task Apply(HttpContext http, RequestDelegate next)
     {
-        if (Policy(http) is null)
+        string? policy = Policy(http);
+        if (policy is null)
         {
             await next(http);
             return;
@@ -57,7 +58,7 @@ public sealed class RequestLimits : IAsyncDisposable
         int retry = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 60;
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = retry.ToString(CultureInfo.InvariantCulture);
-        bool signIn = Policy(http) == AccessServiceExtensions.SignInLimit;
+        bool signIn = policy == AccessServiceExtensions.SignInLimit;
         http.RequestServices.GetRequiredService<AuditTrail>().Write(signIn ? AuditKinds.SignInThrottled : AuditKinds.Refused, http, Caller.TryFrom(http.User),
             $"rate limited; retry after {retry} s", repeatable: true);
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext

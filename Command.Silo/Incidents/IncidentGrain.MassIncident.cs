@@ -404,10 +404,6 @@ public sealed partial class IncidentGrain
             board.Update(below);
             notifier.EscalationAcknowledged(below);
         }
-        if (climbingFrom is not null && !passedUp.Contains(climbingFrom.Id))
-        {
-            board.Update(FindEscalation(climbingFrom.Id));
-        }
         board.Update(escalation);
         notifier.EscalationRaised(escalation);
         return escalation;

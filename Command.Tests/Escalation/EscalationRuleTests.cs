@@ -9,6 +9,15 @@ namespace Command.Tests.Escalation;
 /// <summary>Every kind of rule fires, with the built-in county rules unless a test says otherwise.</summary>
 public sealed class EscalationRuleTests : AppTest
 {
+    private static readonly TimeSpan AcknowledgeWithin = Silo.Escalation.RulesLoader.Load(null).AcknowledgeWithin;
+
+    /// <summary>A criminal case (III) the duty officer raises to II for an armed assault: it escalates to its township.</summary>
+    private async Task<IncidentDetail> ArmedAssaultAsync()
+    {
+        var incident = await app.CreateIncident(api, type: "criminal");
+        return await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/severity", new { severity = 2, reason = "持械伤人" }));
+    }
+
     private Task<List<EscalationView>> Escalations() => CommandApp.Get<List<EscalationView>>(api, "/api/escalations");
 
     private async Task<List<TimelineEntry>> Timeline(IncidentDetail incident) =>
@@ -97,10 +106,9 @@ public sealed class EscalationRuleTests : AppTest
     [Fact]
     public async Task AtTheCeilingTheEscalationListCountsTheRemindersAsTheCaseDoes()
     {
-        var ack = Silo.Escalation.RulesLoader.Load(null).AcknowledgeWithin;
+        var ack = AcknowledgeWithin;
         var t0 = app.Time.GetUtcNow();
-        var incident = await app.CreateIncident(api, type: "criminal");
-        await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/severity", new { severity = 2, reason = "持械伤人" }));
+        var incident = await ArmedAssaultAsync();
         Assert.Equal(JurisdictionLevel.Township, Assert.Single(await Escalations()).Level);
 
         // Unacknowledged, it climbs to the county, the ceiling of a severity II case; from then on the county is reminded.
@@ -129,7 +137,7 @@ public sealed class EscalationRuleTests : AppTest
         Assert.True(due > t0);
 
         // The township is as high as it goes by itself: unacknowledged, it is reminded there, not sent to the county.
-        app.Time.SetUtcNow(due + Silo.Escalation.RulesLoader.Load(null).AcknowledgeWithin);
+        app.Time.SetUtcNow(due + AcknowledgeWithin);
         await Eventually.Get(async () => (await Escalations()).Single(), e => e.Reminders == 1, "a reminder at the township");
         Assert.Contains(await Timeline(incident), e => e.Kind == "escalationCapped");
         Assert.Single(await Escalations());
@@ -138,10 +146,9 @@ public sealed class EscalationRuleTests : AppTest
     [Fact]
     public async Task ACaseThatClimbsLeavesOneOpenStepAndItsLowerStepsStopReminding()
     {
-        var ack = Silo.Escalation.RulesLoader.Load(null).AcknowledgeWithin;
+        var ack = AcknowledgeWithin;
         var t0 = app.Time.GetUtcNow();
-        var incident = await app.CreateIncident(api, type: "criminal");
-        await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/severity", new { severity = 2, reason = "持械伤人" }));
+        var incident = await ArmedAssaultAsync();
         var township = Assert.Single(await Escalations());
 
         // A leader takes it to the county a minute later: the township step is passed up, whatever made the case climb.
