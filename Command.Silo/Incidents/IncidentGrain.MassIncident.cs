@@ -48,8 +48,12 @@ public sealed partial class IncidentGrain
             return Detail();
         }
         RequireRoomForUpdate("这次聚集人数更新");
+        // Growth is measured from the largest crowd the case has had: after a dip, regrowing past a step already
+        // crossed is the same gathering, not a new one.
+        int peak = State.HighestCrowd ?? 0;
         RaiseEvent(new CrowdRevised(before, crowdSize), actor);
-        var reasons = new List<string>();
+        var crossed = rules.CrowdEscalationSteps.Where(s => peak < s && crowdSize >= s).Order().ToList();
+        string? upgrade = null;
         if (!State.IsMassIncident && crowdSize >= rules.CrowdThreshold)
         {
             await OpenGoldenWindow(State.MassCause ?? "other", "crowdThreshold", actor);
@@ -60,17 +64,28 @@ public sealed partial class IncidentGrain
             if (upgraded < State.Severity)
             {
                 RaiseEvent(new SeverityChanged(State.Severity, upgraded, $"聚集人数增至{crowdSize}人"), actor);
-                reasons.Add($"升级为{Severity.Roman(upgraded)}级");
-            }
-            foreach (int step in rules.CrowdEscalationSteps.Where(s => (before ?? 0) < s && crowdSize >= s))
-            {
-                reasons.Add($"聚集人数超过{step}人");
+                upgrade = $"升级为{Severity.Roman(upgraded)}级";
             }
         }
-        await ConfirmEvents();
-        if (reasons.Count > 0)
+        else
         {
-            await Escalate(EscalationTriggers.CrowdGrowth, $"聚集人数由{before?.ToString() ?? "未知"}人增至{crowdSize}人：{string.Join("，", reasons)}", Time.GetUtcNow(), actor);
+            crossed.Clear(); // below the threshold a crowd is not yet a gathering to escalate
+        }
+        await ConfirmEvents();
+        string growth = $"聚集人数由{before?.ToString() ?? "未知"}人增至{crowdSize}人";
+        if (crossed.Count == 0 && upgrade is not null)
+        {
+            await Escalate(EscalationTriggers.CrowdGrowth, $"{growth}：{upgrade}", Time.GetUtcNow(), actor);
+        }
+        // A jump across several steps is each of them crossed: one level per step, until the ceiling stops the climb
+        // (the first step above it is recorded as capped, and the ones beyond it would only say the same).
+        for (int i = 0; i < crossed.Count; i++)
+        {
+            string reason = $"{growth}：超过{crossed[i]}人{(i == 0 && upgrade is not null ? "，" + upgrade : "")}";
+            if (await Escalate(EscalationTriggers.CrowdGrowth, reason, Time.GetUtcNow(), actor) is null)
+            {
+                break;
+            }
         }
         Publish();
         return Detail();
@@ -326,7 +341,8 @@ public sealed partial class IncidentGrain
                 RaiseEvent(new MilestoneBreached(milestone.Name, milestone.DueAt, Math.Round(status.Lateness.TotalSeconds, 3)), "system");
                 await ConfirmEvents();
                 notifier.MilestoneChanged(new MilestoneEvent(Key, State.Number!, State.Milestones.First(m => m.Name == milestone.Name).ToWire(), "breached"));
-                await Escalate(EscalationTriggers.MilestoneBreached, $"“{milestone.Title}”已超时（应于{Local(milestone.DueAt)}前完成）", milestone.DueAt, "system");
+                // Raised now, not at the due time: after an outage the leader still gets a whole acknowledgement period.
+                await Escalate(EscalationTriggers.MilestoneBreached, $"“{milestone.Title}”已超时（应于{Local(milestone.DueAt)}前完成）", Time.GetUtcNow(), "system");
                 Publish();
             }
         }
@@ -348,13 +364,15 @@ public sealed partial class IncidentGrain
         await ConfirmEvents();
         var raised = await Escalate(EscalationTriggers.Unacknowledged,
             $"{escalation.JurisdictionName}{(escalation.LeaderOnDuty is null ? "" : "带班领导" + escalation.LeaderOnDuty)}未在{rules.AcknowledgeWithin.TotalMinutes:0.##}分钟内签收",
-            status.DueAt, "system", climbingFrom: escalation);
+            Time.GetUtcNow(), "system", climbingFrom: escalation);
         if (raised is null)
         {
             // At the top the rules allow: keep reminding the same leader every acknowledgement period. The board is
             // what /api/escalations and the leaders read, so it must count the reminder as the timeline does.
             board.Update(FindEscalation(escalationId));
-            await ScheduleDeadline(EscalationReminder + escalationId, status.DueAt + rules.AcknowledgeWithin);
+            // Every period from the last due time; after an outage, one period from now rather than a burst of catch-ups.
+            var next = status.DueAt + rules.AcknowledgeWithin;
+            await ScheduleDeadline(EscalationReminder + escalationId, next >= status.FiredAt ? next : status.FiredAt + rules.AcknowledgeWithin);
         }
         Publish();
     }

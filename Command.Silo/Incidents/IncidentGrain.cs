@@ -207,6 +207,16 @@ public sealed partial class IncidentGrain(
         }
     }
 
+    /// <summary>At the same moment: the dispatch deadline, then milestone warnings and breaches, then acknowledgement
+    /// deadlines. A breach that makes the case climb passes the open step up, so an acknowledgement deadline of that
+    /// step due at the same moment finds nothing left to climb from: one failure at one level is one step up.</summary>
+    protected override int DeadlineRank(string name) =>
+        name == DispatchDeadline ? 0
+        : name.StartsWith(MilestoneWarning, StringComparison.Ordinal) ? 1
+        : name.StartsWith(MilestoneReminder, StringComparison.Ordinal) ? 2
+        : name.StartsWith(EscalationReminder, StringComparison.Ordinal) ? 3
+        : 4;
+
     protected override async Task OnDeadline(string reminderName, DeadlineTick status)
     {
         if (reminderName == TransferDeadline)

@@ -28,6 +28,15 @@ public sealed partial record IncidentState(
 
     public int? Crowd { get; init; }
 
+    /// <summary>The largest crowd ever recorded on the case: a crowd step is crossed once, so a dip and a regrowth past
+    /// it is not growth. Null in snapshots written before it was kept; the current crowd stands in then.</summary>
+    public int? PeakCrowd { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int? HighestCrowd => PeakCrowd ?? Crowd;
+
+    private static int? Higher(int? a, int? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
+
     public bool IsMassIncident { get; init; }
 
     public string? MassCause { get; init; }
@@ -85,13 +94,14 @@ public sealed partial record IncidentState(
             IncidentReceived r => this with
             {
                 Number = r.Number, Call = r.Call, Placement = r.Placement, Status = IncidentStatus.Received, ReceivedAt = at, StatusSince = at,
-                Severity = r.Call.Severity, Crowd = r.Call.CrowdSize,
+                Severity = r.Call.Severity, Crowd = r.Call.CrowdSize, PeakCrowd = r.Call.CrowdSize,
             },
             MassIncidentDeclared m => this with
             {
                 IsMassIncident = true, MassCause = m.Cause, MassSince = at, Milestones = [.. m.Milestones], Crowd = m.CrowdSize ?? Crowd,
+                PeakCrowd = Higher(HighestCrowd, m.CrowdSize),
             },
-            CrowdRevised c => this with { Crowd = c.To },
+            CrowdRevised c => this with { Crowd = c.To, PeakCrowd = Higher(HighestCrowd, c.To) },
             SeverityChanged s => this with { Severity = s.To },
             MilestoneDueSoon d => UpdateMilestone(d.Name, m => m with { WarnedAt = at }),
             MilestoneMet m => UpdateMilestone(m.Name, x => x with { State = MilestoneState.Met, MetAt = at, MetBy = m.By }),

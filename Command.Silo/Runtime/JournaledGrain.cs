@@ -173,6 +173,10 @@ public abstract class JournaledGrain<TState, TEvent> : Grain, IIncomingGrainCall
     /// from the state. It may schedule the same deadline again for later.</summary>
     protected virtual Task OnDeadline(string name, DeadlineTick tick) => Task.CompletedTask;
 
+    /// <summary>Deadlines that fall due at the same moment are handled in this order, lowest first, then by name, so
+    /// that the outcome of a tie never depends on which timer happened to fire first.</summary>
+    protected virtual int DeadlineRank(string name) => 0;
+
     /// <summary>The Orleans reminder's tick only makes sure the grain is active and its due deadlines are taken.</summary>
     public Task ReceiveReminder(string reminderName, TickStatus status) => TakeDueDeadlines(fromReminder: true);
 
@@ -213,7 +217,9 @@ public abstract class JournaledGrain<TState, TEvent> : Grain, IIncomingGrainCall
     private async Task TakeDueDeadlines(bool fromReminder)
     {
         var now = Time.GetUtcNow();
-        foreach (var (name, dueAt) in deadlines.Where(d => IsDue(d.Key, d.Value, now)).OrderBy(d => d.Value).ToList())
+        var due = deadlines.Where(d => IsDue(d.Key, d.Value, now))
+            .OrderBy(d => d.Value).ThenBy(d => DeadlineRank(d.Key)).ThenBy(d => d.Key, StringComparer.Ordinal).ToList();
+        foreach (var (name, dueAt) in due)
         {
             if (!deadlines.TryGetValue(name, out var current) || current != dueAt)
             {

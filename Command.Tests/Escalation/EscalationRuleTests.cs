@@ -82,12 +82,93 @@ public sealed class EscalationRuleTests : AppTest
     {
         var incident = await app.CreateIncident(api, type: "massIncident", crowdSize: 50, cause: "labourDispute");
 
-        var grown = await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/crowd", new { crowdSize = 350 }));
+        var grown = await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/crowd", new { crowdSize = 150 }));
 
-        Assert.Equal(2, grown.Severity);
+        Assert.Equal(3, grown.Severity);
         var escalation = Assert.Single(await Escalations());
         Assert.Equal((EscalationTriggers.CrowdGrowth, JurisdictionLevel.Township), (escalation.Trigger, escalation.Level));
-        Assert.Contains("350", escalation.Reason);
+        Assert.Equal("聚集人数由50人增至150人：超过100人，升级为III级", escalation.Reason);
+    }
+
+    [Fact]
+    public async Task ACrowdStepIsCrossedOncePerCaseHoweverTheCrowdDipsAndRegrows()
+    {
+        var incident = await app.CreateIncident(api, type: "massIncident", crowdSize: 50, cause: "labourDispute");
+        async Task Crowd(int size) => await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/crowd", new { crowdSize = size }));
+
+        await Crowd(95);
+        Assert.Empty(await Escalations());
+        await Crowd(105);
+        await Crowd(90);
+        await Crowd(105); // the same gathering back to its size: not a second crossing of 100
+        var township = Assert.Single(await Escalations());
+        Assert.Equal(JurisdictionLevel.Township, township.Level);
+
+        await Crowd(290);
+        await Crowd(310);
+        await Crowd(280);
+        await Crowd(310); // likewise for 300: the case stays with the county and is not sent to the city
+        var escalations = await Escalations();
+        Assert.Equal([JurisdictionLevel.Township, JurisdictionLevel.County], escalations.OrderByDescending(e => e.Level).Select(e => e.Level));
+        Assert.DoesNotContain(await Timeline(incident), e => e.Kind == "escalationCapped");
+    }
+
+    [Fact]
+    public async Task AJumpAcrossSeveralCrowdStepsClimbsOneLevelForEachStep()
+    {
+        var incident = await app.CreateIncident(api, type: "massIncident", crowdSize: 40, cause: "landAcquisition");
+
+        var grown = await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/crowd", new { crowdSize = 1200 }));
+
+        Assert.Equal(1, grown.Severity);
+        var escalations = (await Escalations()).OrderByDescending(e => e.Level).ToList();
+        Assert.Equal([JurisdictionLevel.Township, JurisdictionLevel.County, JurisdictionLevel.City], escalations.Select(e => e.Level));
+        Assert.Equal(["超过100人", "超过300人", "超过1000人"], escalations.Select(e => e.Reason[(e.Reason.IndexOf('：') + 1)..].Split('，')[0]));
+        Assert.All(escalations, e => Assert.Equal(EscalationTriggers.CrowdGrowth, e.Trigger));
+        var open = await CommandApp.Get<List<EscalationView>>(api, "/api/escalations?open=true");
+        Assert.Equal([escalations[2].Id], open.Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task ABreachAndAnAcknowledgementDeadlineAtTheSameMomentClimbOnceWithTheBreachFirst()
+    {
+        // Severity II: the first team is due at 10 min, the township leader at 20 min; the township's step, raised at
+        // 10 min, must be signed for by 20 min. Both fall due at once.
+        var t0 = app.Time.GetUtcNow();
+        var incident = await app.CreateIncident(api, type: "massIncident", crowdSize: 400, cause: "labourDispute");
+        Assert.Equal(2, incident.Severity);
+        await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/reports", new { kind = "countyInformed", text = "已电话报告县委政法委值班室。" }));
+        await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/reports", new { kind = "informationReport", text = "已向市级信息报送。" }));
+
+        app.Time.SetUtcNow(t0.AddMinutes(10));
+        var township = Assert.Single(await Eventually.Get(Escalations, e => e.Count == 1, "the township's step"));
+        Assert.Equal(t0.AddMinutes(10) + AcknowledgeWithin, t0.AddMinutes(20));
+
+        app.Time.SetUtcNow(t0.AddMinutes(20));
+        var county = (await Eventually.Get(Escalations, e => e.Count == 2, "the county's step")).Single(e => e.Id != township.Id);
+
+        // The breach went first and took the case to the county; the township's deadline then found its step passed up.
+        Assert.Equal((JurisdictionLevel.County, EscalationTriggers.MilestoneBreached), (county.Level, county.Trigger));
+        app.Time.SetUtcNow(t0.AddMinutes(21));
+        var timeline = await Timeline(incident);
+        Assert.DoesNotContain(timeline, e => e.Kind == "escalationReminded");
+        Assert.Equal(2, (await Escalations()).Count);
+        Assert.Equal([county.Id], (await CommandApp.Get<List<EscalationView>>(api, "/api/escalations?open=true")).Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task AfterAnAcknowledgementLaterBreachesAndCrowdGrowthStillEscalate()
+    {
+        var incident = await app.CreateIncident(api, type: "massIncident", crowdSize: 50, cause: "labourDispute");
+        await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/crowd", new { crowdSize = 150 }));
+        var township = Assert.Single(await Escalations());
+        await CommandApp.Read<EscalationView>(await CommandApp.Post(app.Api("lc.leader"), $"/api/escalations/{township.Id}/ack", new { comment = "已安排镇领导赶赴现场" }));
+
+        await CommandApp.Read<IncidentDetail>(await CommandApp.Post(api, $"/api/incidents/{incident.Id}/crowd", new { crowdSize = 320 }));
+
+        var county = (await Escalations()).Single(e => e.Id != township.Id);
+        Assert.Equal((JurisdictionLevel.County, EscalationTriggers.CrowdGrowth), (county.Level, county.Trigger));
+        Assert.NotNull((await Escalations()).Single(e => e.Id == township.Id).AcknowledgedAt);
     }
 
     [Fact]

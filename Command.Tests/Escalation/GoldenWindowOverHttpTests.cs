@@ -36,9 +36,10 @@ public sealed class GoldenWindowOverHttpTests
             var township = (await Open(1)).Single(e => e.Level == JurisdictionLevel.Township);
             var county = (await Open(2)).Single(e => e.Level == JurisdictionLevel.County);
             var city = (await Open(3)).Single(e => e.Level == JurisdictionLevel.City);
-            Assert.Equal(incident.Milestones.Single().DueAt, township.RaisedAt);
-            Assert.Equal(township.RaisedAt.AddSeconds(3), county.RaisedAt);
-            Assert.Equal(county.RaisedAt.AddSeconds(3), city.RaisedAt);
+            // Each is raised when it is taken, and its leader's 3 s count from then: on a busy machine a little later.
+            Assert.True(township.RaisedAt >= incident.Milestones.Single().DueAt, $"{township.RaisedAt:O}");
+            Assert.True(county.RaisedAt >= township.RaisedAt.AddSeconds(3), $"{county.RaisedAt:O}");
+            Assert.True(city.RaisedAt >= county.RaisedAt.AddSeconds(3), $"{city.RaisedAt:O}");
             Assert.Equal([city.Id], (await api.GetFromJsonAsync<List<EscalationView>>("/api/escalations?open=true", CommandApp.Json))!.Select(e => e.Id));
 
             (await (await silo.SignInAsync("lc.leader")).PostAsync($"/api/escalations/{city.Id}/ack", null)).EnsureSuccessStatusCode();

@@ -31,18 +31,20 @@ public sealed class GoldenWindowRestartTests
             d => d.Milestones.Single(m => m.Name == "firstTeamOnScene").State == MilestoneState.Breached, "the overdue breach on start");
         Assert.Equal(t0.AddHours(24), detail.Milestones.Single(m => m.Name == "writtenReport").DueAt);
         var escalation = Assert.Single(await Eventually.Get(() => CommandApp.Get<List<EscalationView>>(api2, "/api/escalations"), e => e.Count == 1, "the escalation"));
-        Assert.Equal(t0.AddMinutes(15), escalation.RaisedAt); // raised for when it was due, not for when the silo came back
+        // Raised when the silo came back and raised it, so that its leader gets a whole acknowledgement period; the
+        // breach itself says when the milestone was due and how late it was taken.
+        Assert.Equal(t0.AddMinutes(17), escalation.RaisedAt);
 
         var breach = (await CommandApp.Get<List<TimelineEntry>>(api2, $"/api/incidents/{incident.Id}/timeline")).Single(e => e.Kind == "milestoneBreached");
         Assert.Equal(120, breach.Data.GetProperty("lateSeconds").GetDouble());
 
-        // The escalation's acknowledgement deadline (15 + 10 = 25 min) is still kept after the restart.
-        time.SetUtcNow(t0.AddMinutes(24));
+        // The escalation's acknowledgement deadline counts from when it was raised: 17 + 10 = 27 min.
+        time.SetUtcNow(t0.AddMinutes(26));
         Assert.Single(await CommandApp.Get<List<EscalationView>>(api2, "/api/escalations"));
-        time.SetUtcNow(t0.AddMinutes(25));
+        time.SetUtcNow(t0.AddMinutes(27));
         await Eventually.Get(() => CommandApp.Get<List<EscalationView>>(api2, "/api/escalations"), e => e.Count == 2, "the climb to the county");
 
-        time.SetUtcNow(t0.AddMinutes(26));
+        time.SetUtcNow(t0.AddMinutes(28));
         var timeline = await CommandApp.Get<List<TimelineEntry>>(api2, $"/api/incidents/{incident.Id}/timeline");
         Assert.Single(timeline, e => e.Kind == "milestoneBreached");
         Assert.Equal(2, timeline.Count(e => e.Kind == "escalationRaised"));
