@@ -1,3 +1,4 @@
+using Command.Abstractions.Access;
 using Command.Abstractions.Jurisdictions;
 using Command.Abstractions.Patrols;
 using Command.Silo.Jurisdictions;
@@ -69,6 +70,15 @@ public static class DemoCity
         foreach (var jurisdiction in map.All.Where(j => j.Level <= JurisdictionLevel.Village).OrderBy(j => j.Id, StringComparer.Ordinal))
         {
             rosters[jurisdiction.Id] = new DutyRoster(PersonName(random), PersonName(random), $"1{random.Next(30, 90)}{random.Next(0, 100_000_000):00000000}");
+        }
+        // Where the demo has a leader's account, that leader is the one on duty, so what reaches /leader and the
+        // SMS outbox names the person who can sign in and sign for it.
+        foreach (var (_, profile) in DemoUsers.All.Where(u => u.Profile.Role == Role.Leader))
+        {
+            if (rosters.TryGetValue(profile.JurisdictionId, out var roster))
+            {
+                rosters[profile.JurisdictionId] = roster with { LeaderOnDuty = profile.DisplayName };
+            }
         }
         return rosters;
     }

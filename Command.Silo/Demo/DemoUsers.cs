@@ -23,6 +23,11 @@ public static class DemoUsers
     public const string GuanxianId = "371525";
     public const string ShenxianId = "371522";
 
+    /// <summary>冠城关街道, the township around the demo's scenes (115.45, 36.49), and 吕堂社区, its village there.</summary>
+    public const string GuanchengguanId = "371525-t01";
+
+    public const string LvtangId = "371525-t01-v01";
+
     public static IReadOnlyList<(string Username, UserProfile Profile)> All { get; } =
     [
         ("admin", new UserProfile("系统管理员", Role.Admin, Jurisdictions.JurisdictionMap.CityId, null)),
@@ -34,5 +39,8 @@ public static class DemoUsers
         ("sx.duty", new UserProfile("陈静", Role.DutyOfficer, ShenxianId, null)),
         ("sx.leader", new UserProfile("孙涛", Role.Leader, ShenxianId, null)),
         ("sx.patrol", new UserProfile("周杰", Role.PatrolLeader, ShenxianId, $"team-{ShenxianId}-01")),
+        // Escalations start in the village and the township: their leaders sign for them first.
+        ("gcg.leader", new UserProfile("何平", Role.Leader, GuanchengguanId, null)),
+        ("lt.leader", new UserProfile("马丽", Role.Leader, LvtangId, null)),
     ];
 }

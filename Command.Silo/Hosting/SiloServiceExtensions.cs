@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Collections.Concurrent;
 using System.Text.Json.Serialization;
 using Command.Silo.Access;
@@ -73,6 +74,11 @@ public static class SiloServiceExtensions
         services.AddSingleton(rules);
         services.AddSingleton<IncidentCatalog>();
         services.AddSingleton<EscalationBoard>();
+        services.Configure<Escalation.Sms.SmsOptions>(builder.Configuration.GetSection("Sms"));
+        // A deployment's own gateway, registered before this, takes the place of the outbox file.
+        services.TryAddSingleton<Escalation.Sms.ISmsSender, Escalation.Sms.OutboxFileSmsSender>();
+        services.AddSingleton<Escalation.Sms.SmsOutbox>();
+        services.AddHostedService(sp => sp.GetRequiredService<Escalation.Sms.SmsOutbox>());
         services.AddSingleton<IncidentIntake>();
         services.AddSingleton<Readiness>();
         services.AddSingleton<StartRefusal>();

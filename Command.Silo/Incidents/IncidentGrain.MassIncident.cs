@@ -370,6 +370,9 @@ public sealed partial class IncidentGrain
             // At the top the rules allow: keep reminding the same leader every acknowledgement period. The board is
             // what /api/escalations and the leaders read, so it must count the reminder as the timeline does.
             board.Update(FindEscalation(escalationId));
+            var roster = (await GrainFactory.GetGrain<IJurisdictionGrain>(escalation.JurisdictionId).GetState()).Roster;
+            sms.Queue(roster.LeaderPhone, roster.LeaderOnDuty, escalation.JurisdictionId, escalationId,
+                $"【督办提醒】{escalation.JurisdictionName}{LeaderSalutation(roster.LeaderOnDuty)}：警情{State.Number}的督办已过签收时限，尚未签收（第{escalation.Reminders + 1}次提醒），请立即登录领导督办签收。");
             // Every period from the last due time; after an outage, one period from now rather than a burst of catch-ups.
             var next = status.DueAt + rules.AcknowledgeWithin;
             await ScheduleDeadline(EscalationReminder + escalationId, next >= status.FiredAt ? next : status.FiredAt + rules.AcknowledgeWithin);
@@ -424,6 +427,10 @@ public sealed partial class IncidentGrain
         }
         board.Update(escalation);
         notifier.EscalationRaised(escalation);
+        sms.Queue(roster.LeaderPhone, roster.LeaderOnDuty, target.Id, escalation.Id,
+            $"【督办】{target.Name}{LeaderSalutation(roster.LeaderOnDuty)}：警情{State.Number}（{Severity.Roman(State.Severity)}级{(State.IsMassIncident ? "群体性事件" : "")}，" +
+            $"{State.Placement!.Chain.LastOrDefault(j => j.Level == JurisdictionLevel.Village)?.Name ?? State.Call!.Address}）已上报至{target.Name}：{reason}。" +
+            $"请于{Local(raisedAt + rules.AcknowledgeWithin)}前登录领导督办签收。");
         return escalation;
     }
 
@@ -491,6 +498,8 @@ public sealed partial class IncidentGrain
             throw CommandRejectedException.Invalid($"聚集原因不对，请从{Wording.OneOf(CommandRules.Causes.Select(Wording.Cause))}中选择。");
         }
     }
+
+    private static string LeaderSalutation(string? leader) => leader is null ? "带班领导" : $"带班领导{leader}";
 
     private string Local(DateTimeOffset at) => at.ToOffset(incidentOptions.Value.LocalUtcOffset).ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
 }

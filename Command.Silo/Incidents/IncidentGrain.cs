@@ -21,6 +21,7 @@ public sealed partial class IncidentGrain(
     EscalationBoard board,
     TeamRegistry teams,
     ConsoleNotifier notifier,
+    Escalation.Sms.SmsOutbox sms,
     CommandRules rules,
     IOptions<DispatchOptions> dispatch,
     IOptions<IncidentOptions> incidentOptions,

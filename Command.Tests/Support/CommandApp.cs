@@ -27,6 +27,10 @@ public sealed class CommandApp : WebApplicationFactory<SiloOptions>
 
     public FakeTimeProvider Time { get; }
 
+    /// <summary>Where this silo's built-in SMS sender writes: a file of its own, so tests running side by side never
+    /// read each other's texts.</summary>
+    public string SmsOutbox { get; } = Path.Combine(Path.GetTempPath(), $"command-sms-{Guid.NewGuid():N}.jsonl");
+
     public MemoryStore Store { get; }
 
     private readonly CommandRules? rules;
@@ -67,6 +71,7 @@ public sealed class CommandApp : WebApplicationFactory<SiloOptions>
             {
                 ["Access:PasswordIterations"] = "1000",
                 ["Access:TokenLifetime"] = "30.00:00:00",
+                ["Sms:Outbox"] = SmsOutbox,
             })
             .AddInMemoryCollection(configuration ?? new Dictionary<string, string?>()));
         builder.ConfigureTestServices(services =>
@@ -92,6 +97,12 @@ public sealed class CommandApp : WebApplicationFactory<SiloOptions>
             }
             this.services?.Invoke(services);
         });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync().ConfigureAwait(false);
+        File.Delete(SmsOutbox);
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<string>>> tokens = new();
