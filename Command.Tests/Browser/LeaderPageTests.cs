@@ -167,6 +167,34 @@ public sealed class LeaderPageTests(BrowserFixture browser)
         Assert.Equal("领导:赵敏(gx.leader)", given.Text("actor"));
     }
 
+    [Fact]
+    public async Task ALeaderOpensTheCaseFromItsRowAndReadsTheCallTeamsReportsAndTimeline()
+    {
+        var (incident, escalation) = await EscalatedIncidentAsync("371525", "饭店门口两伙人持棍对峙");
+        var team = (await browser.Api.GetJsonAsync($"api/incidents/{incident.Id()}/recommendations")).EnumerateArray().First();
+        await browser.Api.PostJsonAsync($"api/incidents/{incident.Id()}/assignments", new { teamId = team.Text("teamId") });
+        await browser.Api.PostJsonAsync($"api/incidents/{incident.Id()}/reports", new { kind = "countyInformed", text = "已电话报告县委政法委值班室" });
+        var page = await browser.NewPageAsync(1366, 768);
+        await page.OpenLeaderAsync(browser.Silo.BaseAddress, "gx.leader");
+
+        await page.Locator($"#escalation-table tr[data-id='{escalation.Id()}'] button.case-link").ClickAsync();
+
+        var view = page.Locator("#case-view");
+        await Assertions.Expect(view).ToBeVisibleAsync();
+        await Assertions.Expect(view.Locator("#case-view-title")).ToContainTextAsync(incident.Text("number"));
+        await Assertions.Expect(view.Locator(".cv-call")).ToContainTextAsync("饭店门口两伙人持棍对峙");
+        await Assertions.Expect(view.Locator(".cv-teams")).ToContainTextAsync(team.Text("callsign"));
+        await Assertions.Expect(view.Locator(".cv-reports")).ToContainTextAsync("已电话报告县委政法委值班室");
+        await Assertions.Expect(view.Locator("#case-view-timeline li[data-kind='escalationRaised']")).ToHaveCountAsync(1);
+        await page.ScreenshotAsync("leader-case-view");
+
+        // It follows the case live: a team reporting on scene shows without reopening.
+        await browser.Api.PostJsonAsync($"api/teams/{team.Text("teamId")}/status", new { status = "onScene", confirmedFar = true });
+        await Assertions.Expect(view.Locator(".cv-teams")).ToContainTextAsync("到场");
+        await view.Locator(".case-view-close").ClickAsync();
+        await Assertions.Expect(view).ToBeHiddenAsync();
+    }
+
     private async Task<(JsonElement Incident, JsonElement Escalation)> EscalatedIncidentAsync(string county, string description)
     {
         var team = (await browser.Api.GetJsonAsync($"api/teams?jurisdictionId={county}")).EnumerateArray()

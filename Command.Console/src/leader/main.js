@@ -16,6 +16,12 @@ import { computeStats } from './stats.js';
 import { pageMessage } from '../shared/pageMessage.js';
 import { createAlarm, watchIncidents } from '../shared/alarm.js';
 import { instructButton, instructionForm, instructionList } from './instructions.js';
+import { caseOnScreen, openCase } from './caseView.js';
+
+/** A case number that opens the case (查看案情): from every row and card. */
+function caseLink(incidentId, number, cls = 'mono') {
+  return h('button', { type: 'button', class: `case-link ${cls}`, title: '查看案情', dataset: { incident: incidentId }, onclick: () => openCase(incidentId) }, number);
+}
 
 const escalations = new Map(); // open ones, by id
 const summaries = new Map(); // active incidents, by id
@@ -60,7 +66,7 @@ function renderEscalations() {
   replace(escalationBox, h('table', { class: 'grid-table compact', id: 'escalation-table' },
     h('thead', {}, h('tr', {}, ['警情编号', '辖区', '层级', '带班领导', '升级原因', '升级时间', '提醒', ''].map((t) => h('th', {}, t)))),
     h('tbody', {}, open.map((e) => [h('tr', { dataset: { id: e.id, incident: e.incidentId }, class: `level-${e.level}` },
-      h('td', { class: 'mono nowrap' }, e.incidentNumber),
+      h('td', { class: 'mono nowrap' }, caseLink(e.incidentId, e.incidentNumber)),
       h('td', { class: 'nowrap' }, e.jurisdictionName),
       h('td', {}, h('span', { class: `level level-${e.level}` }, levelLabel[e.level] ?? e.level)),
       h('td', {}, e.leaderOnDuty ?? '（未排班）'),
@@ -211,7 +217,7 @@ function renderWindows() {
     const chain = (d.jurisdictionChain ?? []).filter((j) => j.level !== 'city').map((j) => j.name).join(' › ');
     return h('article', { class: `window${breached ? ' has-breach' : ''}`, dataset: { incident: d.id } },
       h('header', {},
-        h('span', { class: 'mono number' }, d.number), ' ',
+        caseLink(d.id, d.number, 'mono number'), ' ',
         h('span', { class: 'sev', dataset: { severity: String(d.severity) } }, severityLabel[d.severity] ?? ''), ' ',
         h('span', {}, d.massCause ? massCauseLabel[d.massCause] ?? d.massCause : incidentTypeLabel[d.type] ?? d.type),
         d.crowdSize != null ? h('span', { class: 'muted' }, ` · 约 ${d.crowdSize} 人`) : null),
@@ -297,7 +303,7 @@ function approvalCard(d, a) {
   buttons.push(h('button', { class: 'primary small approve', type: 'button', onClick: () => decide(true) }, '批准'));
   buttons.push(h('button', { class: 'danger small refuse', type: 'button', onClick: () => decide(false) }, '拒绝'));
   return h('article', { class: 'approval', dataset: { incident: d.id, gate: a.gate } },
-    h('header', {}, h('strong', { class: 'gate' }, gateLabel[a.gate] ?? a.gate), ' ', h('span', { class: 'mono' }, d.number),
+    h('header', {}, h('strong', { class: 'gate' }, gateLabel[a.gate] ?? a.gate), ' ', caseLink(d.id, d.number),
       h('span', { class: 'muted' }, ` · ${(d.jurisdictionChain ?? []).filter((j) => j.level !== 'city').map((j) => j.name).slice(0, 2).join(' › ')}`)),
     h('p', {}, h('span', { class: 'muted' }, `${a.requestedBy} 于 ${timeOfDay(a.requestedAt)} 申请：`), a.reason),
     h('p', { class: 'muted' }, `已派 ${d.assignments?.filter((x) => !x.clearedAt).length ?? 0} 队 · 约 ${d.crowdSize ?? '?'} 人`),
@@ -392,6 +398,7 @@ connectHub({
       if (s.isMassIncident || details.has(s.id)) refreshDetail(s.id);
       // A reminder or a climb changes an open escalation without an escalation event of its own.
       if ([...escalations.values()].some((e) => e.incidentId === s.id)) reloadEscalationsSoon();
+      if (caseOnScreen() === s.id) openCase(s.id);
       scheduleStats();
     },
     MilestoneChanged: (event) => {

@@ -1,22 +1,22 @@
 // 警情详情: what the duty officer works on. The call as taken, the 接警→派警→到场→处置→办结 progress, golden-window
 // milestones counting down, 推荐警力 with 预计到达 and a 派警 button each, the teams sent with their status timers,
 // 处置 and 办结, and the timeline. Every text from the call is set as text: it may contain anything.
-import { backupAskText, fieldEntryText } from './fieldEntries.js';
 import { awaitsMySignature, createTransferPart } from './transfer.js';
 import { ApiError, get, post } from '../../shared/api.js';
 import { h, replace } from '../../shared/dom.js';
 import { dueText, sinceText } from '../../shared/ticker.js';
 import {
-  approvalStateLabel, channelLabel, clockSpan, dateTime, distance, escalationTriggerLabel, gateLabel, gateOrder,
+  approvalStateLabel, channelLabel, clockSpan, dateTime, escalationTriggerLabel, gateLabel, gateOrder,
   incidentStatusLabel, incidentStatusOrder, incidentTypeLabel, isOpenEscalation, levelLabel, massCauseLabel, massCauseOrder,
-  milestoneStateLabel, timeWithDay, reportKindLabel, severityLabel, teamModeLabel, teamStatusLabel, timelineKindLabel, timeOfDay,
+  milestoneStateLabel, timeWithDay, reportKindLabel, severityLabel, teamModeLabel, timelineKindLabel, timeOfDay,
 } from '../../shared/labels.js';
 import { severityBadge } from './incidentList.js';
 import { statusChip } from './teamBoard.js';
 import { nextStepButton, nextStepOf } from './refusalSteps.js';
 import { recommendationSection as recommendationParts } from './recommendations.js';
-import { caseExtras, createCaseControl, describeCaseControl } from './caseControl.js';
-import { describeInstruction, instructionSection } from './instructions.js';
+import { caseExtras, createCaseControl } from './caseControl.js';
+import { instructionSection } from './instructions.js';
+import { describeTimelineEntry } from './timelineText.js';
 
 const massGuidance = '宜散不宜聚、宜解不宜结、宜顺不宜激';
 
@@ -362,84 +362,12 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
       h('ol', { id: 'detail-timeline' }, timeline.map((entry) => h('li', { dataset: { kind: entry.kind } },
         h('span', { class: 'tl-time' }, timeOfDay(entry.at)),
         h('span', { class: 'tl-kind' }, timelineKindLabel[entry.kind] ?? entry.kind),
-        h('span', { class: 'tl-text' }, describe(entry)),
+        h('span', { class: 'tl-text' }, describeTimelineEntry(entry, { milestones: detail?.milestones ?? [], callsignOf })),
         h('span', { class: 'tl-actor' }, entry.actor === 'system' ? '系统' : entry.actor)))));
   }
 
   function callsignOf(teamId) {
     return store.teams.get(teamId)?.callsign ?? teamId;
-  }
-
-  function describe(entry) {
-    const data = entry.data ?? {};
-    switch (entry.kind) {
-      case 'received': {
-        const call = data.call ?? {};
-        return `${channelLabel[call.channel] ?? ''} ${incidentTypeLabel[call.type] ?? ''} ${severityLabel[call.severity] ?? ''}`.trim();
-      }
-      case 'teamAssigned':
-        return data.callsign ?? callsignOf(data.teamId);
-      case 'teamStatus':
-        return `${callsignOf(data.teamId)}：${teamStatusLabel[data.status] ?? data.status}`;
-      case 'teamReleased':
-        return callsignOf(data.teamId);
-      case 'transferRequested':
-        return `${data.fromName}转${data.toName}：${data.reason}`;
-      case 'transferSigned':
-        return `${data.toName}签收${data.note ? `：${data.note}` : ''}`;
-      case 'transferRefused':
-        return `${data.toName}退回：${data.reason}`;
-      case 'transferOverdue':
-        return '对方未在规定时间内签收';
-      case 'statusChanged':
-        return `${incidentStatusLabel[data.from] ?? data.from} → ${incidentStatusLabel[data.to] ?? data.to}${data.note ? `：${data.note}` : ''}`;
-      case 'backupRequested':
-        return `${data.callsign ?? callsignOf(data.teamId)}请求增援${backupAskText(data)}${data.note ? `：${data.note}` : ''}`;
-      case 'farArrivalConfirmed':
-      case 'arrivalVerified':
-      case 'fieldReport':
-        return fieldEntryText(entry.kind, data);
-      case 'dispatchOverdue':
-        return `超过派警时限 ${Math.round(data.lateSeconds ?? 0)} 秒`;
-      case 'massDeclared':
-        return `${massCauseLabel[data.cause] ?? data.cause ?? ''}${data.crowdSize != null ? `，约 ${data.crowdSize} 人` : ''}`;
-      case 'crowdRevised':
-        return `${data.from ?? '未报'} → ${data.to} 人`;
-      case 'severityChanged':
-        return `${severityLabel[data.from] ?? data.from} → ${severityLabel[data.to] ?? data.to}${data.reason ? `：${data.reason}` : ''}`;
-      case 'milestoneDue':
-      case 'milestoneMet':
-      case 'milestoneBreached': {
-        const title = detail?.milestones?.find((m) => m.name === data.name)?.title ?? data.name;
-        if (entry.kind === 'milestoneMet') return `${title}${data.evidence ? `：${data.evidence}` : ''}`;
-        if (entry.kind === 'milestoneBreached') return `${title}（时限 ${timeOfDay(data.dueAt)}）`;
-        return `${title} 将于 ${timeOfDay(data.dueAt)} 到期`;
-      }
-      case 'escalationRaised': {
-        const e = data.escalation ?? {};
-        return `${levelLabel[e.level] ?? ''}${e.jurisdictionName ?? ''}：${e.reason ?? ''}`;
-      }
-      case 'escalationAcknowledged':
-        return data.comment ? `签收意见：${data.comment}` : '';
-      case 'escalationPassedUp':
-        return `已上报至${data.toJurisdictionName ?? '上一级'}`;
-      case 'escalationReminded':
-        return data.leader ? `提醒 ${data.leader}` : '';
-      case 'escalationCapped':
-        return `${data.reason ?? ''}（止于${levelLabel[data.ceiling] ?? data.ceiling}）`;
-      case 'leaderCheckedIn':
-        return `${data.leader}${data.title ? ` ${data.title}` : ''}（${levelLabel[data.level] ?? data.level}），距现场 ${distance(data.distanceMeters ?? 0)}${data.note ? `：${data.note}` : ''}`;
-      case 'reportSubmitted':
-        return `${reportKindLabel[data.kind] ?? data.kind}：${data.text ?? ''}`;
-      case 'approvalRequested':
-        return `${gateLabel[data.gate] ?? data.gate}：${data.reason ?? ''}`;
-      case 'approvalDecided':
-        return `${gateLabel[data.gate] ?? data.gate} ${data.approved ? '批准' : '拒绝'}（${data.approver}）：${data.reason ?? ''}`;
-      case 'measureRecorded':
-        return `${gateLabel[data.gate] ?? data.gate}：${data.note ?? ''}`;
-      default:
-        return describeCaseControl(entry, callsignOf) ?? describeInstruction(entry) ?? '';
-    }
   }
 
   // Changes to the incident reload it; a team changing status may change who is recommended.
