@@ -49,4 +49,34 @@ public sealed class GoldenWindowRestartTests
         Assert.Single(timeline, e => e.Kind == "milestoneBreached");
         Assert.Equal(2, timeline.Count(e => e.Kind == "escalationRaised"));
     }
+
+    [Fact]
+    public async Task AnAcknowledgementDeadlineThatFellDueDuringAnOutageClimbsOnStartWithoutRetrying()
+    {
+        var store = new MemoryStore();
+        var time = TestClock.Create();
+        var rules = TestRules.FirstTeamOnly(firstTeamMinutes: 15, acknowledgeMinutes: 10);
+        var t0 = time.GetUtcNow();
+        IncidentDetail incident;
+        await using (var before = new CommandApp(store, rules, time))
+        {
+            var api = before.Api();
+            incident = await before.CreateIncident(api, type: "massIncident", crowdSize: 300);
+            time.SetUtcNow(t0.AddMinutes(15));
+            await Eventually.Get(() => CommandApp.Get<List<EscalationView>>(api, "/api/escalations"), e => e.Count == 1, "the township's step");
+        }
+
+        time.SetUtcNow(t0.AddMinutes(40)); // the township's deadline (25 min) passes while the silo is down
+
+        var logs = new CapturedLogs();
+        await using var after = new CommandApp(store, rules, time, logs: logs);
+        var api2 = after.Api();
+        var county = (await Eventually.Get(() => CommandApp.Get<List<EscalationView>>(api2, "/api/escalations"), e => e.Count == 2, "the climb on start"))
+            .Single(e => e.Level == Abstractions.Jurisdictions.JurisdictionLevel.County);
+        Assert.Equal(t0.AddMinutes(40), county.RaisedAt);
+        // Taken once, at start, with nothing thrown and retried (a handler that re-entered the incident would be).
+        Assert.DoesNotContain(logs.Entries, e => e.Message.Contains("retrying in", StringComparison.Ordinal));
+        var reminded = (await CommandApp.Get<List<TimelineEntry>>(api2, $"/api/incidents/{incident.Id}/timeline")).Where(e => e.Kind == "escalationReminded");
+        Assert.Single(reminded);
+    }
 }
