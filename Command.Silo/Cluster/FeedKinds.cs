@@ -10,4 +10,5 @@ public static class FeedKinds
     public const string Credential = "credential";
     public const string CloseConnections = "close-connections";
     public const string SignInFailure = "sign-in-failure";
+    public const string FollowUp = "follow-up";
 }

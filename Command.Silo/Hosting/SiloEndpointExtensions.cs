@@ -1,3 +1,4 @@
+using Command.Silo.FollowUps;
 using Command.Console;
 using Command.Silo.Addresses;
 using Command.Silo.Access;
@@ -53,6 +54,7 @@ public static class SiloEndpointExtensions
         app.MapCaseControl();
         app.MapTransfers();
         app.MapInstructions();
+        app.MapFollowUps();
         app.MapIncidentSearch();
         app.MapEscalation();
         app.MapHub<CommandHub>(CommandHub.Path).RequireAuthorization(AccessPolicies.Console);

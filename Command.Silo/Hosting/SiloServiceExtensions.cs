@@ -74,6 +74,7 @@ public static class SiloServiceExtensions
         services.AddSingleton(rules);
         services.AddSingleton<IncidentCatalog>();
         services.AddSingleton<EscalationBoard>();
+        services.AddSingleton<FollowUps.FollowUpBoard>();
         services.Configure<Escalation.Sms.SmsOptions>(builder.Configuration.GetSection("Sms"));
         // A deployment's own gateway, registered before this, takes the place of the outbox file.
         services.TryAddSingleton<Escalation.Sms.ISmsSender, Escalation.Sms.OutboxFileSmsSender>();

@@ -19,6 +19,7 @@ internal sealed class SiloStartup(
     ITelemetryStore telemetry,
     IncidentCatalog catalog,
     EscalationBoard board,
+    FollowUps.FollowUpBoard followUps,
     TeamRegistry teams,
     JurisdictionMap map,
     IGrainFactory grains,
@@ -33,6 +34,7 @@ internal sealed class SiloStartup(
     {
         var started = time.GetTimestamp();
         await catalog.LoadAsync(journal, board, logger, cancellationToken);
+        await followUps.LoadAsync(journal, logger, cancellationToken);
         teams.LoadStoredPositions(await telemetry.ReadLatestAsync(cancellationToken));
         // The map shows every team: their grains answer wherever in the cluster they live.
         var teamStreams = await journal.ListStreamsAsync("team/", cancellationToken);

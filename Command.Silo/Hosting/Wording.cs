@@ -72,6 +72,10 @@ public static class Wording
             "returnUrl" => "返回页面",
             "active" => "筛选条件",
             "open" => "筛选条件",
+            "task" => "督办事项",
+            "owner" => "责任人",
+            "dueAt" => "办结时限",
+            "state" => "筛选条件",
             _ => "填写的内容",
         };
     }

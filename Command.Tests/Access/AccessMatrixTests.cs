@@ -196,6 +196,18 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         R("POST /api/incidents/{id}/instructions/{instructionId}/ack", On.Guanxian, 401, 200, 403,   403,  200,    403,    403,      404,    403),
         R("POST /api/incidents/{id}/instructions/{instructionId}/ack", On.Shenxian, 401, 200, 403,   403,  404,    403,    403,      200,    403),
 
+        // 跟踪督办: opened by duty officers and leaders on cases of their jurisdiction (the owner here is the county's leader);
+        // seen by whoever covers the case; reported back on by its owner only; closed off by its opener only (lc.duty).
+        R("POST /api/incidents/{id}/follow-ups",           On.Guanxian,     401,  201,    201,    403,  201,    201,    403,      404,    403),
+        R("POST /api/incidents/{id}/follow-ups",           On.Shenxian,     401,  201,    201,    403,  404,    404,    403,      201,    403),
+        R("GET /api/follow-ups",                           On.Nothing,      401,  200,    200,    403,  200,    200,    403,      200,    403),
+        R("GET /api/follow-ups/{itemId}",                  On.Guanxian,     401,  200,    200,    403,  200,    200,    403,      404,    403),
+        R("GET /api/follow-ups/{itemId}",                  On.Shenxian,     401,  200,    200,    403,  404,    404,    403,      200,    403),
+        R("POST /api/follow-ups/{itemId}/replies",         On.Guanxian,     401,  403,    403,    403,  403,    200,    403,      404,    403),
+        R("POST /api/follow-ups/{itemId}/replies",         On.Shenxian,     401,  403,    403,    403,  404,    404,    403,      403,    403),
+        R("POST /api/follow-ups/{itemId}/close",           On.Guanxian,     401,  200,    403,    403,  403,    403,    403,      404,    403),
+        R("POST /api/follow-ups/{itemId}/close",           On.Shenxian,     401,  200,    403,    403,  404,    404,    403,      403,    403),
+
         R("GET /api/escalations",                          On.Nothing,      401,  200,    200,    403,  200,    200,    403,      200,    403),
         R("POST /api/escalations/{id}/ack",                On.Guanxian,     401,  403,    200,    403,  403,    200,    403,      403,    403),
         R("POST /api/escalations/{id}/ack",                On.GuanxianCity, 401,  403,    200,    403,  403,    403,    403,      403,    403),
@@ -269,6 +281,9 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         var guanxian = await FileMany(GuanxianId, Fresh * 2);
         var shenxian = await FileMany(ShenxianId, Fresh * 2);
         await ClimbTo(app, leader, t0.AddMinutes(2), [.. toCity.Concat(guanxian).Concat(shenxian).Select(i => i.Id)], JurisdictionLevel.Township);
+        // Each step is raised when it is taken and its minute counts from then: the first ones must be at the county
+        // at 2 minutes, or the clock's next move would only raise them there.
+        await ClimbTo(app, leader, t0.AddMinutes(2), [.. toCity.Select(i => i.Id)], JurisdictionLevel.County);
         var city = await ClimbTo(app, leader, t0.AddMinutes(3), [.. toCity.Select(i => i.Id)], JurisdictionLevel.City);
         var county = await ClimbTo(app, leader, t0.AddMinutes(3), [.. guanxian.Concat(shenxian).Select(i => i.Id)], JurisdictionLevel.County);
         escalations[On.GuanxianCity] = new(toCity.Select(i => (city[i.Id], i)));
@@ -508,6 +523,24 @@ public sealed class AccessMatrixTests : IAsyncLifetime
                 return new($"/api/incidents/{ownIncident.Id}/handling", new { note = "开始处置" }, Secrets: ownIncident.Secrets);
             case "GET /api/escalations":
                 return new("/api/escalations");
+            case "GET /api/follow-ups":
+                return new("/api/follow-ups");
+            case "GET /api/follow-ups/{itemId}":
+            case "POST /api/follow-ups/{itemId}/replies":
+            case "POST /api/follow-ups/{itemId}/close":
+            {
+                var incident = await FileIncident(duty, county);
+                string owner = county == GuanxianId ? "gx.leader" : "sx.leader";
+                string task = $"矩阵督办{Interlocked.Increment(ref serial)}";
+                var item = await CommandApp.Read<Abstractions.FollowUps.FollowUpView>(await duty.PostAsJsonAsync($"/api/incidents/{incident.Id}/follow-ups",
+                    new { task, owner, dueAt = app.Time.GetUtcNow().AddDays(1) }), HttpStatusCode.Created);
+                if (row.Endpoint.EndsWith("/close", StringComparison.Ordinal))
+                {
+                    // 销号 needs a report back first (件件有回音).
+                    await CommandApp.Read<Abstractions.FollowUps.FollowUpView>(await app.Api(owner).PostAsJsonAsync($"/api/follow-ups/{item.Id}/replies", new { text = "已办理" }));
+                }
+                return new(row.Path.Replace("{itemId}", item.Id), row.Method == "POST" ? new { text = "已办理（矩阵）" } : null, Secrets: [task, .. incident.Secrets]);
+            }
             case "POST /api/escalations/{id}/ack":
             case "POST /api/escalations/{id}/escalate":
             {
@@ -543,6 +576,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         {
             "POST /api/incidents/{id}/transfer" => new { toJurisdictionId = otherCounty, reason = "报警地点属邻县辖区" },
             "POST /api/incidents/{id}/instructions" => new { text = "请立即核实现场情况并报告" },
+            "POST /api/incidents/{id}/follow-ups" => new { task = "三日内回访当事人", owner = county == GuanxianId ? "gx.leader" : "sx.leader", dueAt = app.Time.GetUtcNow().AddDays(3) },
             "POST /api/incidents/{id}/instructions/{instructionId}/ack" => new { },
             "POST /api/incidents/{id}/transfer/sign" => new { note = "已联系报警人" },
             "POST /api/incidents/{id}/transfer/refuse" => new { reason = "经核实不属本辖区" },

@@ -200,6 +200,7 @@ public sealed class JurisdictionIsolationTests : IAsyncLifetime
         await ClimbTo(app, cityLeader, t0.AddMinutes(1), [early.Id], JurisdictionLevel.Township);
         var late = await FileIncident(gx, GuanxianId, mass: true);
         await ClimbTo(app, cityLeader, t0.AddMinutes(2), [early.Id, late.Id], JurisdictionLevel.Township);
+        await ClimbTo(app, cityLeader, t0.AddMinutes(2), [early.Id], JurisdictionLevel.County); // raised now, so due at 3 minutes
         var atCity = (await ClimbTo(app, cityLeader, t0.AddMinutes(3), [early.Id], JurisdictionLevel.City))[early.Id];
         var atCounty = (await ClimbTo(app, cityLeader, t0.AddMinutes(3), [late.Id], JurisdictionLevel.County))[late.Id];
 

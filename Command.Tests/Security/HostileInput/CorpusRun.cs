@@ -76,6 +76,10 @@ public sealed partial class CorpusRun(SiloProcess silo)
         // Acknowledged, so that it does not climb (and change) while the corpus runs.
         await ExpectAsync(HttpStatusCode.OK, await SendAsync(HttpMethod.Post, $"/api/escalations/{escalation}/ack", tokens["lc.leader"]), "acknowledging the setup escalation");
         Set("escalation", escalation);
+        // The silo runs on the real clock: a deadline three days from now is one it accepts.
+        var followUp = await ReadAsync<JsonElement>(await SendAsync(HttpMethod.Post, $"/api/incidents/{values["incident"]}/follow-ups", token,
+            new { task = "回访报警人", owner = "gx.leader", dueAt = DateTimeOffset.UtcNow.AddDays(3) }), HttpStatusCode.Created, "opening the setup follow-up item");
+        Set("followUp", followUp.GetProperty("id").GetString()!);
 
         var session = await SignInWithFormAsync("lc.duty");
         Set("session", session.Session);

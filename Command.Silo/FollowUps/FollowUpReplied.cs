@@ -1,0 +1,3 @@
+namespace Command.Silo.FollowUps;
+
+public sealed record FollowUpReplied(string Text) : FollowUpEvent;
