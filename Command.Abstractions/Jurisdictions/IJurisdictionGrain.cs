@@ -17,4 +17,10 @@ public interface IJurisdictionGrain : IGrainWithStringKey
     Task IncidentClosed(string incidentId);
 
     Task<JurisdictionState> SetRoster(DutyRoster roster, string actor);
+
+    /// <summary>Replaces the shifts that have not started yet with <paramref name="shifts"/>; a shift that has
+    /// started stays as it was, on the record.</summary>
+    Task<DutySchedule> PlanShifts(IReadOnlyList<DutyShift> shifts, string actor);
+
+    Task<DutySchedule> GetSchedule();
 }

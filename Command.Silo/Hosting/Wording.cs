@@ -73,6 +73,7 @@ public static class Wording
             "active" => "筛选条件",
             "open" => "筛选条件",
             "task" => "督办事项",
+            "shifts" => "班次",
             "owner" => "责任人",
             "dueAt" => "办结时限",
             "state" => "筛选条件",

@@ -61,6 +61,62 @@ public static class JurisdictionEndpoints
             };
         }).WithSummary("One jurisdiction with its boundary, teams, active incidents and duty roster");
 
+        jurisdictions.MapGet("/{id}/shifts", async (string id, Caller caller, AccessScope scope, JurisdictionMap map, IGrainFactory grains) =>
+        {
+            RequireDesk(caller, scope, map, id);
+            return await grains.GetGrain<IJurisdictionGrain>(id).GetSchedule();
+        }).WithSummary("值班表: who is on duty now (the shift covering now, or the standing roster) and the shifts, past and planned");
+
+        jurisdictions.MapPut("/{id}/shifts", async (string id, PlanShiftsRequest request, Caller caller, AccessScope scope, JurisdictionMap map, IGrainFactory grains) =>
+        {
+            RequireDesk(caller, scope, map, id);
+            var shifts = ValidShifts(request);
+            return await grains.GetGrain<IJurisdictionGrain>(id).PlanShifts(shifts, caller.Actor);
+        }).RequireAuthorization(AccessPolicies.Administer)
+            .WithSummary("值班表: replace the shifts that have not started yet; escalations go to whoever the shift covering their moment names");
+
         return app;
     }
+
+    public const int MaxShifts = 100;
+    public static readonly TimeSpan MaxShift = TimeSpan.FromHours(48);
+
+    /// <summary>Rosters are for the desks that run the jurisdiction: its duty officers, leaders and administrators.</summary>
+    private static void RequireDesk(Caller caller, AccessScope scope, JurisdictionMap map, string id)
+    {
+        if (!scope.Covers(caller, id) || map.Find(id) is not { } info || info.Level > JurisdictionLevel.Village)
+        {
+            throw CommandRejectedException.NotFound("找不到这个辖区的值班表，可能不在您的管辖范围内；值班表到村（社区）一级。");
+        }
+        if (caller.Role is not (Abstractions.Access.Role.DutyOfficer or Abstractions.Access.Role.Leader or Abstractions.Access.Role.Admin))
+        {
+            throw CommandRejectedException.Forbidden("值班表只对值班员、领导和系统管理员开放。");
+        }
+    }
+
+    private static List<DutyShift> ValidShifts(PlanShiftsRequest request)
+    {
+        var shifts = request.Shifts ?? [];
+        var check = new Validation().Require(shifts.Count <= MaxShifts, "shifts", $"一次最多安排{MaxShifts}个班次。");
+        for (int i = 0; i < Math.Min(shifts.Count, MaxShifts); i++)
+        {
+            var s = shifts[i];
+            string field = $"shifts[{i}]";
+            check.Require(s is not null && s.From is not null && s.To is not null, field, "须填写开始和结束时间。");
+            if (s?.From is { } from && s.To is { } to)
+            {
+                check.Require(to > from, field, "结束时间应晚于开始时间。")
+                    .Require(to - from <= MaxShift, field, $"一个班次最长{MaxShift.TotalHours:0}小时。")
+                    .Require(i == 0 || shifts[i - 1]?.To is not { } previous || from >= previous, field, "与上一个班次重叠，请按时间先后排列、不要重叠。");
+            }
+            check.Name(s?.DutyOfficer, 20, field, required: false)
+                .Name(s?.LeaderOnDuty, 20, field, required: false)
+                .Require(s?.LeaderPhone is null || (s.LeaderPhone.Length is >= 5 and <= 20 && s.LeaderPhone.All(c => char.IsAsciiDigit(c) || c == '-')), field,
+                    "领导电话只能是5到20位数字（可含“-”）。");
+        }
+        check.ThrowIfInvalid();
+        return [.. shifts.Select(s => new DutyShift(s.From!.Value, s.To!.Value, Trimmed(s.DutyOfficer), Trimmed(s.LeaderOnDuty), Trimmed(s.LeaderPhone)))];
+    }
+
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

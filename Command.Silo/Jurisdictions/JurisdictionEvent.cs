@@ -6,4 +6,5 @@ namespace Command.Silo.Jurisdictions;
 [JsonDerivedType(typeof(IncidentOpened), "incidentOpened")]
 [JsonDerivedType(typeof(IncidentClosed), "incidentClosed")]
 [JsonDerivedType(typeof(RosterSet), "rosterSet")]
+[JsonDerivedType(typeof(ShiftsPlanned), "shiftsPlanned")]
 public abstract record JurisdictionEvent;

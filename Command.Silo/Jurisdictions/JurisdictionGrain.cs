@@ -25,6 +25,7 @@ public sealed class JurisdictionGrain(JurisdictionMap map) : JournaledGrain<Juri
         },
         IncidentClosed c => state with { ActiveIncidentIds = state.ActiveIncidentIds.Remove(c.IncidentId) },
         RosterSet r => state with { Roster = r.Roster },
+        ShiftsPlanned p => state with { Shifts = [.. state.Shifts.Where(s => s.From < p.From), .. p.Shifts.OrderBy(s => s.From)] },
         _ => state,
     };
 
@@ -60,11 +61,34 @@ public sealed class JurisdictionGrain(JurisdictionMap map) : JournaledGrain<Juri
         return View();
     }
 
+    public async Task<DutySchedule> PlanShifts(IReadOnlyList<DutyShift> shifts, string actor)
+    {
+        var now = Time.GetUtcNow();
+        if (shifts.FirstOrDefault(s => s.From < now) is { } started)
+        {
+            throw CommandRejectedException.Invalid($"{Hosting.Wording.Time(started.From)}开始的班次已经开始或已结束，不能再改；请只安排今后的班次。");
+        }
+        var kept = State.Shifts.Where(s => s.From < now).ToList();
+        if (kept.LastOrDefault() is { } current && shifts.FirstOrDefault(s => s.From < current.To) is { } overlapping)
+        {
+            throw CommandRejectedException.Invalid(
+                $"{Hosting.Wording.Time(overlapping.From)}开始的班次与正在进行、到{Hosting.Wording.Time(current.To)}结束的班次重叠，请从当前班次结束时起安排。");
+        }
+        await Record(new ShiftsPlanned(now, shifts), actor);
+        return Schedule(now);
+    }
+
+    public Task<DutySchedule> GetSchedule() => Task.FromResult(Schedule(Time.GetUtcNow()));
+
+    private DutySchedule Schedule(DateTimeOffset now) =>
+        new(Key, State.RosterAt(now), State.Shifts.FirstOrDefault(s => s.Covers(now)), State.Roster, State.Shifts);
+
     private async Task Record(JurisdictionEvent @event, string actor)
     {
         RaiseEvent(@event, actor);
         await ConfirmEvents();
     }
 
-    private JurisdictionState View() => new(Key, [.. State.TeamIds], [.. State.ActiveIncidentIds], State.Roster);
+    /// <summary>The roster is whoever is on duty now: an escalation raised at a shift's change goes to the new shift.</summary>
+    private JurisdictionState View() => new(Key, [.. State.TeamIds], [.. State.ActiveIncidentIds], State.RosterAt(Time.GetUtcNow()));
 }

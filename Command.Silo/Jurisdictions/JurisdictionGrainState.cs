@@ -9,4 +9,10 @@ public sealed record JurisdictionGrainState(ImmutableSortedSet<string> TeamIds, 
 
     /// <summary>Recent incidents by cause, for the 矛盾激化 rule; older ones are dropped as new ones come.</summary>
     public ImmutableList<IncidentOpened> Recent { get; init; } = [];
+
+    /// <summary>The roster's shifts in time order; between them the standing <see cref="Roster"/> applies.</summary>
+    public ImmutableList<DutyShift> Shifts { get; init; } = [];
+
+    /// <summary>Who is on duty at <paramref name="at"/>: the shift covering it, else the standing roster.</summary>
+    public DutyRoster RosterAt(DateTimeOffset at) => Shifts.FirstOrDefault(s => s.Covers(at))?.ToRoster() ?? Roster;
 }

@@ -99,6 +99,11 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         R("GET /api/jurisdictions/locate",                 On.Shenxian,     401,  200,    200,    200,  200,    200,    200,      200,    403),
         R("GET /api/jurisdictions/{id}",                   On.Guanxian,     401,  200,    200,    200,  200,    200,    200,      404,    403),
         R("GET /api/jurisdictions/{id}",                   On.Shenxian,     401,  200,    200,    200,  404,    404,    404,      200,    403),
+        // 值班表: read by the desks of the jurisdiction (never a patrol leader), planned by its administrators.
+        R("GET /api/jurisdictions/{id}/shifts",            On.Guanxian,     401,  200,    200,    200,  200,    200,    403,      404,    403),
+        R("GET /api/jurisdictions/{id}/shifts",            On.Shenxian,     401,  200,    200,    200,  404,    404,    404,      200,    403),
+        R("PUT /api/jurisdictions/{id}/shifts",            On.Guanxian,     401,  403,    403,    200,  403,    403,    403,      403,    403),
+        R("PUT /api/jurisdictions/{id}/shifts",            On.Shenxian,     401,  403,    403,    200,  403,    403,    403,      403,    403),
         // 转警 targets: names of every county and township, for whoever may transfer a call (duty officers only).
         // 标准地址: read like the map; only administrators replace the base.
         R("GET /api/addresses",                            On.Nothing,      401,  200,    200,    200,  200,    200,    200,      200,    403),
@@ -465,6 +470,13 @@ public sealed class AccessMatrixTests : IAsyncLifetime
             }
             case "GET /api/jurisdictions/{id}":
                 return new($"/api/jurisdictions/{county}", Secrets: [county == GuanxianId ? "冠县" : "莘县"]);
+            case "GET /api/jurisdictions/{id}/shifts":
+                return new($"/api/jurisdictions/{county}/shifts");
+            case "PUT /api/jurisdictions/{id}/shifts":
+            {
+                var from = app.Time.GetUtcNow().AddDays(1);
+                return new($"/api/jurisdictions/{county}/shifts", new { shifts = new[] { new { from, to = from.AddHours(24), dutyOfficer = "矩阵值班", leaderOnDuty = "矩阵带班", leaderPhone = "13800000009" } } });
+            }
             case "GET /api/addresses":
                 return new("/api/addresses?q=花园北路");
             case "POST /api/addresses/import":
