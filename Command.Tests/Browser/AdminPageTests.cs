@@ -10,6 +10,41 @@ namespace Command.Tests.Browser;
 public sealed class AdminPageTests(BrowserFixture browser)
 {
     [Fact]
+    public async Task AdministratorPlansAShiftOfATownshipsRosterInBeijingTime()
+    {
+        const string township = "371522-t02";
+        var page = await browser.NewPageAsync(1366, 900);
+        await page.OpenAdminAsync(browser.Silo.BaseAddress);
+        await page.SelectOptionAsync("#shift-jurisdiction", township);
+        await Assertions.Expect(page.Locator("#shift-current")).ToContainTextAsync("当前值班");
+
+        // Tomorrow, 08:00 to 20:00 Beijing time, whatever the browser's own zone.
+        string day = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await page.FillAsync("#shift-from", $"{day}T08:00");
+        await page.FillAsync("#shift-to", $"{day}T20:00");
+        await page.FillAsync("#shift-duty", "钱明");
+        await page.FillAsync("#shift-leader", "孔伟");
+        await page.FillAsync("#shift-phone", "13800000001");
+        await page.ClickAsync("#shift-add");
+        await page.ClickAsync("#shift-save");
+        await Assertions.Expect(page.Locator("#page-message")).ToContainTextAsync("已保存值班表");
+        await Assertions.Expect(page.Locator("#shift-table tr.planned")).ToContainTextAsync("孔伟");
+        await page.ScreenshotAsync("admin-shifts");
+
+        var schedule = await browser.Api.GetJsonAsync($"api/jurisdictions/{township}/shifts");
+        var shift = schedule.GetProperty("shifts").EnumerateArray().Single(s => s.GetProperty("leaderOnDuty").GetString() == "孔伟");
+        Assert.Equal(DateTimeOffset.Parse($"{day}T08:00:00+08:00", System.Globalization.CultureInfo.InvariantCulture), shift.GetProperty("from").GetDateTimeOffset());
+        Assert.Equal(("钱明", "13800000001"), (shift.GetProperty("dutyOfficer").GetString(), shift.GetProperty("leaderPhone").GetString()));
+
+        // A shift that ends before it starts is refused, and the page says why.
+        await page.FillAsync("#shift-from", $"{day}T22:00");
+        await page.FillAsync("#shift-to", $"{day}T21:00");
+        await page.ClickAsync("#shift-add");
+        await page.ClickAsync("#shift-save");
+        await Assertions.Expect(page.Locator("#page-message")).ToContainTextAsync("结束时间应晚于开始时间");
+    }
+
+    [Fact]
     public async Task AdministratorListsUsersOpensAnAccountAndIssuesAndRevokesATerminalToken()
     {
         var page = await browser.NewPageAsync(1600, 1000);

@@ -9,6 +9,7 @@ import { createUsers } from './users.js';
 import { createDeviceTokens } from './deviceTokens.js';
 import { createCredentials } from './credentials.js';
 import { createAudit } from './audit.js';
+import { createShifts } from './shifts.js';
 import { pageMessage } from '../shared/pageMessage.js';
 
 const say = pageMessage(6000);
@@ -40,6 +41,8 @@ async function main() {
   const audit = createAudit(byId('audit'), { say });
   createUsers(byId('users'), byId('create-user'), { user, reference, say, onChange: () => Promise.all([credentials.reload(), audit.reload()]) });
   createDeviceTokens(byId('device-token'), { reference, say, onIssued: () => Promise.all([credentials.reload(), audit.reload()]) });
+  const shifts = createShifts(byId('shifts'), { reference, say });
+  await shifts.ready;
   await Promise.all([credentials.reload(), audit.reload()]);
   ready = true;
 }

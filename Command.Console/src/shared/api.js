@@ -102,6 +102,7 @@ async function send(method, path, body, headers = {}, withResponse = false) {
 
 export const get = (path) => request('GET', path);
 export const post = (path, body) => request('POST', path, body ?? {});
+export const put = (path, body) => request('PUT', path, body ?? {});
 
 /** The address of the next page a paged answer names in its Link header (rel="next"), or null on the last page. */
 export function nextPage(link) {
