@@ -6,6 +6,7 @@ using Command.Silo.Incidents;
 using Command.Silo.Jurisdictions;
 using Command.Silo.Patrols;
 using Command.Silo.Realtime;
+using Command.Silo.Statistics;
 using Command.Silo.Storage;
 using Orleans.Dashboard;
 
@@ -54,6 +55,7 @@ public static class SiloEndpointExtensions
         app.MapTransfers();
         app.MapInstructions();
         app.MapIncidentSearch();
+        app.MapStatistics();
         app.MapEscalation();
         app.MapHub<CommandHub>(CommandHub.Path).RequireAuthorization(AccessPolicies.Console);
         // The dashboard is Orleans' own, for operators: not part of this API's OpenAPI document.

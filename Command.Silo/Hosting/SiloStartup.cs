@@ -18,6 +18,7 @@ internal sealed class SiloStartup(
     IEventJournal journal,
     ITelemetryStore telemetry,
     IncidentCatalog catalog,
+    Statistics.CaseFacts facts,
     EscalationBoard board,
     TeamRegistry teams,
     JurisdictionMap map,
@@ -32,7 +33,7 @@ internal sealed class SiloStartup(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        await catalog.LoadAsync(journal, board, logger, cancellationToken);
+        await catalog.LoadAsync(journal, board, facts, logger, cancellationToken);
         teams.LoadStoredPositions(await telemetry.ReadLatestAsync(cancellationToken));
         // The map shows every team: their grains answer wherever in the cluster they live.
         var teamStreams = await journal.ListStreamsAsync("team/", cancellationToken);
