@@ -21,6 +21,9 @@ public static class StatisticsBench
     public const double GoalMs = 200;
     public const string County = "371525";
 
+    /// <summary>Runs of each query before the timed ones.</summary>
+    public const int WarmUpRuns = 3;
+
     /// <summary>The year the cases are spread over, in Beijing days.</summary>
     public static readonly DateTimeOffset YearStart = new(2025, 12, 1, 0, 0, 0, TimeSpan.FromHours(8));
 
@@ -53,7 +56,14 @@ public static class StatisticsBench
         for (int m = 0; m < measures.Length; m++)
         {
             var (name, run) = measures[m];
-            int counted = run(); // the first run warms the JIT and is not counted
+            // The first runs are not counted: a silo that answers these queries all day runs them as fully compiled code.
+            long first = Stopwatch.GetTimestamp();
+            int counted = run();
+            double firstMs = Stopwatch.GetElapsedTime(first).TotalMilliseconds;
+            for (int warm = 1; warm < WarmUpRuns; warm++)
+            {
+                run();
+            }
             var times = new List<double>(runs);
             for (int i = 0; i < runs; i++)
             {
@@ -65,9 +75,10 @@ public static class StatisticsBench
             times.Sort();
             double median = times[(times.Count - 1) / 2], max = times[^1];
             bool city = m == 0;
-            rows.Add(new BenchRow("statistics", name, $"median {BenchFormat.Ms(median)} · max {BenchFormat.Ms(max)} ({runs} runs; {BenchFormat.Count(counted)} cases counted)")
+            rows.Add(new BenchRow("statistics", name,
+                $"median {BenchFormat.Ms(median)} · max {BenchFormat.Ms(max)} ({runs} runs; the first of all {BenchFormat.Ms(firstMs)}; {BenchFormat.Count(counted)} cases counted)")
             {
-                Values = new Dictionary<string, double> { ["medianMs"] = median, ["maxMs"] = max, ["cases"] = counted },
+                Values = new Dictionary<string, double> { ["medianMs"] = median, ["maxMs"] = max, ["firstMs"] = firstMs, ["cases"] = counted },
                 Goal = city ? $"median ≤ {GoalMs:0} ms" : null,
                 Met = city ? median <= GoalMs : null,
                 Broken = counted == 0 ? "the query counted no cases" : null,

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Command.Silo.Cluster;
 using Command.Silo.Escalation;
 using Command.Silo.Incidents;
@@ -13,9 +12,15 @@ namespace Command.Silo.Statistics;
 /// </summary>
 public sealed class CaseFacts
 {
-    private readonly ConcurrentDictionary<string, CaseEntry> facts = new(StringComparer.Ordinal);
     private readonly IClusterFeed feed;
     private readonly CommandRules rules;
+
+    // An array that queries read without a lock: a slot is replaced by one reference write, and a case is appended before
+    // the count that makes it visible. A larger array is a copy, published before any slot beyond the old one is used.
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, int> slotOf = new(StringComparer.Ordinal);
+    private CaseEntry[] slots = new CaseEntry[1024];
+    private int count;
 
     public CaseFacts(IClusterFeed feed, JurisdictionMap map, CommandRules rules)
         : this(feed, new JurisdictionTree(map), rules)
@@ -34,7 +39,7 @@ public sealed class CaseFacts
 
     public CommandRules Rules => rules;
 
-    public int Count => facts.Count;
+    public int Count => Volatile.Read(ref count);
 
     /// <summary>The incident's grain changed it: here, and on the other silos.</summary>
     public void Update(string id, long version, IncidentState state)
@@ -53,17 +58,42 @@ public sealed class CaseFacts
         int place = Tree.IndexOf(fact.JurisdictionId);
         // The tree's own strings: a year of cases would otherwise hold a copy of its jurisdiction id and cause each.
         var stored = new CaseEntry(place < 0 ? fact : fact with { JurisdictionId = Tree[place].Id, Cause = string.Intern(fact.Cause) }, place);
-        facts.AddOrUpdate(fact.Id, stored, (_, existing) => existing.Fact.Version > fact.Version ? existing : stored);
+        lock (gate)
+        {
+            if (slotOf.TryGetValue(fact.Id, out int slot))
+            {
+                if (slots[slot].Fact.Version <= fact.Version)
+                {
+                    Volatile.Write(ref slots[slot], stored);
+                }
+                return;
+            }
+            if (count == slots.Length)
+            {
+                var larger = new CaseEntry[slots.Length * 2];
+                Array.Copy(slots, larger, count);
+                Volatile.Write(ref slots, larger);
+            }
+            slots[count] = stored;
+            slotOf[fact.Id] = count;
+            Volatile.Write(ref count, count + 1);
+        }
     }
 
-    public CaseFact? Find(string id) => facts.GetValueOrDefault(id)?.Fact;
-
-    /// <summary>Every stored case, without copying the collection (a query runs over all of them).</summary>
-    public IEnumerable<CaseEntry> Entries()
+    public CaseFact? Find(string id)
     {
-        foreach (var pair in facts)
+        lock (gate)
         {
-            yield return pair.Value;
+            return slotOf.TryGetValue(id, out int slot) ? slots[slot].Fact : null;
         }
+    }
+
+    /// <summary>Every stored case, as of now, without a lock or a copy: the count is read before the array, so every slot
+    /// below it is filled.</summary>
+    public ReadOnlySpan<CaseEntry> Entries()
+    {
+        int visible = Volatile.Read(ref count);
+        var array = Volatile.Read(ref slots);
+        return array.AsSpan(0, Math.Min(visible, array.Length));
     }
 }

@@ -76,7 +76,8 @@ public sealed class StatisticsQuery(CaseFacts facts, IOptions<IncidentOptions> o
             [.. t.Vetoes.OrderBy(v => v.ReceivedAt).ThenBy(v => v.Number, StringComparer.Ordinal)]);
     }
 
-    /// <summary>The one pass: the jurisdiction's tally and one per child, in the children's order.</summary>
+    /// <summary>The one pass: each case is added to the tally of the child it lies in (or to the jurisdiction's own, for
+    /// a case placed on the jurisdiction itself), and the jurisdiction's tally is their sum.</summary>
     private (Tally Own, IReadOnlyList<Tally> Children) Run(string jurisdictionId, DateTimeOffset from, DateTimeOffset to)
     {
         int root = Tree.IndexOf(jurisdictionId);
@@ -84,7 +85,7 @@ public sealed class StatisticsQuery(CaseFacts facts, IOptions<IncidentOptions> o
         {
             throw new ArgumentException($"Unknown jurisdiction {jurisdictionId}.", nameof(jurisdictionId));
         }
-        var own = new Tally(root);
+        var self = new Tally(root);
         var children = Tree.ChildrenOf(root).Select(c => new Tally(c)).ToList();
         var byIndex = new Dictionary<int, Tally>(children.Count);
         foreach (var child in children)
@@ -98,6 +99,7 @@ public sealed class StatisticsQuery(CaseFacts facts, IOptions<IncidentOptions> o
         }
         long start = from.UtcTicks, end = to.UtcTicks, offset = options.Value.LocalUtcOffset.Ticks;
         var now = time.GetUtcNow();
+        Tally? last = null;
         foreach (var entry in facts.Entries())
         {
             var fact = entry.Fact;
@@ -111,14 +113,19 @@ public sealed class StatisticsQuery(CaseFacts facts, IOptions<IncidentOptions> o
             {
                 continue;
             }
+            var tally = branch == -1 ? self
+                : last?.Jurisdiction == branch ? last
+                : byIndex.TryGetValue(branch, out var child) ? child
+                : self;
+            last = tally;
             int hour = (int)((received + offset) / TimeSpan.TicksPerHour % 24);
-            int village = Tree.VillageOf(entry.Place);
-            bool repeat = repeatTypes[(int)fact.Type];
-            own.Add(fact, hour, village, repeat, now);
-            if (branch >= 0 && byIndex.TryGetValue(branch, out var child))
-            {
-                child.Add(fact, hour, village, repeat, now);
-            }
+            tally.Add(fact, hour, Tree.VillageOf(entry.Place), repeatTypes[(int)fact.Type], now);
+        }
+        var own = new Tally(root);
+        own.Include(self);
+        foreach (var child in children)
+        {
+            own.Include(child);
         }
         return (own, children);
     }

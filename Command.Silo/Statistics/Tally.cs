@@ -64,8 +64,10 @@ internal sealed class Tally(int jurisdiction)
                 Vetoes.Add(new VetoFlag("majorMassIncident", "发生重大及以上群体性事件", fact.Id, fact.Number, fact.ReceivedAt));
             }
         }
-        foreach (var escalation in fact.Escalations)
+        var escalations = fact.Escalations;
+        for (int e = 0; e < escalations.Count; e++)
         {
+            var escalation = escalations[e];
             Raised++;
             if (escalation.AcknowledgedAt is { } acknowledged)
             {
@@ -113,6 +115,46 @@ internal sealed class Tally(int jurisdiction)
         IncidentChannel.Medical => 2,
         _ => 3,
     };
+
+    /// <summary>Adds the tallies of the parts of a jurisdiction into this one: its own cases and each child's. The
+    /// children's villages never overlap, so their hot spots simply join.</summary>
+    public void Include(Tally part)
+    {
+        Total += part.Total;
+        Add(ByChannel, part.ByChannel);
+        Add(ByType, part.ByType);
+        Add(BySeverity, part.BySeverity);
+        Add(ByHour, part.ByHour);
+        Dispatch.AddRange(part.Dispatch);
+        Arrival.AddRange(part.Arrival);
+        Acknowledgement.AddRange(part.Acknowledgement);
+        Overdue += part.Overdue;
+        MassIncidents += part.MassIncidents;
+        MajorMassIncidents += part.MajorMassIncidents;
+        Milestones += part.Milestones;
+        Breaches += part.Breaches;
+        Raised += part.Raised;
+        Acknowledged += part.Acknowledged;
+        MajorCases += part.MajorCases;
+        ReportsOnTime += part.ReportsOnTime;
+        ReportsLate += part.ReportsLate;
+        ReportsMissing += part.ReportsMissing;
+        ReportsPending += part.ReportsPending;
+        Vetoes.AddRange(part.Vetoes);
+        foreach (var (key, value) in part.Places)
+        {
+            var (count, last) = Places.GetValueOrDefault(key);
+            Places[key] = (count + value.Count, value.LastAt > last ? value.LastAt : last);
+        }
+    }
+
+    private static void Add(int[] into, int[] from)
+    {
+        for (int i = 0; i < into.Length; i++)
+        {
+            into[i] += from[i];
+        }
+    }
 
     public IEnumerable<KeyValuePair<(int Village, string Cause), (int Count, DateTimeOffset LastAt)>> HotSpots(int threshold) =>
         Places.Where(p => p.Value.Count >= threshold);
