@@ -221,6 +221,23 @@ public sealed class StatisticsTests : IAsyncLifetime
         Assert.StartsWith("371500,聊城市（合计）,市,7,", lines[^1]);
     }
 
+    [Fact]
+    public async Task AfterARestartTheFiguresAreRebuiltFromTheSnapshots()
+    {
+        await Day();
+        const string Query = "/api/statistics?from=2026-11-21&to=2026-11-21";
+        string before = await leader.GetStringAsync(Query);
+        string scorecard = await leader.GetStringAsync("/api/statistics/scorecard?from=2026-11-21&to=2026-11-21");
+
+        await app.DisposeAsync();
+        await using var restarted = new CommandApp(store: app.Store, rules: Rules, time: app.Time);
+        var api = restarted.Api("gx.leader");
+
+        Assert.Equal(before, await api.GetStringAsync(Query));
+        Assert.Equal(scorecard, await api.GetStringAsync("/api/statistics/scorecard?from=2026-11-21&to=2026-11-21"));
+        Assert.Equal(6, JsonDocument.Parse(before).RootElement.GetProperty("cases").GetProperty("total").GetInt32());
+    }
+
     [Theory]
     [InlineData("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"")]
     [InlineData("+1+1", "'+1+1")]
