@@ -10,14 +10,14 @@ namespace Command.Benchmarks.Load;
 public sealed record BenchOptions
 {
     public const string Usage = """
-        bench [--quick] [--teams N] [--clients N] [--movers N] [--incidents N] [--windows N] [--seconds S]
+        bench [--quick] [--teams N] [--clients N] [--movers N] [--incidents N] [--windows N] [--cases N] [--seconds S]
               [--only PART,PART] [--redis HOST:PORT] [--results DIR]
         bench timers [--windows N] [--storage sqlite|memory|redis] [--results DIR]
 
-        PART is one of: mailbox, ingest, recommend, fanout, memory, recovery, redis, timers, capacity.
+        PART is one of: mailbox, ingest, recommend, fanout, memory, recovery, redis, timers, capacity, statistics.
         """;
 
-    public static readonly string[] Parts = ["mailbox", "ingest", "recommend", "fanout", "memory", "recovery", "redis", "timers", "capacity"];
+    public static readonly string[] Parts = ["mailbox", "ingest", "recommend", "fanout", "memory", "recovery", "redis", "timers", "capacity", "statistics"];
 
     public bool Quick { get; init; }
 
@@ -46,6 +46,12 @@ public sealed record BenchOptions
 
     public int Windows { get; init; } = 1_000;
 
+    /// <summary>Case facts in the statistics read model: a year of 聊城's cases.</summary>
+    public int Cases { get; init; } = 300_000;
+
+    /// <summary>Timed runs of each statistics query, after one that warms up.</summary>
+    public int StatisticsRuns { get; init; } = 9;
+
     /// <summary>How long each throughput measurement runs.</summary>
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -71,6 +77,8 @@ public sealed record BenchOptions
         ClosedIncidents = 200,
         RecommendSamples = 200,
         Windows = 100,
+        Cases = 20_000,
+        StatisticsRuns = 3,
         Duration = TimeSpan.FromSeconds(2),
         RedisRequests = 10_000,
     };
@@ -98,6 +106,7 @@ public sealed record BenchOptions
                 "--movers" => options with { Movers = Count() },
                 "--incidents" => options with { JournaledIncidents = Count() },
                 "--windows" => options with { Windows = Count() },
+                "--cases" => options with { Cases = Count() },
                 "--seconds" => options with { Duration = TimeSpan.FromSeconds(Count()) },
                 "--redis" => options with { Redis = Value() },
                 "--results" => options with { Results = Value() },

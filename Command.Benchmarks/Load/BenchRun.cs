@@ -31,7 +31,7 @@ public sealed class BenchRun(BenchOptions options, BenchProgress progress)
         bool sqliteRecovery = options.Runs("recovery"), redis = options.Runs("recovery") || options.Runs("redis");
         bool main = mainParts.Any(options.Runs), timers = options.Runs("timers"), capacity = options.Runs("capacity");
         stepCount = (sqliteRecovery ? 1 : 0) + (redis ? 1 : 0) + (options.Runs("memory") ? 1 : 0) + (main ? 1 + mainParts.Count(p => p != "memory" && options.Runs(p)) : 0)
-            + (options.Runs("mailbox") ? 1 : 0) + (timers ? 1 : 0) + (capacity ? 1 : 0);
+            + (options.Runs("mailbox") ? 1 : 0) + (timers ? 1 : 0) + (capacity ? 1 : 0) + (options.Runs("statistics") ? 1 : 0);
         try
         {
             if (sqliteRecovery)
@@ -77,6 +77,13 @@ public sealed class BenchRun(BenchOptions options, BenchProgress progress)
                     using var durable = options.Redis is null ? await PrivateRedis.StartAsync(durable: true) : null;
                     return await CapacityBench.RunAsync(options.Redis ?? durable!.Endpoint, options.Quick, options.Duration, Log, progress);
                 });
+            }
+            if (options.Runs("statistics"))
+            {
+                // In process and on its own: the query is a pass over memory, so a silo around it would only add noise.
+                Next("statistics");
+                await Part("statistics", "statistics", () => Task.FromResult<IEnumerable<BenchRow>>(
+                    StatisticsBench.Run(options.Cases, options.StatisticsRuns, progress)));
             }
             Report.SampleLoad();
         }

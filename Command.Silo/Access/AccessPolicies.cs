@@ -41,6 +41,9 @@ public static class AccessPolicies
     /// <summary>What only leaders do: 签收 and 提级 escalations, decide 三个慎用 gates, check in on scene.</summary>
     public const string Lead = "lead";
 
+    /// <summary>统计研判 and the 考核 scorecard of the caller's jurisdiction: leaders and duty officers.</summary>
+    public const string Statistics = "statistics";
+
     /// <summary>Users, credentials and the audit journal.</summary>
     public const string Administer = "administer";
 
@@ -59,6 +62,7 @@ public static class AccessPolicies
         [Handling] = [Role.DutyOfficer, Role.PatrolLeader],
         [Command] = [Role.DutyOfficer, Role.Leader],
         [Lead] = [Role.Leader],
+        [Statistics] = [Role.DutyOfficer, Role.Leader],
         [Administer] = [Role.Admin],
         [Console] = [Role.DutyOfficer, Role.PatrolLeader, Role.Leader, Role.Device],
     };

@@ -5,6 +5,7 @@ public static class FeedKinds
 {
     public const string Incident = "incident";
     public const string IncidentPhone = "incident-phone";
+    public const string CaseFact = "case-fact";
     public const string Escalation = "escalation";
     public const string Team = "team";
     public const string Credential = "credential";

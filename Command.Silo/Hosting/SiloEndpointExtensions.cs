@@ -7,6 +7,7 @@ using Command.Silo.Incidents;
 using Command.Silo.Jurisdictions;
 using Command.Silo.Patrols;
 using Command.Silo.Realtime;
+using Command.Silo.Statistics;
 using Command.Silo.Storage;
 using Orleans.Dashboard;
 
@@ -56,6 +57,7 @@ public static class SiloEndpointExtensions
         app.MapInstructions();
         app.MapFollowUps();
         app.MapIncidentSearch();
+        app.MapStatistics();
         app.MapEscalation();
         app.MapHub<CommandHub>(CommandHub.Path).RequireAuthorization(AccessPolicies.Console);
         // The dashboard is Orleans' own, for operators: not part of this API's OpenAPI document.

@@ -73,6 +73,8 @@ public static class SiloServiceExtensions
         services.AddSingleton<NeighbourCounties>();
         services.AddSingleton(rules);
         services.AddSingleton<IncidentCatalog>();
+        services.AddSingleton<Command.Silo.Statistics.CaseFacts>();
+        services.AddSingleton<Command.Silo.Statistics.StatisticsQuery>();
         services.AddSingleton<EscalationBoard>();
         services.AddSingleton<FollowUps.FollowUpBoard>();
         services.Configure<Escalation.Sms.SmsOptions>(builder.Configuration.GetSection("Sms"));

@@ -18,6 +18,7 @@ internal sealed class SiloStartup(
     IEventJournal journal,
     ITelemetryStore telemetry,
     IncidentCatalog catalog,
+    Statistics.CaseFacts facts,
     EscalationBoard board,
     FollowUps.FollowUpBoard followUps,
     TeamRegistry teams,
@@ -33,7 +34,7 @@ internal sealed class SiloStartup(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        await catalog.LoadAsync(journal, board, logger, cancellationToken);
+        await catalog.LoadAsync(journal, board, facts, logger, cancellationToken);
         await followUps.LoadAsync(journal, logger, cancellationToken);
         teams.LoadStoredPositions(await telemetry.ReadLatestAsync(cancellationToken));
         // The map shows every team: their grains answer wherever in the cluster they live.

@@ -11,7 +11,7 @@ namespace Command.Silo.Incidents;
 /// <summary>
 /// The read model behind incident lists: one summary per incident, kept current by the incident grains and
 /// rebuilt at start from the incidents' snapshots (incidents snapshot on every change, so no replay is needed),
-/// together with the escalation board.
+/// together with the escalation board and the statistics' case facts (one parse of each snapshot for all three).
 /// </summary>
 public sealed class IncidentCatalog
 {
@@ -60,7 +60,7 @@ public sealed class IncidentCatalog
     /// <summary>An unreadable snapshot is logged and skipped: one damaged record must not keep a whole county's
     /// dispatch centre dark. The incident's journal is untouched and can be repaired and replayed. The snapshots are
     /// parsed on every core: with 100,000 incidents the parsing is most of the start, and nothing else runs meanwhile.</summary>
-    public async Task<int> LoadAsync(IEventJournal journal, EscalationBoard board, ILogger logger, CancellationToken cancellationToken)
+    public async Task<int> LoadAsync(IEventJournal journal, EscalationBoard board, Statistics.CaseFacts facts, ILogger logger, CancellationToken cancellationToken)
     {
         var snapshots = await journal.ReadSnapshotsAsync(IncidentGrain.StreamPrefix, cancellationToken).ConfigureAwait(false);
         int unreadable = 0;
@@ -71,10 +71,12 @@ public sealed class IncidentCatalog
                 var state = JsonSerializer.Deserialize<IncidentState>(snapshot.State, JournalJson.Options);
                 if (state is { Exists: true })
                 {
-                    Apply(state.ToSummary(snapshot.Stream[IncidentGrain.StreamPrefix.Length..], snapshot.Version));
+                    string id = snapshot.Stream[IncidentGrain.StreamPrefix.Length..];
+                    Apply(state.ToSummary(id, snapshot.Version));
+                    facts.Load(id, snapshot.Version, state);
                     if (state.Call!.CallerPhone is { } phone)
                     {
-                        phones[snapshot.Stream[IncidentGrain.StreamPrefix.Length..]] = phone;
+                        phones[id] = phone;
                     }
                     foreach (var escalation in state.Escalations)
                     {

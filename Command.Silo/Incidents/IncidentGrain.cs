@@ -18,6 +18,7 @@ namespace Command.Silo.Incidents;
 [Orleans.Placement.PreferLocalPlacement]
 public sealed partial class IncidentGrain(
     IncidentCatalog catalog,
+    Statistics.CaseFacts facts,
     EscalationBoard board,
     TeamRegistry teams,
     ConsoleNotifier notifier,
@@ -309,6 +310,7 @@ public sealed partial class IncidentGrain(
     {
         var summary = State.ToSummary(Key, Version);
         catalog.Update(summary);
+        facts.Update(Key, Version, State);
         catalog.IndexPhone(Key, State.Call!.CallerPhone);
         notifier.IncidentChanged(summary);
     }

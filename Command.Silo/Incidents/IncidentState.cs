@@ -75,7 +75,7 @@ public sealed partial record IncidentState(
 
     public IncidentState Apply(IncidentEvent @event, EventMeta meta)
     {
-        var next = Change(@event, meta);
+        var next = Change(@event, meta).Track(@event, meta.At);
         return @event is ReportSubmitted ? next with { ReportCount = ReportCount + 1 }
             : IsUpdate(@event) ? next with { UpdateCount = UpdateCount + 1 }
             : next;

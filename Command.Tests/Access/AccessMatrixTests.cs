@@ -113,6 +113,13 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         R("GET /api/handover",                             On.Nothing,      401,  200,    403,    403,  200,    403,    403,      200,    403),
         R("GET /api/incidents/{id}/neighbour-support",     On.Guanxian,     401,  200,    200,    403,  200,    200,    403,      404,    403),
         R("GET /api/incidents/{id}/neighbour-support",     On.Shenxian,     401,  200,    200,    403,  404,    404,    403,      200,    403),
+        // 统计研判 and 考核: leaders and duty officers, for a jurisdiction in their subtree (another county's is answered as absent).
+        R("GET /api/statistics",                           On.Guanxian,     401,  200,    200,    403,  200,    200,    403,      404,    403),
+        R("GET /api/statistics",                           On.Shenxian,     401,  200,    200,    403,  404,    404,    403,      200,    403),
+        R("GET /api/statistics/scorecard",                 On.Guanxian,     401,  200,    200,    403,  200,    200,    403,      404,    403),
+        R("GET /api/statistics/scorecard",                 On.Shenxian,     401,  200,    200,    403,  404,    404,    403,      200,    403),
+        R("GET /api/statistics/scorecard.csv",             On.Guanxian,     401,  200,    200,    403,  200,    200,    403,      404,    403),
+        R("GET /api/statistics/scorecard.csv",             On.Shenxian,     401,  200,    200,    403,  404,    404,    403,      200,    403),
         R("GET /api/transfer-targets",                     On.Nothing,      401,  200,    403,    403,  200,    403,    403,      200,    403),
         R("GET /api/map/boundaries",                       On.Nothing,      401,  200,    200,    200,  200,    200,    200,      200,    403),
         R("GET /api/map/assets",                           On.Nothing,      401,  200,    200,    200,  200,    200,    200,      200,    403),
@@ -485,6 +492,10 @@ public sealed class AccessMatrixTests : IAsyncLifetime
                 return new("/api/incidents/search?status=all");
             case "GET /api/handover":
                 return new("/api/handover");
+            case "GET /api/statistics":
+            case "GET /api/statistics/scorecard":
+            case "GET /api/statistics/scorecard.csv":
+                return new($"{row.Path}?jurisdiction={county}", Secrets: [county == GuanxianId ? "冠县" : "莘县"]);
             case "GET /api/transfer-targets":
                 return new("/api/transfer-targets");
             case "GET /api/map/boundaries":

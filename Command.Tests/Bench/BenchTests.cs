@@ -14,7 +14,7 @@ public sealed class BenchTests
     public async Task EveryPartRunsAtATinySizeAndWritesItsTable()
     {
         string results = Path.Combine(Path.GetTempPath(), "command-bench-test-" + Guid.NewGuid().ToString("N"));
-        var options = BenchOptions.Parse(["--quick", "--teams", "60", "--clients", "2", "--movers", "20", "--incidents", "120", "--windows", "3",
+        var options = BenchOptions.Parse(["--quick", "--teams", "60", "--clients", "2", "--movers", "20", "--incidents", "120", "--windows", "3", "--cases", "2000",
             "--seconds", "1", "--results", results]) with { FanOutIncidents = 3, Broadcasts = 20, ClosedIncidents = 10, RecommendSamples = 10, RedisRequests = 500 };
         try
         {
@@ -45,6 +45,24 @@ public sealed class BenchTests
                 Directory.Delete(results, recursive: true);
             }
         }
+    }
+
+    [Fact]
+    public async Task TheStatisticsPartSeedsAYearAndTimesEveryQuery()
+    {
+        var options = BenchOptions.Parse(["--quick", "--only", "statistics", "--cases", "3000"]);
+        var run = new BenchRun(options, new BenchProgress(TextWriter.Null, interactive: false));
+        var report = await run.RunAsync();
+
+        Assert.False(report.IsBroken, string.Join("\n", report.Rows.Where(r => r.Broken is not null).Select(r => $"{r.Measure}: {r.Broken}")));
+        var queries = report.Rows.Where(r => r.Values.ContainsKey("medianMs")).ToList();
+        Assert.Equal(4, queries.Count);
+        // The city counts every seeded case of its year; the county, some of them.
+        Assert.Equal(3000, queries[0].Values["cases"]);
+        Assert.Equal(3000, queries[1].Values["cases"]);
+        Assert.InRange(queries[2].Values["cases"], 1, 2999);
+        Assert.NotNull(queries[0].Met);
+        Assert.Contains(report.Rows, r => r.Values.ContainsKey("bytesPerCase"));
     }
 
     [Fact]

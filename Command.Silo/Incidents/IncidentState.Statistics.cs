@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using Command.Abstractions.Patrols;
+
+namespace Command.Silo.Incidents;
+
+/// <summary>
+/// What the statistics need and the rest of the state forgets: a dispatch restarted clears the overdue mark, a breached
+/// milestone met later reads as met, a team's arrival time is overwritten by a later one. These are the first times
+/// each thing happened, and they never change once set, so figures computed from them equal figures recomputed from
+/// the timeline.
+/// </summary>
+public sealed partial record IncidentState
+{
+    /// <summary>The first team's 到达现场 (the first <c>teamStatus</c> onScene on the timeline).</summary>
+    public DateTimeOffset? FirstOnSceneAt { get; init; }
+
+    /// <summary>The first 派警超时, kept after a restarted dispatch clears <see cref="DispatchOverdueAt"/>.</summary>
+    public DateTimeOffset? FirstDispatchOverdueAt { get; init; }
+
+    /// <summary>When the case first stood at severity I or II (重大及以上): its 24-hour written report counts from here.</summary>
+    public DateTimeOffset? MajorSince { get; init; }
+
+    /// <summary>The first 书面报告 (a report of kind writtenReport).</summary>
+    public DateTimeOffset? WrittenReportAt { get; init; }
+
+    /// <summary>Milestones ever breached, by name, even those met late afterwards.</summary>
+    public ImmutableList<string> BreachedMilestones { get; init; } = [];
+
+    public const int MajorSeverity = 2;
+
+    public const string WrittenReportKind = "writtenReport";
+
+    private IncidentState Track(IncidentEvent @event, DateTimeOffset at) => @event switch
+    {
+        IncidentReceived r when r.Call.Severity <= MajorSeverity && MajorSince is null => this with { MajorSince = at },
+        SeverityChanged s when s.To <= MajorSeverity && MajorSince is null => this with { MajorSince = at },
+        TeamStatusReported { Status: TeamStatus.OnScene } when FirstOnSceneAt is null => this with { FirstOnSceneAt = at },
+        DispatchOverdue when FirstDispatchOverdueAt is null => this with { FirstDispatchOverdueAt = at },
+        ReportSubmitted { Kind: WrittenReportKind } when WrittenReportAt is null => this with { WrittenReportAt = at },
+        MilestoneBreached b when !BreachedMilestones.Contains(b.Name) => this with { BreachedMilestones = BreachedMilestones.Add(b.Name) },
+        _ => this,
+    };
+}
