@@ -11,17 +11,7 @@ public sealed class GoldenWindowRestartTests
     [Fact]
     public async Task RestartMidWindowKeepsEveryDeadlineAndFiresOverdueOnesOnceMarkedLate()
     {
-        var store = new MemoryStore();
-        var time = TestClock.Create();
-        var rules = TestRules.FirstTeamOnly(firstTeamMinutes: 15, acknowledgeMinutes: 10);
-        var t0 = time.GetUtcNow();
-        IncidentDetail incident;
-        await using (var before = new CommandApp(store, rules, time))
-        {
-            var api = before.Api();
-            incident = await before.CreateIncident(api, type: "massIncident", crowdSize: 300);
-            time.SetUtcNow(t0.AddMinutes(10));
-        }
+        var (store, time, rules, t0, incident) = await MassIncidentThenOutage((_, _, t) => { t.SetUtcNow(t.GetUtcNow().AddMinutes(10)); return Task.CompletedTask; });
 
         time.SetUtcNow(t0.AddMinutes(17)); // the silo is down when the first milestone falls due
 
@@ -53,18 +43,11 @@ public sealed class GoldenWindowRestartTests
     [Fact]
     public async Task AnAcknowledgementDeadlineThatFellDueDuringAnOutageClimbsOnStartWithoutRetrying()
     {
-        var store = new MemoryStore();
-        var time = TestClock.Create();
-        var rules = TestRules.FirstTeamOnly(firstTeamMinutes: 15, acknowledgeMinutes: 10);
-        var t0 = time.GetUtcNow();
-        IncidentDetail incident;
-        await using (var before = new CommandApp(store, rules, time))
+        var (store, time, rules, t0, incident) = await MassIncidentThenOutage(async (_, api, t) =>
         {
-            var api = before.Api();
-            incident = await before.CreateIncident(api, type: "massIncident", crowdSize: 300);
-            time.SetUtcNow(t0.AddMinutes(15));
+            t.SetUtcNow(t.GetUtcNow().AddMinutes(15));
             await Eventually.Get(() => CommandApp.Get<List<EscalationView>>(api, "/api/escalations"), e => e.Count == 1, "the township's step");
-        }
+        });
 
         time.SetUtcNow(t0.AddMinutes(40)); // the township's deadline (25 min) passes while the silo is down
 
@@ -78,5 +61,21 @@ public sealed class GoldenWindowRestartTests
         Assert.DoesNotContain(logs.Entries, e => e.Message.Contains("retrying in", StringComparison.Ordinal));
         var reminded = (await CommandApp.Get<List<TimelineEntry>>(api2, $"/api/incidents/{incident.Id}/timeline")).Where(e => e.Kind == "escalationReminded");
         Assert.Single(reminded);
+    }
+
+    /// <summary>A mass incident of 300 on a silo with a 15-minute first milestone and a 10-minute acknowledgement
+    /// period, which then stops after <paramref name="meanwhile"/>: the store and the clock outlive it.</summary>
+    private static async Task<(MemoryStore Store, FakeTimeProvider Time, Silo.Escalation.CommandRules Rules, DateTimeOffset T0, IncidentDetail Incident)> MassIncidentThenOutage(
+        Func<CommandApp, HttpClient, FakeTimeProvider, Task> meanwhile)
+    {
+        var store = new MemoryStore();
+        var time = TestClock.Create();
+        var rules = TestRules.FirstTeamOnly(firstTeamMinutes: 15, acknowledgeMinutes: 10);
+        var t0 = time.GetUtcNow();
+        await using var before = new CommandApp(store, rules, time);
+        var api = before.Api();
+        var incident = await before.CreateIncident(api, type: "massIncident", crowdSize: 300);
+        await meanwhile(before, api, time);
+        return (store, time, rules, t0, incident);
     }
 }
