@@ -61,6 +61,7 @@ public static class FollowUpEndpoints
             [Description("open (not closed off); overdue (the deadline passed before the owner reported back, and not yet closed off); closed; all when absent.")] string? state,
             [Description("Only items on cases in this jurisdiction or below it.")] string? jurisdictionId,
             [Description("true: only items the caller owns.")] bool? mine,
+            [Description("Only the items on this case.")] string? incidentId,
             Caller caller, FollowUpBoard board, AccessScope scope, JurisdictionMap map) =>
         {
             new Validation()
@@ -71,6 +72,7 @@ public static class FollowUpEndpoints
                 .Where(f => CanSee(caller, f, scope))
                 .Where(f => jurisdictionId is null || map.IsWithin(f.JurisdictionId, jurisdictionId))
                 .Where(f => mine != true || f.OwnerUsername == caller.Subject)
+                .Where(f => incidentId is null || f.IncidentId == incidentId)
                 .Where(f => state switch
                 {
                     "open" => f.ClosedAt is null,
