@@ -17,6 +17,7 @@ import { recommendationSection as recommendationParts } from './recommendations.
 import { caseExtras, createCaseControl } from './caseControl.js';
 import { instructionSection } from './instructions.js';
 import { describeTimelineEntry } from './timelineText.js';
+import { createFollowUps } from '../../shared/followUps.js';
 
 const massGuidance = '宜散不宜聚、宜解不宜结、宜顺不宜激';
 
@@ -127,11 +128,15 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
     if (!article || article.dataset.id !== d.id) {
       // What the officer acts on first, on a laptop's height without scrolling: the call, who is sent, 推荐警力 with
       // its 派警 buttons; then the countdowns and actions; the long secondary parts (principles, gates, timeline) last.
-      for (const name of ['head', 'progress', 'message', 'instructions', 'transfer', 'info', 'assignments', 'recommendations', 'milestones', 'escalations', 'actions', 'guidance', 'gates', 'resolution', 'timeline']) {
+      for (const name of ['head', 'progress', 'message', 'instructions', 'transfer', 'info', 'assignments', 'recommendations', 'milestones', 'escalations', 'actions', 'guidance', 'gates', 'resolution', 'followUps', 'timeline']) {
         parts[name] = h('div', { class: `part part-${name}` });
       }
       article = h('article', { class: 'incident-detail', dataset: { id: d.id } }, Object.values(parts));
       transferPart = createTransferPart(parts.transfer, { act, user });
+      // 跟踪督办 outlives the case's 办结: the items are fetched with the case and after each step taken on them.
+      const followUpList = h('div', { id: 'detail-follow-ups' });
+      replace(parts.followUps, h('section', { class: 'follow-ups' }, h('h3', {}, '跟踪督办'), followUpList));
+      createFollowUps(followUpList, { incident: { id: d.id, number: d.number }, me: user, say: (text, error) => { message = { error: !!error, text }; render(); } });
       actionsFor = null;
       replace(container, article);
     }
