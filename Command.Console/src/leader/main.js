@@ -17,6 +17,7 @@ import { pageMessage } from '../shared/pageMessage.js';
 import { createAlarm, watchIncidents } from '../shared/alarm.js';
 import { instructButton, instructionForm, instructionList } from './instructions.js';
 import { caseOnScreen, openCase } from './caseView.js';
+import { createFollowUps } from '../shared/followUps.js';
 
 /** A case number that opens the case (查看案情): from every row and card. */
 function caseLink(incidentId, number, cls = 'mono') {
@@ -34,8 +35,10 @@ const say = pageMessage(5000);
 const alarms = watchIncidents(createAlarm({ page: 'leader' }));
 
 let me = null;
+let followUps = null; // 跟踪督办: the leader's own items and those of their jurisdiction
 showSignedIn(byId('user-box')).then((signedIn) => {
   me = signedIn;
+  followUps = createFollowUps(byId('follow-ups'), { me, say });
   renderEscalations();
 }).catch((e) => say(`读取登录信息失败：${e.message}`, true));
 
@@ -372,6 +375,7 @@ function renderStats() {
 // ---- Live feed ------------------------------------------------------------------------------------------------
 
 async function resync() {
+  followUps?.reload();
   const [open, active] = await Promise.all([get('/api/escalations?open=true'), getAll('/api/incidents?active=true')]);
   escalations.clear();
   for (const e of open) if (isOpen(e)) escalations.set(e.id, e);
