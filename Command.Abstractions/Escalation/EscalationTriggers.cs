@@ -9,4 +9,7 @@ public static class EscalationTriggers
     public const string Unacknowledged = "unacknowledged";
     public const string RepeatedIncidents = "repeatedIncidents";
     public const string LeaderDecision = "leaderDecision";
+
+    /// <summary>A major case's 24-hour written report or 30-day inquiry report is overdue.</summary>
+    public const string ReportOverdue = "reportOverdue";
 }

@@ -8,7 +8,13 @@ namespace Command.Silo.Escalation;
 public sealed class CommandRules
 {
     public static readonly FrozenSet<string> Causes = FrozenSet.ToFrozenSet(["landAcquisition", "labourDispute", "environment", "petitioning", "other"]);
-    public static readonly FrozenSet<string> ReportKinds = FrozenSet.ToFrozenSet(["countyInformed", "informationReport", "writtenReport"]);
+    public static readonly FrozenSet<string> ReportKinds = FrozenSet.ToFrozenSet(["countyInformed", "informationReport", "writtenReport", "inquiryReport"]);
+
+    /// <summary>A major case (重大案件, severity I or II) reports in writing within this of first becoming one ...</summary>
+    public static readonly TimeSpan MajorWrittenReportWithin = TimeSpan.FromHours(24);
+
+    /// <summary>... and its inquiry (调查结果、整改措施、责任追究情况) within a month.</summary>
+    public static readonly TimeSpan MajorInquiryWithin = TimeSpan.FromDays(30);
 
     public required string Source { get; init; }
     public required int CrowdThreshold { get; init; }

@@ -126,6 +126,7 @@ public static class Wording
         "countyInformed" => "电话报告县级",
         "informationReport" => "向市级信息报送",
         "writtenReport" => "书面报告",
+        "inquiryReport" => "调查处理报告",
         _ => "未知报告",
     };
 

@@ -45,5 +45,6 @@ namespace Command.Silo.Incidents;
 [JsonDerivedType(typeof(TransferRefused), "transferRefused")]
 [JsonDerivedType(typeof(TransferOverdue), "transferOverdue")]
 [JsonDerivedType(typeof(InstructionGiven), "instructionGiven")]
+[JsonDerivedType(typeof(MajorReportOverdue), "majorReportOverdue")]
 [JsonDerivedType(typeof(InstructionAcknowledged), "instructionAcknowledged")]
 public abstract record IncidentEvent;

@@ -35,6 +35,7 @@ public sealed partial class IncidentGrain
         }
         await OpenGoldenWindow(cause, "upgrade", actor);
         await ConfirmEvents();
+        await ScheduleMajorReports();
         Publish();
         return Detail();
     }
@@ -87,6 +88,7 @@ public sealed partial class IncidentGrain
                 break;
             }
         }
+        await ScheduleMajorReports();
         Publish();
         return Detail();
     }
@@ -106,6 +108,7 @@ public sealed partial class IncidentGrain
         {
             await Escalate(EscalationTriggers.SeverityUpgrade, $"等级由{Severity.Roman(before)}级升为{Severity.Roman(severity)}级：{reason}", Time.GetUtcNow(), actor);
         }
+        await ScheduleMajorReports();
         Publish();
         return Detail();
     }
@@ -136,10 +139,18 @@ public sealed partial class IncidentGrain
 
     public async Task<IncidentDetail> SubmitReport(string kind, string text, string actor)
     {
-        RequireOpen();
         if (!CommandRules.ReportKinds.Contains(kind))
         {
             throw CommandRejectedException.Invalid($"报告类别不对，请从{Hosting.Wording.OneOf(CommandRules.ReportKinds.Select(Hosting.Wording.ReportKind))}中选择。");
+        }
+        // A major case's written and inquiry reports are owed after 办结 too: the month's inquiry nearly always comes after.
+        if (kind is IncidentState.WrittenReportKind or IncidentState.InquiryReportKind && State.MajorSince is not null)
+        {
+            RequireExists();
+        }
+        else
+        {
+            RequireOpen();
         }
         int maxLength = incidentOptions.Value.MaxReportLength;
         if (text.Length > maxLength)
@@ -156,6 +167,7 @@ public sealed partial class IncidentGrain
         RaiseEvent(new ReportSubmitted(kind, text), actor);
         var met = Meet(PendingMilestones(MilestoneTrigger.Report).Where(m => m.ReportKind == kind), actor, $"报告已提交（{text.Length}字）", actor);
         await ConfirmEvents();
+        await CancelDeadline(MajorReportDeadline + kind);
         await AfterMilestonesMet(met);
         Publish();
         return Detail();
@@ -319,7 +331,8 @@ public sealed partial class IncidentGrain
 
     private async Task OnGoldenWindowReminder(string reminderName, DeadlineTick status)
     {
-        if (!State.Exists || State.Status == IncidentStatus.Closed)
+        // The window ends at 办结; an escalation raised after it (a major case's overdue report) still waits for its leader.
+        if (!State.Exists || (State.Status == IncidentStatus.Closed && !reminderName.StartsWith(EscalationReminder, StringComparison.Ordinal)))
         {
             return;
         }

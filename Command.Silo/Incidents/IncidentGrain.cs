@@ -37,7 +37,9 @@ public sealed partial class IncidentGrain(
     /// rebuild from snapshots alone at start.</summary>
     protected override int SnapshotEvery => 1;
 
-    protected override bool MayHaveDeadlines => State.Exists && State.Status != IncidentStatus.Closed;
+    /// <summary>After 办结 a major case's reports are still due, and an escalation they raised still waits for its leader.</summary>
+    protected override bool MayHaveDeadlines =>
+        State.Exists && (State.Status != IncidentStatus.Closed || State.OwesMajorReports || State.Escalations.Any(e => e.IsOpen));
 
     protected override IncidentState Apply(IncidentState state, IncidentEvent @event, EventMeta meta) => state.Apply(@event, meta);
 
@@ -84,6 +86,7 @@ public sealed partial class IncidentGrain(
                 $"同一村（社区）{rules.RepeatedWithin.TotalDays:0.##}天内第{repeated}起同类（{cause}）警情，有矛盾激化风险", State.ReceivedAt, "system",
                 ceilingAtLeast: rules.RepeatedCeiling);
         }
+        await ScheduleMajorReports();
         Publish();
         return Detail();
     }
@@ -224,6 +227,10 @@ public sealed partial class IncidentGrain(
         if (reminderName == TransferDeadline)
         {
             await OnTransferDeadline(status);
+        }
+        else if (reminderName.StartsWith(MajorReportDeadline, StringComparison.Ordinal))
+        {
+            await OnMajorReportDeadline(reminderName[MajorReportDeadline.Length..], status);
         }
         else if (reminderName != DispatchDeadline)
         {

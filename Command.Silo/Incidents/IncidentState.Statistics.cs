@@ -23,12 +23,25 @@ public sealed partial record IncidentState
     /// <summary>The first 书面报告 (a report of kind writtenReport).</summary>
     public DateTimeOffset? WrittenReportAt { get; init; }
 
+    /// <summary>The first 调查处理报告 (a report of kind inquiryReport), due within a month of becoming major.</summary>
+    public DateTimeOffset? InquiryReportAt { get; init; }
+
+    /// <summary>The major-case reports that were overdue, by kind: late stays on the record even after they come.</summary>
+    public ImmutableList<string> OverdueReports { get; init; } = [];
+
     /// <summary>Milestones ever breached, by name, even those met late afterwards.</summary>
     public ImmutableList<string> BreachedMilestones { get; init; } = [];
 
     public const int MajorSeverity = 2;
 
     public const string WrittenReportKind = "writtenReport";
+
+    public const string InquiryReportKind = "inquiryReport";
+
+    /// <summary>A major case still owes a report whose deadline has not been taken: its grain keeps its deadlines
+    /// after 办结, since the month's inquiry usually comes after the case is closed.</summary>
+    public bool OwesMajorReports => MajorSince is not null
+        && ((WrittenReportAt is null && !OverdueReports.Contains(WrittenReportKind)) || (InquiryReportAt is null && !OverdueReports.Contains(InquiryReportKind)));
 
     private IncidentState Track(IncidentEvent @event, DateTimeOffset at) => @event switch
     {
@@ -37,6 +50,8 @@ public sealed partial record IncidentState
         TeamStatusReported { Status: TeamStatus.OnScene } when FirstOnSceneAt is null => this with { FirstOnSceneAt = at },
         DispatchOverdue when FirstDispatchOverdueAt is null => this with { FirstDispatchOverdueAt = at },
         ReportSubmitted { Kind: WrittenReportKind } when WrittenReportAt is null => this with { WrittenReportAt = at },
+        ReportSubmitted { Kind: InquiryReportKind } when InquiryReportAt is null => this with { InquiryReportAt = at },
+        MajorReportOverdue o when !OverdueReports.Contains(o.Kind) => this with { OverdueReports = OverdueReports.Add(o.Kind) },
         MilestoneBreached b when !BreachedMilestones.Contains(b.Name) => this with { BreachedMilestones = BreachedMilestones.Add(b.Name) },
         _ => this,
     };

@@ -76,7 +76,7 @@ public sealed class LeaderOnRecordTests : IAsyncLifetime
     public async Task AVillageLeaderCheckingInDoesNotMeetTheTownshipLeadersMilestone()
     {
         var incident = await app.CreateIncident(duty, SceneLon, SceneLat, type: "massIncident", crowdSize: 80);
-        var village = await LeaderAt("village", "lt.leader", "吴村长");
+        var village = await LeaderAt("village", "lt.cadre", "吴村长");
 
         var claimed = await CommandApp.Problem(await CheckIn(village, incident, new { level = "township", lon = SceneLon, lat = SceneLat }), HttpStatusCode.UnprocessableEntity);
         Assert.Contains("的村（社区）", ChineseRefusal.Check(claimed));
@@ -86,7 +86,7 @@ public sealed class LeaderOnRecordTests : IAsyncLifetime
         Assert.Equal(MilestoneState.Pending, milestone.State);
         Assert.Null(milestone.MetBy);
         var record = (await Timeline(incident)).Single(e => e.Kind == "leaderCheckedIn").Data;
-        Assert.Equal(("领导:吴村长(lt.leader)", "lt.leader", "village", "村委会主任", "已到场劝导"),
+        Assert.Equal(("领导:吴村长(lt.cadre)", "lt.cadre", "village", "村委会主任", "已到场劝导"),
             (record.GetProperty("leader").GetString(), record.GetProperty("username").GetString(), record.GetProperty("level").GetString(),
                 record.GetProperty("title").GetString(), record.GetProperty("note").GetString()));
     }

@@ -163,13 +163,14 @@ export const escalationTriggerLabel = {
   unacknowledged: '逾期未签收',
   repeatedIncidents: '矛盾激化（同类警情反复）',
   leaderDecision: '领导决定提级',
+  reportOverdue: '重大案件报告逾期',
 };
 
 export const gateLabel = { policeForce: '慎用警力', coerciveMeasures: '慎用强制措施', weapons: '慎用警械和武器' };
 export const gateOrder = ['policeForce', 'coerciveMeasures', 'weapons'];
 export const approvalStateLabel = { none: '未申请', pending: '待审批', approved: '已批准', refused: '已拒绝' };
 
-export const reportKindLabel = { countyInformed: '电话报告县级', informationReport: '向市级信息报送', writtenReport: '书面报告' };
+export const reportKindLabel = { countyInformed: '电话报告县级', informationReport: '向市级信息报送', writtenReport: '书面报告', inquiryReport: '调查处理报告' };
 
 Object.assign(timelineKindLabel, {
   backupRequested: '请求增援',
