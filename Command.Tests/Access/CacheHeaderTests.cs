@@ -18,6 +18,8 @@ public sealed class CacheHeaderTests
         var duty = app.Api("gx.duty");
         var admin = app.Api("admin");
         var incident = await app.CreateIncident(duty);
+        var followUp = await CommandApp.Read<Command.Abstractions.FollowUps.FollowUpView>(await CommandApp.Post(duty, $"/api/incidents/{incident.Id}/follow-ups",
+            new { task = "回访报警人", owner = "gx.leader", dueAt = app.Time.GetUtcNow().AddDays(1) }), HttpStatusCode.Created);
         var document = await CommandApp.Get<JsonElement>(duty, "/openapi/v1.json");
         var filled = new Dictionary<string, string>
         {
@@ -28,6 +30,8 @@ public sealed class CacheHeaderTests
             ["/api/addresses"] = "/api/addresses?q=花园北路",
             ["/api/teams/{id}"] = "/api/teams/team-371525-01",
             ["/api/jurisdictions/{id}"] = "/api/jurisdictions/371525",
+            ["/api/jurisdictions/{id}/shifts"] = "/api/jurisdictions/371525/shifts",
+            ["/api/follow-ups/{itemId}"] = $"/api/follow-ups/{followUp.Id}",
             ["/api/jurisdictions/locate"] = "/api/jurisdictions/locate?lon=115.45&lat=36.49",
             ["/api/map/boundaries"] = "/api/map/boundaries?level=village",
         };

@@ -241,7 +241,8 @@ public sealed class CredentialTests : IAsyncLifetime
         var shenxianTerminal = await app.IssueTerminal(ShenxianTeam);
 
         var users = await CommandApp.Get<List<UserView>>(county, "/api/users");
-        Assert.Equal(["gx.admin", "gx.duty", "gx.leader", "gx.patrol"], users.Select(u => u.Username).Order());
+        // The county's own township and village leaders are its users too.
+        Assert.Equal(["gcg.leader", "gx.admin", "gx.duty", "gx.leader", "gx.patrol", "lt.leader"], users.Select(u => u.Username).Order());
         var cityUsers = await CommandApp.Get<List<UserView>>(admin, "/api/users");
         Assert.Contains(cityUsers, u => u.Username == "sx.duty");
 
