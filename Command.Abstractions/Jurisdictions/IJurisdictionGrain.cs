@@ -23,4 +23,7 @@ public interface IJurisdictionGrain : IGrainWithStringKey
     Task<DutySchedule> PlanShifts(IReadOnlyList<DutyShift> shifts, string actor);
 
     Task<DutySchedule> GetSchedule();
+
+    /// <summary>Journals a 交班留言 for the next shift; it cannot be changed afterwards.</summary>
+    Task<HandoverNote> WriteHandoverNote(string text, string actor);
 }

@@ -43,6 +43,7 @@ public static class Wording
             "level" => "层级",
             "kind" => "报告类别",
             "text" => "报告内容",
+            "handoverNote" => "交班留言",
             "gate" => "审批事项",
             "approved" => "审批结果",
             "approver" => "审批人",

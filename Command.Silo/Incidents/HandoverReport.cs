@@ -11,7 +11,11 @@ public sealed record HandoverReport(
     HandoverCounts Counts,
     IReadOnlyList<IncidentSummary> Open,
     IReadOnlyList<IncidentSummary> PendingTransfers,
-    IReadOnlyList<IncidentSummary> OnShift);
+    IReadOnlyList<IncidentSummary> OnShift)
+{
+    /// <summary>The 交班留言 of the caller's jurisdiction from the day before the shift on, newest first.</summary>
+    public IReadOnlyList<Command.Abstractions.Jurisdictions.HandoverNote> Notes { get; init; } = [];
+}
 
 public sealed record HandoverCounts(
     int Received,

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using Command.Abstractions.Incidents;
+using Command.Abstractions.Jurisdictions;
 using Command.Abstractions.Runtime;
 using Command.Silo.Access;
 using Command.Silo.Jurisdictions;
@@ -103,9 +104,13 @@ public static class IncidentSearchEndpoints
             var counts = new HandoverCounts(Count("received"), Count("teamAssigned"), closed, Count("dispatchOverdue"), Count("escalationRaised"),
                 Count("backupRequested"), transfersOut, transfersIn, pending.Count, open.Count);
             var jurisdiction = map.Find(caller.JurisdictionId);
+            // The note for this shift was written at the end of the one before it.
+            var notes = jurisdiction is { Level: <= JurisdictionLevel.Village }
+                ? (await grains.GetGrain<IJurisdictionGrain>(caller.JurisdictionId).GetSchedule()).Notes.Where(n => n.At >= start.AddDays(-1)).ToList()
+                : [];
             return new HandoverReport(start.ToOffset(options.Value.LocalUtcOffset), now.ToOffset(options.Value.LocalUtcOffset), caller.JurisdictionId,
                 jurisdiction?.Name ?? "", counts, open, pending,
-                [.. onShift.Where(t => t.Entries.Count > 0).Select(t => t.Incident).OrderBy(i => i.ReceivedAt)]);
+                [.. onShift.Where(t => t.Entries.Count > 0).Select(t => t.Incident).OrderBy(i => i.ReceivedAt)]) { Notes = notes };
         }).WithTags("Incidents").RequireAuthorization(AccessPolicies.Dispatch)
             .WithSummary("交接班: open cases and what happened on the shift in the caller's jurisdiction");
 

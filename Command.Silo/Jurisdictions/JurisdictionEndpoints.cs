@@ -75,10 +75,27 @@ public static class JurisdictionEndpoints
         }).RequireAuthorization(AccessPolicies.Administer)
             .WithSummary("值班表: replace the shifts that have not started yet; escalations go to whoever the shift covering their moment names");
 
+        jurisdictions.MapPost("/{id}/handover-notes", async (string id, HandoverNoteRequest request, Caller caller, AccessScope scope, JurisdictionMap map, IGrainFactory grains) =>
+        {
+            RequireDesk(caller, scope, map, id);
+            if (caller.Role is not (Abstractions.Access.Role.DutyOfficer or Abstractions.Access.Role.Leader))
+            {
+                throw CommandRejectedException.Forbidden("交班留言由当班的值班员或带班领导填写。");
+            }
+            string text = request.Text?.Trim() ?? "";
+            new Validation()
+                .Require(text.Length > 0, "handoverNote", "不能为空：请写明需要下一班接着办的事、要盯的警情、答复群众的承诺等。")
+                .Text(text, MaxNote, "handoverNote")
+                .ThrowIfInvalid();
+            var note = await grains.GetGrain<IJurisdictionGrain>(id).WriteHandoverNote(text, caller.Actor);
+            return Results.Created($"/api/jurisdictions/{id}/shifts", note);
+        }).WithSummary("交班留言: a note for the next shift, journaled; it is shown with the roster and on the next shift's 交接班");
+
         return app;
     }
 
     public const int MaxShifts = 100;
+    public const int MaxNote = 2000;
     public static readonly TimeSpan MaxShift = TimeSpan.FromHours(48);
 
     /// <summary>Rosters are for the desks that run the jurisdiction: its duty officers, leaders and administrators.</summary>

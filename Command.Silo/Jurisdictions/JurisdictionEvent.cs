@@ -7,4 +7,5 @@ namespace Command.Silo.Jurisdictions;
 [JsonDerivedType(typeof(IncidentClosed), "incidentClosed")]
 [JsonDerivedType(typeof(RosterSet), "rosterSet")]
 [JsonDerivedType(typeof(ShiftsPlanned), "shiftsPlanned")]
+[JsonDerivedType(typeof(HandoverNoteWritten), "handoverNoteWritten")]
 public abstract record JurisdictionEvent;

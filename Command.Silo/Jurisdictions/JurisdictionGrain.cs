@@ -26,6 +26,8 @@ public sealed class JurisdictionGrain(JurisdictionMap map) : JournaledGrain<Juri
         IncidentClosed c => state with { ActiveIncidentIds = state.ActiveIncidentIds.Remove(c.IncidentId) },
         RosterSet r => state with { Roster = r.Roster },
         ShiftsPlanned p => state with { Shifts = [.. state.Shifts.Where(s => s.From < p.From), .. p.Shifts.OrderBy(s => s.From)] },
+        HandoverNoteWritten n => state.WithNote(new HandoverNote(meta.At, meta.Actor, n.Text,
+            state.Shifts.FirstOrDefault(s => s.Covers(meta.At)), state.Shifts.FirstOrDefault(s => s.From > meta.At))),
         _ => state,
     };
 
@@ -80,8 +82,14 @@ public sealed class JurisdictionGrain(JurisdictionMap map) : JournaledGrain<Juri
 
     public Task<DutySchedule> GetSchedule() => Task.FromResult(Schedule(Time.GetUtcNow()));
 
+    public async Task<HandoverNote> WriteHandoverNote(string text, string actor)
+    {
+        await Record(new HandoverNoteWritten(text), actor);
+        return State.Notes[^1];
+    }
+
     private DutySchedule Schedule(DateTimeOffset now) =>
-        new(Key, State.RosterAt(now), State.Shifts.FirstOrDefault(s => s.Covers(now)), State.Roster, State.Shifts);
+        new(Key, State.RosterAt(now), State.Shifts.FirstOrDefault(s => s.Covers(now)), State.Roster, State.Shifts) { Notes = [.. State.Notes.Reverse()] };
 
     private async Task Record(JurisdictionEvent @event, string actor)
     {

@@ -104,6 +104,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         R("GET /api/jurisdictions/{id}/shifts",            On.Shenxian,     401,  200,    200,    200,  404,    404,    404,      200,    403),
         R("PUT /api/jurisdictions/{id}/shifts",            On.Guanxian,     401,  403,    403,    200,  403,    403,    403,      403,    403),
         R("PUT /api/jurisdictions/{id}/shifts",            On.Shenxian,     401,  403,    403,    200,  403,    403,    403,      403,    403),
+        R("POST /api/jurisdictions/{id}/handover-notes",   On.Guanxian,     401,  201,    201,    403,  201,    201,    403,      404,    403),
+        R("POST /api/jurisdictions/{id}/handover-notes",   On.Shenxian,     401,  201,    201,    403,  404,    404,    404,      201,    403),
         // 转警 targets: names of every county and township, for whoever may transfer a call (duty officers only).
         // 标准地址: read like the map; only administrators replace the base.
         R("GET /api/addresses",                            On.Nothing,      401,  200,    200,    200,  200,    200,    200,      200,    403),
@@ -484,6 +486,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
                 var from = app.Time.GetUtcNow().AddDays(1);
                 return new($"/api/jurisdictions/{county}/shifts", new { shifts = new[] { new { from, to = from.AddHours(24), dutyOfficer = "矩阵值班", leaderOnDuty = "矩阵带班", leaderPhone = "13800000009" } } });
             }
+            case "POST /api/jurisdictions/{id}/handover-notes":
+                return new($"/api/jurisdictions/{county}/handover-notes", new { text = "矩阵交班：一起纠纷待回访" });
             case "GET /api/addresses":
                 return new("/api/addresses?q=花园北路");
             case "POST /api/addresses/import":

@@ -66,6 +66,13 @@ public sealed class TransferAndHandoverTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#handover-counts")).ToContainTextAsync("办结");
         await Assertions.Expect(page.Locator("#handover-body")).ToContainTextAsync("冠县交接班");
         await Assertions.Expect(page.Locator("#handover-body")).ToContainTextAsync(incident.Text("number"));
+
+        // 交班留言: written here, journaled on the county, and listed for the next shift.
+        await Assertions.Expect(page.Locator("#handover-notes")).ToContainTextAsync("还没有交班留言");
+        await page.FillAsync("#handover-note-text", "宅基地纠纷双方约明早九点调解，请接班后电话提醒报警人。");
+        await page.ClickAsync("#handover-note-submit");
+        await Assertions.Expect(page.Locator(".handover-note")).ToContainTextAsync("宅基地纠纷双方约明早九点调解");
+        await Assertions.Expect(page.Locator(".handover-note")).ToContainTextAsync("王磊");
         await page.ScreenshotAsync("handover-1366");
     }
 }

@@ -11,6 +11,7 @@ namespace Command.Tests.Escalation;
 public sealed class DutyShiftTests : AppTest
 {
     private const string Township = "371525-t01";
+    private const string County = "371525";
 
     private async Task<EscalationView> EscalateACase()
     {
@@ -89,5 +90,39 @@ public sealed class DutyShiftTests : AppTest
         await CommandApp.Problem(await app.Api("gx.duty").PutAsJsonAsync($"/api/jurisdictions/{Township}/shifts", new { shifts = Array.Empty<object>() }), HttpStatusCode.Forbidden);
         await CommandApp.Problem(await app.Api("gx.patrol").GetAsync($"/api/jurisdictions/{Township}/shifts"), HttpStatusCode.Forbidden);
         await CommandApp.Problem(await app.Api("sx.duty").GetAsync($"/api/jurisdictions/{Township}/shifts"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task AHandoverNoteWrittenBeforeTheChangeIsWhatTheNextShiftReadsFirst()
+    {
+        var t0 = app.Time.GetUtcNow();
+        await CommandApp.Read<DutySchedule>(await app.Api("admin").PutAsJsonAsync($"/api/jurisdictions/{County}/shifts", new
+        {
+            shifts = new[]
+            {
+                new { from = t0.AddHours(1), to = t0.AddHours(2), dutyOfficer = "王磊", leaderOnDuty = "赵敏", leaderPhone = "13800000001" },
+                new { from = t0.AddHours(2), to = t0.AddHours(3), dutyOfficer = "钱明", leaderOnDuty = "严华", leaderPhone = "13800000002" },
+            },
+        }));
+        var duty = app.Api("gx.duty");
+
+        app.Time.SetUtcNow(t0.AddHours(2).AddMinutes(-5));
+        var note = await CommandApp.Read<HandoverNote>(await CommandApp.Post(duty, $"/api/jurisdictions/{County}/handover-notes",
+            new { text = "吕堂社区宅基地纠纷已约双方明早九点到村委会调解，请接班后电话提醒。" }), HttpStatusCode.Created);
+        Assert.Equal(("值班员:王磊(gx.duty)", t0.AddHours(1), t0.AddHours(2)), (note.By, note.Outgoing!.From, note.Incoming!.From));
+
+        // At the change the next shift opens 交接班 and finds it, whoever is signed in at the desk.
+        app.Time.SetUtcNow(t0.AddHours(2).AddMinutes(1));
+        var handover = await CommandApp.Get<System.Text.Json.JsonElement>(app.WithToken(await app.SignIn("gx.duty")), "/api/handover");
+        var notes = handover.GetProperty("notes").EnumerateArray().ToList();
+        Assert.Equal("吕堂社区宅基地纠纷已约双方明早九点到村委会调解，请接班后电话提醒。", Assert.Single(notes).GetProperty("text").GetString());
+        var schedule = await CommandApp.Get<DutySchedule>(app.Api("admin"), $"/api/jurisdictions/{County}/shifts");
+        Assert.Equal(("钱明", note.At), (schedule.Current.DutyOfficer, Assert.Single(schedule.Notes).At));
+
+        // Nobody outside the desks writes one, and an empty one says what to write.
+        var empty = await CommandApp.Problem(await CommandApp.Post(duty, $"/api/jurisdictions/{County}/handover-notes", new { text = " " }), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("交班留言不能为空", ChineseRefusal.Check(empty));
+        await CommandApp.Problem(await CommandApp.Post(app.Api("admin"), $"/api/jurisdictions/{County}/handover-notes", new { text = "管理员留言" }), HttpStatusCode.Forbidden);
+        await CommandApp.Problem(await CommandApp.Post(app.Api("sx.duty"), $"/api/jurisdictions/{County}/handover-notes", new { text = "越界留言" }), HttpStatusCode.NotFound);
     }
 }

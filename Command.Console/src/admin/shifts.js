@@ -1,6 +1,7 @@
 // 值班表: the shifts of a jurisdiction (down to the townships here; the API takes villages too) — who is the duty
 // officer and the leader on duty, and the phone escalations text. Shifts that have started are shown but never
-// changed: they are on the record. Saving replaces the planned ones with what the table shows.
+// changed: they are on the record. Saving replaces the planned ones with what the table shows. The desks' 交班留言
+// are shown beneath, read-only: they are written on the console at each change of shift.
 import { ApiError, get, put } from '../shared/api.js';
 import { h, replace } from '../shared/dom.js';
 import { dateTime } from '../shared/labels.js';
@@ -94,7 +95,12 @@ export function createShifts(container, { reference, say }) {
           planned.length || started.length ? null : h('tr', {}, h('td', { colSpan: 6, class: 'empty' }, '尚未排班，按常设值班表值班')))),
       h('div', { class: 'inline-form shift-form' }, inputs.from, inputs.to, inputs.dutyOfficer, inputs.leaderOnDuty, inputs.leaderPhone, add),
       h('p', { class: 'muted hint' }, '时间均为北京时间。督办和短信提醒发给督办时刻所在班次的带班领导；两个班次之间按常设值班表。'),
-      h('div', { class: 'form-actions' }, save));
+      h('div', { class: 'form-actions' }, save),
+      h('h4', {}, '交班留言'),
+      schedule.notes?.length
+        ? h('ul', { class: 'shift-notes', id: 'shift-notes' }, schedule.notes.slice(0, 10).map((n) => h('li', {},
+          h('span', { class: 'muted' }, `${dateTime(n.at)} ${n.by}${n.outgoing ? `（${dateTime(n.outgoing.from)}—${dateTime(n.outgoing.to)}班）` : ''}：`), n.text)))
+        : h('p', { class: 'muted', id: 'shift-notes' }, '还没有交班留言；值班员在控制台“交接班”里填写。'));
   }
 
   pick.addEventListener('change', load);

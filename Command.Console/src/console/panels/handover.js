@@ -1,6 +1,6 @@
 // 交接班: the open cases handed to the next shift and what happened on this one, for the officer's jurisdiction; printable.
 import { h, replace } from '../../shared/dom.js';
-import { get, ApiError } from '../../shared/api.js';
+import { get, post, ApiError } from '../../shared/api.js';
 import { incidentTypeLabel, incidentStatusLabel, severityRoman, timeWithDay } from '../../shared/labels.js';
 
 export function createHandoverPanel(container, { onOpen }) {
@@ -25,6 +25,7 @@ export function createHandoverPanel(container, { onOpen }) {
           [['接警', c.received], ['派警', c.dispatches], ['办结', c.closed], ['派警超时', c.dispatchOverdue], ['督办', c.escalations],
             ['请求增援', c.backupRequests], ['转出', c.transfersOut], ['转入', c.transfersIn], ['待签收转警', c.transfersPending], ['在办', c.open]]
             .map(([label, n]) => h('li', {}, h('span', {}, label), h('strong', {}, String(n))))),
+        notesSection(r),
         h('h4', {}, `移交在办警情（${r.open.length}）`), r.open.length ? rows(r.open) : h('p', { class: 'muted' }, '没有在办警情。'),
         r.pendingTransfers.length > 0 && h('h4', {}, `待签收转警（${r.pendingTransfers.length}）`),
         r.pendingTransfers.length > 0 && rows(r.pendingTransfers),
@@ -32,6 +33,33 @@ export function createHandoverPanel(container, { onOpen }) {
     } catch (e) {
       replace(body, h('p', { class: 'warning' }, `统计失败：${e instanceof ApiError ? e.message : '网络不通，请稍后再试。'}`));
     }
+  }
+
+  // 交班留言: journaled on the jurisdiction, so the next shift reads what this one promised or left open.
+  function notesSection(r) {
+    const text = h('textarea', { id: 'handover-note-text', rows: 3, maxLength: 2000, attrs: { 'aria-label': '交班留言' }, placeholder: '需要下一班接着办的事、要盯的警情、答复群众的承诺…' });
+    const status = h('p', { class: 'muted', id: 'handover-note-status' });
+    const submit = h('button', { type: 'button', class: 'primary', id: 'handover-note-submit', onClick: async () => {
+      submit.disabled = true;
+      try {
+        await post(`/api/jurisdictions/${encodeURIComponent(r.jurisdictionId)}/handover-notes`, { text: text.value });
+        text.value = '';
+        await load();
+      } catch (e) {
+        replace(status, e instanceof ApiError ? e.message : '网络不通，留言没有保存，请稍后再试。');
+        status.className = 'warning';
+        submit.disabled = false;
+      }
+    } }, '写入交班留言');
+    const notes = r.notes ?? [];
+    return h('section', { class: 'handover-notes', id: 'handover-notes' },
+      h('h4', {}, `交班留言（${notes.length}）`),
+      notes.length ? h('ul', { class: 'handover-note-list' }, notes.map((n) => h('li', { class: 'handover-note' },
+        h('div', { class: 'muted' }, `${timeWithDay(n.at)} ${n.by}`,
+          n.incoming ? ` · 交给${timeWithDay(n.incoming.from)}起的班次${n.incoming.dutyOfficer ? `（${n.incoming.dutyOfficer}）` : ''}` : ''),
+        h('div', { class: 'handover-note-text' }, n.text))))
+        : h('p', { class: 'muted' }, '上一班和本班还没有交班留言。'),
+      h('div', { class: 'handover-note-form no-print' }, text, submit), status);
   }
 
   replace(container, h('div', { class: 'handover-bar' }, h('label', {}, '接班时间 ', since),

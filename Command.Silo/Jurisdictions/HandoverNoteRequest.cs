@@ -1,0 +1,3 @@
+namespace Command.Silo.Jurisdictions;
+
+public sealed record HandoverNoteRequest(string? Text);
