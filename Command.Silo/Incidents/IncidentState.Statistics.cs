@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Command.Abstractions.Incidents;
 using Command.Abstractions.Patrols;
 
 namespace Command.Silo.Incidents;
@@ -42,6 +43,22 @@ public sealed partial record IncidentState
     /// after 办结, since the month's inquiry usually comes after the case is closed.</summary>
     public bool OwesMajorReports => MajorSince is not null
         && ((WrittenReportAt is null && !OverdueReports.Contains(WrittenReportKind)) || (InquiryReportAt is null && !OverdueReports.Contains(InquiryReportKind)));
+
+    /// <summary>What the case panel counts down to: a mass incident's written report is its golden-window milestone.</summary>
+    public IReadOnlyList<MajorReportStatus> MajorReportStatuses()
+    {
+        if (MajorSince is not { } since)
+        {
+            return [];
+        }
+        var written = Milestones.FirstOrDefault(m => m.ReportKind == WrittenReportKind);
+        return
+        [
+            new(WrittenReportKind, written?.DueAt ?? since + Escalation.CommandRules.MajorWrittenReportWithin, WrittenReportAt,
+                OverdueReports.Contains(WrittenReportKind) || BreachedMilestones.Contains(written?.Name ?? "")),
+            new(InquiryReportKind, since + Escalation.CommandRules.MajorInquiryWithin, InquiryReportAt, OverdueReports.Contains(InquiryReportKind)),
+        ];
+    }
 
     private IncidentState Track(IncidentEvent @event, DateTimeOffset at) => @event switch
     {

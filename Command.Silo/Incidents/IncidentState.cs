@@ -196,5 +196,5 @@ public sealed partial record IncidentState(
         ReceivedAt, DispatchedAt, OnSceneAt, HandlingAt, ClosedAt, Resolution, DispatchOverdueAt, Assignments,
         [.. Milestones.Select(m => m.ToWire())], version, MassCause, MassSince, Escalations, [.. Approvals.Values.OrderBy(a => a.RequestedAt)], Measures,
         BackupRequestedAt, Notes, LinkedCalls, DuplicateOfId, DuplicateOfNumber, Call.Type, Transfer,
-        Instructions: Instructions);
+        Instructions: Instructions) { MajorReports = MajorReportStatuses() };
 }

@@ -38,8 +38,10 @@ public sealed class MajorCaseReportTests : AppTest
         Assert.Contains("24小时内书面报告逾期未报", county.Reason);
 
         // Late is on the record: the report is taken, and the overdue mark stays.
-        await CommandApp.Read<IncidentDetail>(await Report(incident, "writtenReport", "关于冠城关街道持械伤人案件的书面报告……"));
+        var late = await CommandApp.Read<IncidentDetail>(await Report(incident, "writtenReport", "关于冠城关街道持械伤人案件的书面报告……"));
         Assert.Single(await Timeline(incident), e => e.Kind == "majorReportOverdue");
+        var written = late.MajorReports.Single(r => r.Kind == "writtenReport");
+        Assert.Equal((t0.AddHours(24), t0.AddHours(24), true), (written.DueAt, written.SubmittedAt, written.Overdue));
     }
 
     [Fact]
@@ -53,6 +55,9 @@ public sealed class MajorCaseReportTests : AppTest
 
         var detail = await CommandApp.Get<IncidentDetail>(api, $"/api/incidents/{incident.Id}");
         Assert.DoesNotContain(await Timeline(incident), e => e.Kind == "majorReportOverdue");
+        // What the case panel counts down: the written report in, on time; the inquiry due a month from the upgrade.
+        Assert.Equal([("writtenReport", t0.AddHours(24), (DateTimeOffset?)t0, false), ("inquiryReport", t0.AddDays(30), null, false)],
+            detail.MajorReports.Select(r => (r.Kind, r.DueAt, r.SubmittedAt, r.Overdue)));
         Assert.DoesNotContain(detail.Escalations!, e => e.Trigger == EscalationTriggers.ReportOverdue);
     }
 

@@ -18,6 +18,7 @@ import { caseExtras, createCaseControl } from './caseControl.js';
 import { instructionSection } from './instructions.js';
 import { describeTimelineEntry } from './timelineText.js';
 import { createFollowUps } from '../../shared/followUps.js';
+import { majorReportsSection } from './majorReports.js';
 
 const massGuidance = '宜散不宜聚、宜解不宜结、宜顺不宜激';
 
@@ -108,6 +109,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
   const parts = {};
   let article = null;
   let actionsFor = null;
+  let reportsFor = null;
   let transferPart = null;
 
   function render() {
@@ -128,7 +130,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
     if (!article || article.dataset.id !== d.id) {
       // What the officer acts on first, on a laptop's height without scrolling: the call, who is sent, 推荐警力 with
       // its 派警 buttons; then the countdowns and actions; the long secondary parts (principles, gates, timeline) last.
-      for (const name of ['head', 'progress', 'message', 'instructions', 'transfer', 'info', 'assignments', 'recommendations', 'milestones', 'escalations', 'actions', 'guidance', 'gates', 'resolution', 'followUps', 'timeline']) {
+      for (const name of ['head', 'progress', 'message', 'instructions', 'transfer', 'info', 'assignments', 'recommendations', 'milestones', 'majorReports', 'escalations', 'actions', 'guidance', 'gates', 'resolution', 'followUps', 'timeline']) {
         parts[name] = h('div', { class: `part part-${name}` });
       }
       article = h('article', { class: 'incident-detail', dataset: { id: d.id } }, Object.values(parts));
@@ -138,6 +140,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
       replace(parts.followUps, h('section', { class: 'follow-ups' }, h('h3', {}, '跟踪督办'), followUpList));
       createFollowUps(followUpList, { incident: { id: d.id, number: d.number }, me: user, say: (text, error) => { message = { error: !!error, text }; render(); } });
       actionsFor = null;
+      reportsFor = null;
       replace(container, article);
     }
     article.dataset.status = d.status;
@@ -154,6 +157,16 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
     replace(parts.info, infoList(d));
     replace(parts.milestones, d.milestones?.length > 0 && milestonesSection(d));
     replace(parts.gates, d.isMassIncident && gatesSection(d));
+    const reportsKey = `${JSON.stringify(d.majorReports ?? [])}|${pendingAction}`;
+    if (reportsFor !== reportsKey) {
+      reportsFor = reportsKey;
+      const pending = pendingAction?.startsWith('majorReport:') ? pendingAction.slice('majorReport:'.length) : null;
+      replace(parts.majorReports, majorReportsSection(d, {
+        pending,
+        open: (kind) => { pendingAction = kind ? `majorReport:${kind}` : null; render(); },
+        submit: (kind, text) => act(`报告报送（${reportKindLabel[kind]}）`, () => post(`/api/incidents/${encodeURIComponent(d.id)}/reports`, { kind, text })),
+      }));
+    }
     replace(parts.escalations, d.escalations?.length > 0 && escalationsSection(d));
     replace(parts.assignments, assignmentsSection(d));
     // Transferred here but not yet signed: still the sender's case, so only 签收 or 退回 it (the server refuses the rest).
