@@ -20,4 +20,7 @@ public interface IConsoleClient
 
     /// <summary>Acknowledged (签收), or resolved because its incident was closed.</summary>
     Task EscalationAcknowledged(EscalationView escalation);
+
+    /// <summary>A 敏感时期 was declared, took effect, lapsed or was ended early: every desk of the city hears it.</summary>
+    Task SensitivePeriodChanged(Command.Abstractions.SensitivePeriods.SensitivePeriodView period);
 }

@@ -25,6 +25,7 @@ public sealed partial class IncidentGrain
     {
         RequireOpen();
         RequireCause(cause);
+        await UseRulesInForce();
         if (State.IsMassIncident)
         {
             throw CommandRejectedException.Conflict($"警情{State.Number}已于{Hosting.Wording.Time(State.MassSince)}升级为群体性事件，无需再次升级。");
@@ -49,6 +50,7 @@ public sealed partial class IncidentGrain
             return Detail();
         }
         RequireRoomForUpdate("这次聚集人数更新");
+        await UseRulesInForce();
         // Growth is measured from the largest crowd the case has had: after a dip, regrowing past a step already
         // crossed is the same gathering, not a new one.
         int peak = State.HighestCrowd ?? 0;
@@ -253,6 +255,13 @@ public sealed partial class IncidentGrain
             ?? throw CommandRejectedException.Conflict($"警情{State.Number}已提级到最高一级（{escalation.JurisdictionName}），不能再往上提级。");
         Publish();
         return raised;
+    }
+
+    /// <summary>Asked at the moments the crowd and milestone rules apply. Another grain, so no re-entry into this one.</summary>
+    private async Task UseRulesInForce()
+    {
+        var period = await GrainFactory.GetGrain<Abstractions.SensitivePeriods.ISensitivePeriodGrain>(Jurisdictions.JurisdictionMap.CityId).InForce();
+        rules = period is null ? configured : configured.Sensitive;
     }
 
     /// <summary>Called in the same turn that raised the events which make this a mass incident; confirms nothing itself.</summary>

@@ -23,12 +23,18 @@ public sealed partial class IncidentGrain(
     TeamRegistry teams,
     ConsoleNotifier notifier,
     Escalation.Sms.SmsOutbox sms,
-    CommandRules rules,
+    CommandRules configuredRules,
     IOptions<DispatchOptions> dispatch,
     IOptions<IncidentOptions> incidentOptions,
     ILogger<IncidentGrain> logger) : JournaledGrain<IncidentState, IncidentEvent>, IIncidentGrain
 {
     public const string StreamPrefix = "incident/";
+
+    /// <summary>The rules this turn runs on: the configured ones, or their 敏感时期 tightening while one is in force
+    /// (see <see cref="UseRulesInForce"/>). A golden window keeps the milestones it opened with.</summary>
+    private CommandRules rules = configuredRules;
+
+    private readonly CommandRules configured = configuredRules;
     private const string DispatchDeadline = "dispatch-deadline";
 
     protected override IncidentState InitialState => IncidentState.Empty;
@@ -64,6 +70,7 @@ public sealed partial class IncidentGrain(
         {
             RequireCause(call.Cause);
         }
+        await UseRulesInForce();
         RaiseEvent(new IncidentReceived(number, call, placement), actor);
         await ConfirmEvents();
         // The dispatch deadline and the jurisdictions' records below are independent writes: they are made at once and

@@ -53,6 +53,11 @@ public sealed class ConsoleNotifier(
     public void EscalationAcknowledged(EscalationView escalation) =>
         Send(ChainGroups(incidents.Find(escalation.IncidentId)?.JurisdictionId ?? escalation.JurisdictionId), c => c.EscalationAcknowledged(escalation));
 
+    /// <summary>The city's calendar concerns every console in it, whatever its jurisdiction.</summary>
+    public void SensitivePeriodChanged(Abstractions.SensitivePeriods.SensitivePeriodView period) => Send([Everyone], c => c.SensitivePeriodChanged(period));
+
+    private const string Everyone = "*";
+
     /// <summary>Coalesces per team; the first move after a flush arms the next flush, so an idle silo never wakes.</summary>
     public void TeamMoved(TeamMoved move)
     {
@@ -87,7 +92,7 @@ public sealed class ConsoleNotifier(
         {
             try
             {
-                await message.Send(hub.Clients.Groups(message.Groups)).ConfigureAwait(false);
+                await message.Send(message.Groups is [Everyone] ? hub.Clients.All : hub.Clients.Groups(message.Groups)).ConfigureAwait(false);
             }
             catch (Exception ex)
             {

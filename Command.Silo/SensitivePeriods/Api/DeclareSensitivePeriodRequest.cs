@@ -1,0 +1,3 @@
+namespace Command.Silo.SensitivePeriods.Api;
+
+public sealed record DeclareSensitivePeriodRequest(string? Name, DateTimeOffset? From, DateTimeOffset? To, string? Reason);
