@@ -275,6 +275,8 @@ public abstract class JournaledGrain<TState, TEvent> : Grain, IIncomingGrainCall
     private bool IsDue(string name, DateTimeOffset dueAt, DateTimeOffset now) =>
         dueAt <= now && !(retryAt.TryGetValue(name, out var retry) && retry > now);
 
+    private static readonly TimeSpan MaxTimerStep = TimeSpan.FromDays(20);
+
     private void ArmDeadlineTimer()
     {
         deadlineTimer?.Dispose();
@@ -287,7 +289,9 @@ public abstract class JournaledGrain<TState, TEvent> : Grain, IIncomingGrainCall
         var dueIn = next - Time.GetUtcNow();
         deadlineTimer = this.RegisterGrainTimer(TakeDueDeadlines, new GrainTimerCreationOptions
         {
-            DueTime = dueIn > TimeSpan.Zero ? dueIn : TimeSpan.Zero,
+            // A timer's due time must fit in 2^32 - 2 ms (about 49 days); a deadline further off (a 敏感时期 declared
+            // months ahead) is reached in steps, each wake-up finding nothing due and arming the next.
+            DueTime = dueIn > MaxTimerStep ? MaxTimerStep : dueIn > TimeSpan.Zero ? dueIn : TimeSpan.Zero,
             Period = Timeout.InfiniteTimeSpan,
             // A pending deadline is a reason to stay active: idle collection would only bring the reminder back.
             KeepAlive = true,

@@ -215,6 +215,9 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         R("POST /api/incidents/{id}/follow-ups",           On.Guanxian,     401,  201,    201,    403,  201,    201,    403,      404,    403),
         R("POST /api/incidents/{id}/follow-ups",           On.Shenxian,     401,  201,    201,    403,  404,    404,    403,      201,    403),
         R("GET /api/follow-ups",                           On.Nothing,      401,  200,    200,    403,  200,    200,    403,      200,    403),
+        R("GET /api/sensitive-periods",                    On.Nothing,      401,  200,    200,    200,  200,    200,    200,      200,    403),
+        R("POST /api/sensitive-periods",                   On.Nothing,      401,  403,    201,    403,  403,    403,    403,      403,    403),
+        R("POST /api/sensitive-periods/{periodId}/end",    On.Nothing,      401,  403,    200,    403,  403,    403,    403,      403,    403),
         R("GET /api/follow-ups/{itemId}",                  On.Guanxian,     401,  200,    200,    403,  200,    200,    403,      404,    403),
         R("GET /api/follow-ups/{itemId}",                  On.Shenxian,     401,  200,    200,    403,  404,    404,    403,      200,    403),
         R("POST /api/follow-ups/{itemId}/replies",         On.Guanxian,     401,  403,    403,    403,  403,    200,    403,      404,    403),
@@ -552,6 +555,22 @@ public sealed class AccessMatrixTests : IAsyncLifetime
                 return new("/api/escalations");
             case "GET /api/follow-ups":
                 return new("/api/follow-ups");
+            case "GET /api/sensitive-periods":
+                return new("/api/sensitive-periods");
+            case "POST /api/sensitive-periods":
+            case "POST /api/sensitive-periods/{periodId}/end":
+            {
+                // Each cell its own period, far ahead and apart, so none overlaps another or tightens the other cells' cases.
+                var from = app.Time.GetUtcNow().AddDays(200 + 2 * Interlocked.Increment(ref serial));
+                var period = new { name = $"矩阵敏感时期{serial}", from, to = from.AddDays(1) };
+                if (row.Method == "POST" && row.Endpoint.EndsWith("/end", StringComparison.Ordinal))
+                {
+                    var declared = await CommandApp.Read<Abstractions.SensitivePeriods.SensitivePeriodView>(
+                        await app.Api("lc.leader").PostAsJsonAsync("/api/sensitive-periods", period), HttpStatusCode.Created);
+                    return new(row.Path.Replace("{periodId}", declared.Id), new { });
+                }
+                return new("/api/sensitive-periods", period);
+            }
             case "GET /api/follow-ups/{itemId}":
             case "POST /api/follow-ups/{itemId}/replies":
             case "POST /api/follow-ups/{itemId}/close":
