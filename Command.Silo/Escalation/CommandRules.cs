@@ -34,6 +34,12 @@ public sealed class CommandRules
     public required int MaxTeamsWithoutApproval { get; init; }
     public required double LeaderCheckInRadiusMeters { get; init; }
 
+    /// <summary>1 for the ordinary rules; below 1 in a sensitive period, shortening every milestone but the written report.</summary>
+    public double MilestoneFactor { get; init; } = 1;
+
+    /// <summary>The rules while a sensitive period (敏感时期) is in force; null when the file sets no overlay.</summary>
+    public CommandRules? Sensitive { get; init; }
+
     /// <summary>The milestones of a mass incident of this severity and cause, overrides applied in file order.</summary>
     public IReadOnlyList<MilestoneSpec> MilestonesFor(int severity, string? cause)
     {
@@ -49,8 +55,30 @@ public sealed class CommandRules
                 }
             }
         }
-        return [.. Milestones.Select(m => m with { Due = due[m.Name] })];
+        return [.. Milestones.Select(m => m with { Due = m.ReportKind == "writtenReport" ? due[m.Name] : due[m.Name] * MilestoneFactor })];
     }
+
+    /// <summary>These rules with a sensitive period's overlay applied; the rest is shared.</summary>
+    public CommandRules WithOverlay(SensitivePeriodRules overlay) => new()
+    {
+        Source = Source + " (敏感时期)",
+        CrowdThreshold = overlay.CrowdThreshold ?? CrowdThreshold,
+        SeverityByCrowd = overlay.SeverityByCrowd is { } bands ? [.. bands.OrderByDescending(b => b.AtLeast)] : SeverityByCrowd,
+        CrowdEscalationSteps = overlay.CrowdEscalationSteps ?? CrowdEscalationSteps,
+        Milestones = Milestones,
+        Overrides = Overrides,
+        DueWarning = DueWarning,
+        Ladder = Ladder,
+        AcknowledgeWithin = AcknowledgeWithin,
+        Ceilings = Ceilings,
+        RepeatedTypes = RepeatedTypes,
+        RepeatedWithin = RepeatedWithin,
+        RepeatedCount = RepeatedCount,
+        RepeatedCeiling = RepeatedCeiling,
+        MaxTeamsWithoutApproval = MaxTeamsWithoutApproval,
+        LeaderCheckInRadiusMeters = LeaderCheckInRadiusMeters,
+        MilestoneFactor = overlay.MilestoneFactor ?? 1,
+    };
 
     /// <summary>How high escalation climbs by itself for this kind of case: 小事不出村、大事不出乡、难事不出区.
     /// Beyond it a leader must decide.</summary>
