@@ -34,48 +34,11 @@ public sealed class CommandRules
     public required int MaxTeamsWithoutApproval { get; init; }
     public required double LeaderCheckInRadiusMeters { get; init; }
 
-    /// <summary>敏感时期 halves every golden-window milestone but the 24-hour written report (never below a minute) ...</summary>
-    public const double SensitiveMilestoneFactor = 0.5;
+    /// <summary>1 for the ordinary rules; below 1 in a sensitive period, shortening every milestone but the written report.</summary>
+    public double MilestoneFactor { get; init; } = 1;
 
-    /// <summary>... and lowers the crowd thresholds to two thirds: a gathering of 20 is a mass incident, not 30.</summary>
-    public const double SensitiveCrowdFactor = 2.0 / 3.0;
-
-    /// <summary>The rules in force during a 敏感时期: the same rules, tighter. Built once per rules.</summary>
-    public CommandRules Sensitive => sensitive ??= Tighten();
-
-    private CommandRules? sensitive;
-
-    private const string WrittenReport = "writtenReport";
-
-    private CommandRules Tighten()
-    {
-        static TimeSpan Half(TimeSpan due) => TimeSpan.FromMinutes(Math.Max(1, Math.Round(due.TotalMinutes * SensitiveMilestoneFactor)));
-        static int Lower(int crowd) => Math.Max(2, (int)Math.Round(crowd * SensitiveCrowdFactor));
-        var tightened = new CommandRules
-        {
-            Source = Source + " (敏感时期)",
-            CrowdThreshold = Lower(CrowdThreshold),
-            SeverityByCrowd = [.. SeverityByCrowd.Select(s => s with { AtLeast = Lower(s.AtLeast) })],
-            CrowdEscalationSteps = [.. CrowdEscalationSteps.Select(Lower).Distinct()],
-            // The 24-hour written report is the law's own deadline, the same in any period.
-            Milestones = [.. Milestones.Select(m => m.ReportKind == WrittenReport ? m : m with { Due = Half(m.Due) })],
-            Overrides = [.. Overrides.Select(o => o with { DueMinutes = o.DueMinutes?.ToDictionary(d => d.Key,
-                d => Milestones.Any(m => m.Name == d.Key && m.ReportKind == WrittenReport) ? d.Value : Math.Max(1, Math.Round(d.Value * SensitiveMilestoneFactor))) })],
-            DueWarning = DueWarning,
-            Ladder = Ladder,
-            AcknowledgeWithin = AcknowledgeWithin,
-            Ceilings = Ceilings,
-            RepeatedTypes = RepeatedTypes,
-            RepeatedWithin = RepeatedWithin,
-            RepeatedCount = RepeatedCount,
-            RepeatedCeiling = RepeatedCeiling,
-            MaxTeamsWithoutApproval = MaxTeamsWithoutApproval,
-            LeaderCheckInRadiusMeters = LeaderCheckInRadiusMeters,
-        };
-        // Declared twice is still one period: the tightened rules do not tighten again.
-        tightened.sensitive = tightened;
-        return tightened;
-    }
+    /// <summary>The rules while a sensitive period (敏感时期) is in force; null when the file sets no overlay.</summary>
+    public CommandRules? Sensitive { get; init; }
 
     /// <summary>The milestones of a mass incident of this severity and cause, overrides applied in file order.</summary>
     public IReadOnlyList<MilestoneSpec> MilestonesFor(int severity, string? cause)
@@ -92,8 +55,30 @@ public sealed class CommandRules
                 }
             }
         }
-        return [.. Milestones.Select(m => m with { Due = due[m.Name] })];
+        return [.. Milestones.Select(m => m with { Due = m.ReportKind == "writtenReport" ? due[m.Name] : due[m.Name] * MilestoneFactor })];
     }
+
+    /// <summary>These rules with a sensitive period's overlay applied; the rest is shared.</summary>
+    public CommandRules WithOverlay(SensitivePeriodRules overlay) => new()
+    {
+        Source = Source + " (敏感时期)",
+        CrowdThreshold = overlay.CrowdThreshold ?? CrowdThreshold,
+        SeverityByCrowd = overlay.SeverityByCrowd is { } bands ? [.. bands.OrderByDescending(b => b.AtLeast)] : SeverityByCrowd,
+        CrowdEscalationSteps = overlay.CrowdEscalationSteps ?? CrowdEscalationSteps,
+        Milestones = Milestones,
+        Overrides = Overrides,
+        DueWarning = DueWarning,
+        Ladder = Ladder,
+        AcknowledgeWithin = AcknowledgeWithin,
+        Ceilings = Ceilings,
+        RepeatedTypes = RepeatedTypes,
+        RepeatedWithin = RepeatedWithin,
+        RepeatedCount = RepeatedCount,
+        RepeatedCeiling = RepeatedCeiling,
+        MaxTeamsWithoutApproval = MaxTeamsWithoutApproval,
+        LeaderCheckInRadiusMeters = LeaderCheckInRadiusMeters,
+        MilestoneFactor = overlay.MilestoneFactor ?? 1,
+    };
 
     /// <summary>How high escalation climbs by itself for this kind of case: 小事不出村、大事不出乡、难事不出区.
     /// Beyond it a leader must decide.</summary>

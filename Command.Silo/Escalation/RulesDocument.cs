@@ -10,4 +10,5 @@ public sealed record RulesDocument(
     IReadOnlyList<MilestoneOverride>? MilestoneOverrides,
     double? DueWarningMinutes,
     EscalationLadderRules? Escalation,
-    GateRules? Gates);
+    GateRules? Gates,
+    SensitivePeriodRules? SensitivePeriod = null);

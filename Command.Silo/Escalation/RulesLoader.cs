@@ -201,11 +201,29 @@ public static class RulesLoader
         Check(gates.MaxTeamsWithoutApproval is >= 0, "$.gates.maxTeamsWithoutApproval", Need(gates.MaxTeamsWithoutApproval, "a whole number ≥ 0"));
         Check(gates.LeaderCheckInRadiusMeters is > 0, "$.gates.leaderCheckInRadiusMeters", Need(gates.LeaderCheckInRadiusMeters, "a number of metres > 0"));
 
+        if (d.SensitivePeriod is { } sensitive)
+        {
+            Check(sensitive.CrowdThreshold is null or >= 1, "$.sensitivePeriod.crowdThreshold", $"must be a whole number of people ≥ 1, not {sensitive.CrowdThreshold}.");
+            var sensitiveBands = sensitive.SeverityByCrowd ?? [];
+            for (int i = 0; i < sensitiveBands.Count; i++)
+            {
+                Check(sensitiveBands[i].AtLeast >= 1, $"$.sensitivePeriod.severityByCrowd[{i}].atLeast", "must be ≥ 1.");
+                Check(Severity.IsValid(sensitiveBands[i].Severity), $"$.sensitivePeriod.severityByCrowd[{i}].severity", $"must be 1 to 4, not {sensitiveBands[i].Severity}.");
+            }
+            var sensitiveSteps = sensitive.CrowdEscalationSteps ?? [];
+            for (int i = 0; i < sensitiveSteps.Count; i++)
+            {
+                Check(sensitiveSteps[i] >= 1 && (i == 0 || sensitiveSteps[i] > sensitiveSteps[i - 1]), $"$.sensitivePeriod.crowdEscalationSteps[{i}]", "steps must be positive and increasing.");
+            }
+            Check(sensitive.MilestoneFactor is null or (> 0 and <= 1), "$.sensitivePeriod.milestoneFactor",
+                $"must be a number > 0 and ≤ 1 (0.5 halves each milestone), not {sensitive.MilestoneFactor}.");
+        }
+
         if (errors.Count > 0)
         {
             throw new RulesException(source, errors);
         }
-        return new CommandRules
+        var ordinary = new CommandRules
         {
             Source = source,
             CrowdThreshold = mass.CrowdThreshold!.Value,
@@ -224,6 +242,26 @@ public static class RulesLoader
             MaxTeamsWithoutApproval = gates.MaxTeamsWithoutApproval!.Value,
             LeaderCheckInRadiusMeters = gates.LeaderCheckInRadiusMeters!.Value,
         };
+        return d.SensitivePeriod is { } overlay ? new CommandRules
+        {
+            Source = ordinary.Source,
+            CrowdThreshold = ordinary.CrowdThreshold,
+            SeverityByCrowd = ordinary.SeverityByCrowd,
+            CrowdEscalationSteps = ordinary.CrowdEscalationSteps,
+            Milestones = ordinary.Milestones,
+            Overrides = ordinary.Overrides,
+            DueWarning = ordinary.DueWarning,
+            Ladder = ordinary.Ladder,
+            AcknowledgeWithin = ordinary.AcknowledgeWithin,
+            Ceilings = ordinary.Ceilings,
+            RepeatedTypes = ordinary.RepeatedTypes,
+            RepeatedWithin = ordinary.RepeatedWithin,
+            RepeatedCount = ordinary.RepeatedCount,
+            RepeatedCeiling = ordinary.RepeatedCeiling,
+            MaxTeamsWithoutApproval = ordinary.MaxTeamsWithoutApproval,
+            LeaderCheckInRadiusMeters = ordinary.LeaderCheckInRadiusMeters,
+            Sensitive = ordinary.WithOverlay(overlay),
+        } : ordinary;
     }
 
     /// <summary>The ladder must lead from village to city, one step at a time, without coming back on itself.</summary>

@@ -261,7 +261,7 @@ public sealed partial class IncidentGrain
     private async Task UseRulesInForce()
     {
         var period = await GrainFactory.GetGrain<Abstractions.SensitivePeriods.ISensitivePeriodGrain>(Jurisdictions.JurisdictionMap.CityId).InForce();
-        rules = period is null ? configured : configured.Sensitive;
+        rules = period is null ? configured : configured.Sensitive ?? configured;
     }
 
     /// <summary>Called in the same turn that raised the events which make this a mass incident; confirms nothing itself.</summary>

@@ -32,7 +32,7 @@ public sealed class SensitivePeriodTests : AppTest
         app.Time.SetUtcNow(t0.AddHours(1));
         var inForce = await Eventually.Get(() => CommandApp.Get<List<SensitivePeriodView>>(api, "/api/sensitive-periods"), l => l.Single().InForce, "the period in force");
         var during = await Gathering(40);
-        Assert.Equal(TimeSpan.FromMinutes(8), FirstTeamDue(during));
+        Assert.Equal(TimeSpan.FromMinutes(7.5), FirstTeamDue(during));
         Assert.True((await Gathering(25)).IsMassIncident, "in a sensitive period a gathering of 20 or more is a mass incident");
         // The law's 24 hours for the written report stay as they are.
         Assert.Equal(TimeSpan.FromHours(24), during.Milestones.Single(m => m.Name == "writtenReport").DueAt - during.ReceivedAt);
