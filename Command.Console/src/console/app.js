@@ -1,6 +1,7 @@
 // The duty officer's console at /: wires the store, the data feed, the map layers and the panels together.
 // The feed is a parameter so that the measurement page (/bench.html) can drive the same console with 2,000
 // synthetic teams; the real console gets its data from the silo (liveFeed).
+import { createSensitiveBanner } from '../shared/sensitivePeriod.js';
 import { connectionBadge } from '../shared/connectionBadge.js';
 import { byId, h, replace } from '../shared/dom.js';
 import { startTicker } from '../shared/ticker.js';
@@ -46,6 +47,7 @@ export async function startConsole({ feed }) {
   for (const layer of [...boundaries.all, assets.cameras, assets.checkpoints, dispatchLines.layer, teamLayer.layer, incidentLayer.layer, draft.layer]) map.addLayer(layer);
   showNoBaseMapNotice(map, byId('map'), config);
   byId('map').append(createLegend());
+  createSensitiveBanner(document.querySelector('.console-main'), store);
 
   // Frame the user's own jurisdiction (the city for the city's officers, 冠县 for 冠县's), whatever the size of the
   // screen. Its outline comes with the jurisdiction; should that fail, the counties drawn (the user's own and no

@@ -36,6 +36,7 @@ export function liveFeed(store, { onState }) {
       MilestoneChanged: deliver((event) => store.emit('milestone', event)),
       EscalationRaised: deliver((escalation) => store.emit('escalation', escalation)),
       EscalationAcknowledged: deliver((escalation) => store.emit('escalation', escalation)),
+      SensitivePeriodChanged: deliver((period) => store.emit('sensitivePeriod', period)),
     },
     onState,
     resync,
