@@ -1,3 +1,4 @@
+using Command.Silo.Departments;
 using Command.Silo.FollowUps;
 using Command.Console;
 using Command.Silo.Addresses;
@@ -56,6 +57,7 @@ public static class SiloEndpointExtensions
         app.MapTransfers();
         app.MapInstructions();
         app.MapFollowUps();
+        app.MapDepartments();
         app.MapIncidentSearch();
         app.MapStatistics();
         app.MapEscalation();
