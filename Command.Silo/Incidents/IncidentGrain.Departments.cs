@@ -1,6 +1,7 @@
 using System.Globalization;
 using Command.Abstractions.Escalation;
 using Command.Abstractions.Incidents;
+using Command.Abstractions.Jurisdictions;
 using Command.Abstractions.Runtime;
 using Command.Silo.Hosting;
 
@@ -10,7 +11,8 @@ namespace Command.Silo.Incidents;
 /// 联动单位: besides its patrol teams, a case calls in departments (消防, 120, 交警, 信访…), one of them 牵头 and the
 /// others 协作. Each must sign for its call (签收) by a durable deadline and then reports back (反馈) until 处置完毕.
 /// A missed 签收 is journaled (未按时签收) and shows on the duty console; a missed 牵头 also escalates, since then
-/// nobody answers for the joint response.
+/// nobody answers for the joint response: at least to the township's leader, whatever the case's severity, since even
+/// a 一般 case needs someone there to chase the department.
 /// </summary>
 public sealed partial class IncidentGrain
 {
@@ -98,7 +100,8 @@ public sealed partial class IncidentGrain
         if (call.Role == DepartmentRole.Lead)
         {
             await Escalate(EscalationTriggers.DepartmentOverdue,
-                $"牵头单位{call.DepartmentName}未按时签收（应于{Wording.Time(tick.DueAt)}前签收），联动处置无人牵头", Time.GetUtcNow(), "system");
+                $"牵头单位{call.DepartmentName}未按时签收（应于{Wording.Time(tick.DueAt)}前签收），联动处置无人牵头", Time.GetUtcNow(), "system",
+                ceilingAtLeast: JurisdictionLevel.Township);
         }
         Publish();
     }
