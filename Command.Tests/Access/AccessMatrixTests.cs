@@ -223,7 +223,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         // covers the department's side). 莘县 has no department accounts: calling 冠县's there is refused as not local.
         R("GET /api/departments",                          On.Nothing,      401,  200,    200,    403,  200,    200,    403,      200,    403),
         R("POST /api/incidents/{id}/departments",          On.Guanxian,     401,  201,    201,    403,  201,    201,    403,      404,    403),
-        R("POST /api/incidents/{id}/departments",          On.Shenxian,     401,  400,    400,    403,  404,    404,    403,      400,    403),
+        R("POST /api/incidents/{id}/departments",          On.Shenxian,     401,  422,    422,    403,  404,    404,    403,      422,    403),
         R("GET /api/departments/mine",                     On.Nothing,      401,  403,    403,    403,  403,    403,    403,      403,    403),
         R("POST /api/incidents/{id}/departments/{n}/receipt", On.Guanxian,  401,  403,    403,    403,  403,    403,    403,      403,    403),
         R("POST /api/incidents/{id}/departments/{n}/receipt", On.Shenxian,  401,  403,    403,    403,  403,    403,    403,      403,    403),
@@ -617,6 +617,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
             "POST /api/incidents/{id}/instructions/{instructionId}/ack" => new { },
             "POST /api/incidents/{id}/departments" => new { department = "gx.fire", role = "lead", task = "扑救火灾（矩阵）" },
             "POST /api/incidents/{id}/departments/{n}/reports" => new { text = "已到达现场（矩阵）" },
+            "POST /api/incidents/{id}/departments/{n}/receipt" => new { },
             "POST /api/incidents/{id}/transfer/sign" => new { note = "已联系报警人" },
             "POST /api/incidents/{id}/transfer/refuse" => new { reason = "经核实不属本辖区" },
             "POST /api/incidents/{id}/assignments" => new { teamId = await NewTeam(county) },
