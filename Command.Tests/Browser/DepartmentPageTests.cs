@@ -32,6 +32,7 @@ public sealed class DepartmentPageTests(BrowserFixture browser)
         await card.Locator("textarea").FillAsync("已到达现场，明火已扑灭，被困2人已救出");
         await card.Locator("button[data-action='report']").ClickAsync();
         await Assertions.Expect(card.Locator("ul.reports")).ToContainTextAsync("已到达现场，明火已扑灭");
+        await Assertions.Expect(card.Locator("textarea")).ToHaveValueAsync("");
         await page.ScreenshotAsync("department-page", fullPage: true);
 
         var detail = await gx.GetJsonAsync($"api/incidents/{incident.Id()}");

@@ -8,12 +8,14 @@ import { connectionBadge } from '../shared/connectionBadge.js';
 import { byId, h, replace } from '../shared/dom.js';
 import { connectHub } from '../shared/hub.js';
 import { dueText, startTicker } from '../shared/ticker.js';
-import { incidentStatusLabel, incidentTypeLabel, severityLabel, timeWithDay } from '../shared/labels.js';
+import { incidentStatusLabel, incidentTypeLabel, personName, severityLabel, timeWithDay } from '../shared/labels.js';
 
 const roleLabel = { lead: '牵头', support: '协作' };
 const pollMs = 30000;
 
 let cases = [];
+// What is typed in each report box, by incident/call: a refresh (a push, the poll) re-renders and must not wipe it.
+const drafts = new Map();
 let busy = false;
 let connectionState = 'connecting';
 const setConnection = connectionBadge(byId('connection'));
@@ -26,22 +28,20 @@ function say(text, error = false) {
 }
 
 async function refresh() {
-  // Typing a report must not be wiped by a refresh: keep what is in each box across the re-render.
-  const drafts = new Map([...document.querySelectorAll('textarea[data-call]')].map((t) => [t.dataset.call, t.value]));
   cases = await get('/api/departments/mine');
-  render(drafts);
+  render();
 }
 
-function render(drafts = new Map()) {
+function render() {
   const root = byId('cases');
   if (cases.length === 0) {
     replace(root, h('section', { class: 'card' }, h('p', { class: 'none', id: 'no-cases' }, '暂无调度任务。')));
     return;
   }
-  replace(root, cases.flatMap((c) => c.calls.map((call) => callCard(c, call, drafts))));
+  replace(root, cases.flatMap((c) => c.calls.map((call) => callCard(c, call))));
 }
 
-function callCard(c, call, drafts) {
+function callCard(c, call) {
   const key = `${c.incidentId}/${call.number}`;
   const state = call.finishedAt ? h('span', { class: 'chip done' }, '已处置完毕')
     : call.receivedAt ? h('span', { class: 'chip' }, `已签收 ${timeWithDay(call.receivedAt)}${call.overdueAt ? '（超时签收）' : ''}`)
@@ -52,23 +52,24 @@ function callCard(c, call, drafts) {
   if (!call.receivedAt) {
     actions.push(h('button', { type: 'button', class: 'primary big', 'data-action': 'receive', onClick: () => act(`/api/incidents/${encodeURIComponent(c.incidentId)}/departments/${call.number}/receipt`, {}, '已签收') }, '签收'));
   } else if (!call.finishedAt) {
-    const box = h('textarea', { rows: 3, maxlength: 2000, 'data-call': key, placeholder: '反馈内容，例如“已到达现场，明火已扑灭”', 'aria-label': '反馈内容' });
+    const box = h('textarea', { rows: 3, maxlength: 2000, 'data-call': key, placeholder: '反馈内容，例如“已到达现场，明火已扑灭”', 'aria-label': '反馈内容',
+      style: { width: '100%', 'box-sizing': 'border-box' }, onInput: () => drafts.set(key, box.value) });
     box.value = drafts.get(key) ?? '';
     const send = (final) => act(`/api/incidents/${encodeURIComponent(c.incidentId)}/departments/${call.number}/reports`,
-      { text: box.value, final }, final ? '已报处置完毕' : '反馈已提交', () => { box.value = ''; });
+      { text: box.value, final }, final ? '已报处置完毕' : '反馈已提交', () => drafts.delete(key));
     actions.push(box,
       h('div', { class: 'report-buttons' },
         h('button', { type: 'button', class: 'big', 'data-action': 'report', onClick: () => send(false) }, '反馈'),
         h('button', { type: 'button', class: 'primary big', 'data-action': 'finish', onClick: () => send(true) }, '处置完毕')));
   }
   return h('section', { class: 'card department-call', 'data-incident': c.incidentId, 'data-call': String(call.number) },
-    h('h2', {}, `${c.number} · ${incidentTypeLabel[c.type] ?? c.type}`,
-      h('span', { class: 'chip role' }, roleLabel[call.role] ?? call.role)),
+    h('h2', {}, `${c.number} · ${incidentTypeLabel[c.type] ?? c.type} · `,
+      h('span', { class: 'role' }, `${roleLabel[call.role] ?? call.role}单位`)),
     h('div', { class: 'team-meta' }, `${severityLabel[c.severity] ?? ''} · ${incidentStatusLabel[c.status] ?? c.status}${c.isMassIncident ? ' · 群体性事件' : ''}`),
     h('p', { class: 'address' }, `${c.jurisdictionName} ${c.address ?? ''}`),
     c.description ? h('p', {}, c.description) : null,
     h('p', { class: 'task' }, h('strong', {}, '任务：'), call.task),
-    h('div', { class: 'team-meta' }, `${call.calledBy} 于 ${timeWithDay(call.calledAt)} 调度 · `, state),
+    h('div', { class: 'team-meta' }, `${personName(call.calledBy)} 于 ${timeWithDay(call.calledAt)} 调度 · `, state),
     reports.length ? h('ul', { class: 'reports' }, reports) : null,
     ...actions);
 }
