@@ -39,7 +39,7 @@ public static class ConsoleEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapConsole(this IEndpointRouteBuilder app)
     {
-        foreach (var (path, file) in new[] { ("/", "index.html"), ("/patrol", "patrol.html"), ("/leader", "leader.html"), ("/admin", "admin.html"), ("/bench.html", BenchFile) })
+        foreach (var (path, file) in new[] { ("/", "index.html"), ("/patrol", "patrol.html"), ("/leader", "leader.html"), ("/admin", "admin.html"), ("/department", "department.html"), ("/bench.html", BenchFile) })
         {
             app.MapGet(path, (HttpContext context, IAntiforgery antiforgery) => Page(context, antiforgery, path, file)).AllowAnonymous().ExcludeFromDescription();
         }
@@ -71,7 +71,7 @@ public static class ConsoleEndpoints
 
     /// <summary>Where a user lands after signing in: each role has its own page.</summary>
     public static string HomeOf(ClaimsPrincipal user) =>
-        user.IsInRole("patrolLeader") || user.IsInRole("device") ? "/patrol" : user.IsInRole("leader") ? "/leader" : user.IsInRole("admin") ? "/admin" : "/";
+        user.IsInRole("patrolLeader") || user.IsInRole("device") ? "/patrol" : user.IsInRole("department") ? "/department" : user.IsInRole("leader") ? "/leader" : user.IsInRole("admin") ? "/admin" : "/";
 
     public static IResult LoginForm(HttpContext context, IAntiforgery antiforgery, string returnUrl, int status, string? username = null, string? error = null, string? info = null)
     {
@@ -94,6 +94,9 @@ public static class ConsoleEndpoints
         {
             // A terminal opens its team's page only (its link, /terminal, signs it in there).
             _ when user.IsInRole("device") => path == "/patrol",
+            // A 联动单位 has its own page and no other.
+            _ when user.IsInRole("department") => path == "/department",
+            "/department" => false,
             "/admin" => user.IsInRole("admin"),
             "/" => !user.IsInRole("patrolLeader") && !user.IsInRole("admin"),
             "/leader" => user.IsInRole("leader") || user.IsInRole("dutyOfficer"),

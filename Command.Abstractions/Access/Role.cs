@@ -19,4 +19,8 @@ public enum Role
 
     /// <summary>巡防终端: a team's device, which reports that team's positions and status and nothing else.</summary>
     Device,
+
+    /// <summary>联动单位: a department called into cases (消防, 120, 交警…); it sees only the cases it is called into,
+    /// signs for them (签收) and reports back (反馈), nothing else.</summary>
+    Department,
 }

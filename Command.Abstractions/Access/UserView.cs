@@ -12,4 +12,5 @@ public sealed record UserView(
     bool Disabled,
     DateTimeOffset CreatedAt,
     string CreatedBy,
-    DateTimeOffset? PasswordChangedAt);
+    DateTimeOffset? PasswordChangedAt,
+    string? Department = null);

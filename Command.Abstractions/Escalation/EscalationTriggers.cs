@@ -12,4 +12,7 @@ public static class EscalationTriggers
 
     /// <summary>A major case's 24-hour written report or 30-day inquiry report is overdue.</summary>
     public const string ReportOverdue = "reportOverdue";
+
+    /// <summary>The 牵头 联动单位 called into the case did not sign for it (签收) in time.</summary>
+    public const string DepartmentOverdue = "departmentOverdue";
 }

@@ -105,6 +105,15 @@ public interface IIncidentGrain : IGrainWithStringKey
     /// <summary>已阅: a duty officer has read the 批示 <paramref name="instructionId"/>.</summary>
     Task<IncidentDetail> AcknowledgeInstruction(string instructionId, string actor);
 
+    /// <summary>调度联动单位: calls a department into the case (one 牵头 per case); its 签收 is due within <paramref name="receiptWithin"/>.</summary>
+    Task<IncidentDetail> CallDepartment(string username, string departmentName, string kind, DepartmentRole role, string task, TimeSpan receiptWithin, string actor);
+
+    /// <summary>签收 by the department <paramref name="username"/> of its call <paramref name="number"/>.</summary>
+    Task<IncidentDetail> ReceiveDepartmentCall(int number, string username, string actor);
+
+    /// <summary>反馈 by the department <paramref name="username"/> on its call; <paramref name="final"/> is 处置完毕.</summary>
+    Task<IncidentDetail> ReportFromDepartment(int number, string username, string text, bool final, string actor);
+
     /// <summary>A team's leader reported a new status for this incident.</summary>
     [OneWay]
     Task OnTeamStatus(string teamId, TeamStatus status, DateTimeOffset at, string actor);

@@ -45,7 +45,9 @@ public sealed record IncidentDetail(
     IncidentType? OriginalType = null,
     IncidentTransfer? Transfer = null,
     // Leaders' 批示 and whether each has been read (已阅).
-    IReadOnlyList<CaseInstruction>? Instructions = null)
+    IReadOnlyList<CaseInstruction>? Instructions = null,
+    // 联动单位 called into the case, with their 签收 and 反馈.
+    IReadOnlyList<DepartmentCall>? Departments = null)
 {
     /// <summary>The 重大案件报告 a case that has been severity I or II owes, with their deadlines; empty for others.</summary>
     [Id(100)]

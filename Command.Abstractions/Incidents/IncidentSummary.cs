@@ -28,4 +28,8 @@ public sealed record IncidentSummary(
     DateTimeOffset? DispatchOverdueAt = null,
     IncidentTransfer? Transfer = null,
     // 批示 not yet read by a duty officer, so the list can flag the case without its detail.
-    int PendingInstructions = 0);
+    int PendingInstructions = 0,
+    // The accounts of the 联动单位 called in, so their pages hear of the case and may see it.
+    IReadOnlyList<string>? Departments = null,
+    // Called-in departments past their 签收 deadline without having signed (未按时签收).
+    int DepartmentsOverdue = 0);

@@ -47,6 +47,9 @@ public static class AccessPolicies
     /// <summary>Users, credentials and the audit journal.</summary>
     public const string Administer = "administer";
 
+    /// <summary>联动单位: the cases a department is called into, its 签收 and 反馈, and nothing else.</summary>
+    public const string DepartmentWork = "department-work";
+
     /// <summary>The live feed (a patrol leader or terminal hears only its own team and that team's incident).</summary>
     public const string Console = "console";
 
@@ -64,7 +67,9 @@ public static class AccessPolicies
         [Lead] = [Role.Leader],
         [Statistics] = [Role.DutyOfficer, Role.Leader],
         [Administer] = [Role.Admin],
-        [Console] = [Role.DutyOfficer, Role.PatrolLeader, Role.Leader, Role.Device],
+        [DepartmentWork] = [Role.Department],
+        // A department hears only the cases it is called into (see CommandHub).
+        [Console] = [Role.DutyOfficer, Role.PatrolLeader, Role.Leader, Role.Device, Role.Department],
     };
 
     public static void Add(AuthorizationOptions options)

@@ -27,6 +27,7 @@ public sealed class AccessScope(JurisdictionMap map, TeamRegistry teams, Inciden
     public bool CanSee(Caller caller, TeamView team) => caller.Role switch
     {
         Role.Device => team.Id == caller.TeamId,
+        Role.Department => false,
         _ => team.Id == caller.TeamId || Covers(caller, team.JurisdictionId),
     };
 
@@ -34,6 +35,8 @@ public sealed class AccessScope(JurisdictionMap map, TeamRegistry teams, Inciden
     {
         Role.PatrolLeader or Role.Device => caller.TeamId is { } team && teams.IncidentOf(team) == incident.Id,
         Role.Admin => false,
+        // A 联动单位 sees only the cases it has been called into.
+        Role.Department => incident.Departments?.Contains(caller.Subject) == true,
         // A case transferred here (转警) is seen by the target's officers before it is theirs, so they can sign for it.
         _ => Covers(caller, incident.JurisdictionId) || (incident.Transfer is { IsPending: true } t && Covers(caller, t.ToJurisdictionId)),
     };

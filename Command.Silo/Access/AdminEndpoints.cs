@@ -29,10 +29,13 @@ public static class AdminEndpoints
             new Validation()
                 .Require(Usernames.IsValid(username), "username", "应为3到32个小写字母、数字、点、下划线或连字符，并以字母或数字开头。")
                 .Name(request.DisplayName, 32, "displayName")
-                .Require(role is not null, "role", "只能是值班员、巡防队长、领导或管理员。")
+                .Require(role is not null, "role", "只能是值班员、巡防队长、领导、联动单位或管理员。")
                 .Require(request.JurisdictionId is not null && map.Find(request.JurisdictionId) is not null, "jurisdictionId", "不是已有的辖区，请从辖区列表中选择。")
                 .Require(role != Role.PatrolLeader || (request.TeamId is not null && teams.Find(request.TeamId) is not null), "teamId", "必须选择：巡防队长要选定所带的巡防队。")
                 .Require(role == Role.PatrolLeader || request.TeamId is null, "teamId", "只有巡防队长账号才选择巡防队。")
+                .Require(role != Role.Department || DepartmentKinds.IsKnown(request.Department), "department",
+                    $"必须选择：联动单位账号要选定单位类别（{string.Join("、", DepartmentKinds.All.Select(k => k.Name))}）。")
+                .Require(role == Role.Department || request.Department is null, "department", "只有联动单位账号才选择单位类别。")
                 .ThrowIfInvalid();
             passwords.Validate(request.Password, "password", username);
             scope.RequireCovers(caller, request.JurisdictionId!, "该账号");
@@ -41,7 +44,7 @@ public static class AdminEndpoints
                 scope.RequireCovers(caller, teams.Find(request.TeamId!)!.JurisdictionId, "该巡防队");
             }
             var user = await grains.GetGrain<IUserGrain>(username)
-                .Create(new UserProfile(request.DisplayName!.Trim(), role!.Value, request.JurisdictionId!, request.TeamId), request.Password!, caller.Actor);
+                .Create(new UserProfile(request.DisplayName!.Trim(), role!.Value, request.JurisdictionId!, request.TeamId, request.Department), request.Password!, caller.Actor);
             audit.Write(AuditKinds.UserChanged, http, caller, $"created {username} as {Caller.RoleName(user.Role)} of {user.JurisdictionId}");
             return Results.Created($"/api/users/{username}", user);
         }).WithSummary("Open an account");

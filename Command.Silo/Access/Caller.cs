@@ -30,6 +30,7 @@ public sealed record Caller(string Subject, string DisplayName, Role Role, strin
         Role.Leader => "领导",
         Role.Admin => "管理员",
         Role.Device => "巡防终端",
+        Role.Department => "联动单位",
         _ => role.ToString(),
     };
 

@@ -99,7 +99,7 @@ public sealed class UserGrain(PasswordHasher<string> hasher) : JournaledGrain<Us
     private UserView View()
     {
         var p = State.Profile!;
-        return new UserView(Key, p.DisplayName, p.Role, p.JurisdictionId, p.TeamId, State.Disabled, State.CreatedAt, State.CreatedBy, State.PasswordChangedAt);
+        return new UserView(Key, p.DisplayName, p.Role, p.JurisdictionId, p.TeamId, State.Disabled, State.CreatedAt, State.CreatedBy, State.PasswordChangedAt, p.Department);
     }
 
     private static class DummyHash

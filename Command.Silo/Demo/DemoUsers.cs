@@ -42,5 +42,12 @@ public static class DemoUsers
         // Escalations start in the village and the township: their leaders sign for them first.
         ("gcg.leader", new UserProfile("何平", Role.Leader, GuanchengguanId, null)),
         ("lt.leader", new UserProfile("马丽", Role.Leader, LvtangId, null)),
+        // 联动单位 of 冠县, called into its cases; the 司法所 is the township's.
+        ("gx.fire", new UserProfile("冠县消防救援大队", Role.Department, GuanxianId, null, DepartmentKinds.Fire)),
+        ("gx.120", new UserProfile("冠县急救中心", Role.Department, GuanxianId, null, DepartmentKinds.Medical)),
+        ("gx.traffic", new UserProfile("冠县交警大队", Role.Department, GuanxianId, null, DepartmentKinds.Traffic)),
+        ("gx.petition", new UserProfile("冠县信访局", Role.Department, GuanxianId, null, DepartmentKinds.Petition)),
+        ("gx.justice", new UserProfile("冠城关司法所", Role.Department, GuanchengguanId, null, DepartmentKinds.Justice)),
+        ("gx.court", new UserProfile("冠县人民法院", Role.Department, GuanxianId, null, DepartmentKinds.Court)),
     ];
 }

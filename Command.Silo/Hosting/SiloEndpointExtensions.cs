@@ -1,4 +1,5 @@
 using Command.Silo.SensitivePeriods;
+using Command.Silo.Departments;
 using Command.Silo.FollowUps;
 using Command.Console;
 using Command.Silo.Addresses;
@@ -58,6 +59,7 @@ public static class SiloEndpointExtensions
         app.MapInstructions();
         app.MapFollowUps();
         app.MapSensitivePeriods();
+        app.MapDepartments();
         app.MapIncidentSearch();
         app.MapStatistics();
         app.MapEscalation();

@@ -47,4 +47,8 @@ namespace Command.Silo.Incidents;
 [JsonDerivedType(typeof(InstructionGiven), "instructionGiven")]
 [JsonDerivedType(typeof(MajorReportOverdue), "majorReportOverdue")]
 [JsonDerivedType(typeof(InstructionAcknowledged), "instructionAcknowledged")]
+[JsonDerivedType(typeof(DepartmentCalled), "departmentCalled")]
+[JsonDerivedType(typeof(DepartmentReceived), "departmentReceived")]
+[JsonDerivedType(typeof(DepartmentReceiptOverdue), "departmentReceiptOverdue")]
+[JsonDerivedType(typeof(DepartmentReported), "departmentReported")]
 public abstract record IncidentEvent;

@@ -235,6 +235,10 @@ public sealed partial class IncidentGrain(
         {
             await OnTransferDeadline(status);
         }
+        else if (reminderName.StartsWith(DepartmentDeadline, StringComparison.Ordinal))
+        {
+            await OnDepartmentDeadline(reminderName[DepartmentDeadline.Length..], status);
+        }
         else if (reminderName.StartsWith(MajorReportDeadline, StringComparison.Ordinal))
         {
             await OnMajorReportDeadline(reminderName[MajorReportDeadline.Length..], status);

@@ -35,4 +35,10 @@ public sealed class IncidentOptions
 
     /// <summary>A 转警 that the target jurisdiction has not signed for (签收) within this time is flagged to both sides.</summary>
     public TimeSpan TransferSignWithin { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>A 联动单位 that goes to the scene at once (消防, 120, 交警, 供电) signs for its call (签收) within this.</summary>
+    public TimeSpan DepartmentReceiptWithin { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The other 联动单位 (信访, 司法所, 城管, 法院) sign within this: they come in the course of the day, not with sirens.</summary>
+    public TimeSpan DepartmentRoutineReceiptWithin { get; set; } = TimeSpan.FromMinutes(30);
 }

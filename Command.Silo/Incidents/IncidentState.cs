@@ -84,7 +84,7 @@ public sealed partial record IncidentState(
     /// <summary>The entries that people add at will, as often as they like, and so are capped per incident.</summary>
     public static bool IsUpdate(IncidentEvent @event) =>
         @event is CrowdRevised or SeverityChanged or LeaderCheckedIn or ApprovalRequested or ApprovalDecided or MeasureRecorded or BackupRequested
-        or NoteAdded or TypeChanged or FieldReportSubmitted or InstructionGiven;
+        or NoteAdded or TypeChanged or FieldReportSubmitted or InstructionGiven or DepartmentCalled or DepartmentReported;
 
     private IncidentState Change(IncidentEvent @event, EventMeta meta)
     {
@@ -156,6 +156,7 @@ public sealed partial record IncidentState(
             DispatchOverdue => this with { DispatchOverdueAt = at },
             TransferRequested or TransferSigned or TransferRefused or TransferOverdue => ApplyTransfer(@event, meta),
             InstructionGiven or InstructionAcknowledged => ApplyInstruction(@event, meta),
+            DepartmentCalled or DepartmentReceived or DepartmentReceiptOverdue or DepartmentReported => ApplyDepartment(@event, meta),
             _ => ChangeCaseControl(@event, meta),
         };
     }
@@ -188,7 +189,7 @@ public sealed partial record IncidentState(
         Placement!.JurisdictionId, Placement.Chain.FirstOrDefault(j => j.Level == Abstractions.Jurisdictions.JurisdictionLevel.County)?.Id,
         ReceivedAt, StatusSince, ActiveAssignments.Count(), version, NextMilestone?.ToWire(), Escalations.Count(e => e.IsOpen), BackupRequestedAt,
         DispatchOverdueAt: Status == IncidentStatus.Received ? DispatchOverdueAt : null, Transfer: Transfer,
-        PendingInstructions: PendingInstructions);
+        PendingInstructions: PendingInstructions, Departments: DepartmentUsernames, DepartmentsOverdue: DepartmentsOverdue);
 
     public IncidentDetail ToDetail(string id, long version) => new(
         id, Number!, Call!.Channel, CurrentType, Severity, Status, IsMassIncident, Crowd, Call.Location, Call.Address,
@@ -196,5 +197,5 @@ public sealed partial record IncidentState(
         ReceivedAt, DispatchedAt, OnSceneAt, HandlingAt, ClosedAt, Resolution, DispatchOverdueAt, Assignments,
         [.. Milestones.Select(m => m.ToWire())], version, MassCause, MassSince, Escalations, [.. Approvals.Values.OrderBy(a => a.RequestedAt)], Measures,
         BackupRequestedAt, Notes, LinkedCalls, DuplicateOfId, DuplicateOfNumber, Call.Type, Transfer,
-        Instructions: Instructions) { MajorReports = MajorReportStatuses() };
+        Instructions: Instructions, Departments: Departments) { MajorReports = MajorReportStatuses() };
 }

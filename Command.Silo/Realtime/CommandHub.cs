@@ -23,10 +23,15 @@ public sealed class CommandHub(AccessScope scope, JurisdictionMap map, HubConnec
 
     public static string TeamGroup(string teamId) => "t:" + teamId;
 
+    /// <summary>A 联动单位's connections: they hear the cases it is called into, nothing else.</summary>
+    public static string DepartmentGroup(string username) => "d:" + username;
+
     public override async Task OnConnectedAsync()
     {
         var caller = Caller.TryFrom(Context.User!) ?? throw new HubException("未登录。");
-        string group = caller.Role is Role.PatrolLeader or Role.Device && caller.TeamId is { } team ? TeamGroup(team) : JurisdictionGroup(caller.JurisdictionId);
+        string group = caller.Role is Role.PatrolLeader or Role.Device && caller.TeamId is { } team ? TeamGroup(team)
+            : caller.Role == Role.Department ? DepartmentGroup(caller.Subject)
+            : JurisdictionGroup(caller.JurisdictionId);
         Context.Items[GroupKey] = group;
         connections.Add(caller.CredentialId, Context);
         await Groups.AddToGroupAsync(Context.ConnectionId, group);

@@ -37,7 +37,8 @@ public sealed class ConsoleNotifier(
     private int flushArmed;
 
     public void IncidentChanged(IncidentSummary incident) =>
-        Send([.. ChainGroups(incident.JurisdictionId), .. TransferGroups(incident), .. teams.TeamsAt(incident.Id).Select(CommandHub.TeamGroup)],
+        Send([.. ChainGroups(incident.JurisdictionId), .. TransferGroups(incident), .. teams.TeamsAt(incident.Id).Select(CommandHub.TeamGroup),
+                .. (incident.Departments ?? []).Select(CommandHub.DepartmentGroup)],
             c => c.IncidentChanged(incident));
 
     public void TeamStatusChanged(TeamView team) =>

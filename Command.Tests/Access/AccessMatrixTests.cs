@@ -224,6 +224,16 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         R("POST /api/follow-ups/{itemId}/replies",         On.Shenxian,     401,  403,    403,    403,  404,    404,    403,      403,    403),
         R("POST /api/follow-ups/{itemId}/close",           On.Guanxian,     401,  200,    403,    403,  403,    403,    403,      404,    403),
         R("POST /api/follow-ups/{itemId}/close",           On.Shenxian,     401,  200,    403,    403,  404,    404,    403,      403,    403),
+        // 联动单位: none of these principals is a department, so its own endpoints are refused to all (DepartmentTests
+        // covers the department's side). 莘县 has no department accounts: calling 冠县's there is refused as not local.
+        R("GET /api/departments",                          On.Nothing,      401,  200,    200,    403,  200,    200,    403,      200,    403),
+        R("POST /api/incidents/{id}/departments",          On.Guanxian,     401,  201,    201,    403,  201,    201,    403,      404,    403),
+        R("POST /api/incidents/{id}/departments",          On.Shenxian,     401,  422,    422,    403,  404,    404,    403,      422,    403),
+        R("GET /api/departments/mine",                     On.Nothing,      401,  403,    403,    403,  403,    403,    403,      403,    403),
+        R("POST /api/incidents/{id}/departments/{n}/receipt", On.Guanxian,  401,  403,    403,    403,  403,    403,    403,      403,    403),
+        R("POST /api/incidents/{id}/departments/{n}/receipt", On.Shenxian,  401,  403,    403,    403,  403,    403,    403,      403,    403),
+        R("POST /api/incidents/{id}/departments/{n}/reports", On.Guanxian,  401,  403,    403,    403,  403,    403,    403,      403,    403),
+        R("POST /api/incidents/{id}/departments/{n}/reports", On.Shenxian,  401,  403,    403,    403,  403,    403,    403,      403,    403),
 
         R("GET /api/escalations",                          On.Nothing,      401,  200,    200,    403,  200,    200,    403,      200,    403),
         R("POST /api/escalations/{id}/ack",                On.Guanxian,     401,  403,    200,    403,  403,    200,    403,      403,    403),
@@ -571,6 +581,10 @@ public sealed class AccessMatrixTests : IAsyncLifetime
                 }
                 return new("/api/sensitive-periods", period);
             }
+            case "GET /api/departments":
+                return new("/api/departments");
+            case "GET /api/departments/mine":
+                return new("/api/departments/mine");
             case "GET /api/follow-ups/{itemId}":
             case "POST /api/follow-ups/{itemId}/replies":
             case "POST /api/follow-ups/{itemId}/close":
@@ -597,7 +611,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
 
         // The remaining rows change one incident: each cell gets a new one.
         var fresh = await FileIncident(duty, county);
-        string path = row.Path.Replace("{id}", fresh.Id).Replace("{gate}", Gates.CoerciveMeasures);
+        string path = row.Path.Replace("{id}", fresh.Id).Replace("{gate}", Gates.CoerciveMeasures).Replace("{n}", "1");
         if (row.Path.Contains("{teamId}", StringComparison.Ordinal))
         {
             // 撤回, 改派 and 电台报告 act on a team the fresh incident has out.
@@ -624,6 +638,9 @@ public sealed class AccessMatrixTests : IAsyncLifetime
             "POST /api/incidents/{id}/instructions" => new { text = "请立即核实现场情况并报告" },
             "POST /api/incidents/{id}/follow-ups" => new { task = "三日内回访当事人", owner = county == GuanxianId ? "gx.leader" : "sx.leader", dueAt = app.Time.GetUtcNow().AddDays(3) },
             "POST /api/incidents/{id}/instructions/{instructionId}/ack" => new { },
+            "POST /api/incidents/{id}/departments" => new { department = "gx.fire", role = "lead", task = "扑救火灾（矩阵）" },
+            "POST /api/incidents/{id}/departments/{n}/reports" => new { text = "已到达现场（矩阵）" },
+            "POST /api/incidents/{id}/departments/{n}/receipt" => new { },
             "POST /api/incidents/{id}/transfer/sign" => new { note = "已联系报警人" },
             "POST /api/incidents/{id}/transfer/refuse" => new { reason = "经核实不属本辖区" },
             "POST /api/incidents/{id}/assignments" => new { teamId = await NewTeam(county) },

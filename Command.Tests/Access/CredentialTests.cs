@@ -242,7 +242,7 @@ public sealed class CredentialTests : IAsyncLifetime
 
         var users = await CommandApp.Get<List<UserView>>(county, "/api/users");
         // The county's own township and village leaders are its users too.
-        Assert.Equal(["gcg.leader", "gx.admin", "gx.duty", "gx.leader", "gx.patrol", "lt.leader"], users.Select(u => u.Username).Order());
+        Assert.Equal(["gcg.leader", "gx.120", "gx.admin", "gx.court", "gx.duty", "gx.fire", "gx.justice", "gx.leader", "gx.patrol", "gx.petition", "gx.traffic", "lt.leader"], users.Select(u => u.Username).Order());
         var cityUsers = await CommandApp.Get<List<UserView>>(admin, "/api/users");
         Assert.Contains(cityUsers, u => u.Username == "sx.duty");
 
