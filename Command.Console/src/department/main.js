@@ -5,7 +5,7 @@
 import { get, post } from '../shared/api.js';
 import { showSignedIn } from '../shared/session.js';
 import { connectionBadge } from '../shared/connectionBadge.js';
-import { byId, h, replace } from '../shared/dom.js';
+import { byId, h, replace, replaceKeepingFocus } from '../shared/dom.js';
 import { connectHub } from '../shared/hub.js';
 import { dueText, startTicker } from '../shared/ticker.js';
 import { incidentStatusLabel, incidentTypeLabel, personName, severityLabel, timeWithDay } from '../shared/labels.js';
@@ -38,7 +38,7 @@ function render() {
     replace(root, h('section', { class: 'card' }, h('p', { class: 'none', id: 'no-cases' }, '暂无调度任务。')));
     return;
   }
-  replace(root, cases.flatMap((c) => c.calls.map((call) => callCard(c, call))));
+  replaceKeepingFocus(root, cases.flatMap((c) => c.calls.map((call) => callCard(c, call))));
 }
 
 function callCard(c, call) {
@@ -52,7 +52,7 @@ function callCard(c, call) {
   if (!call.receivedAt) {
     actions.push(h('button', { type: 'button', class: 'primary big', 'data-action': 'receive', onClick: () => act(`/api/incidents/${encodeURIComponent(c.incidentId)}/departments/${call.number}/receipt`, {}, '已签收') }, '签收'));
   } else if (!call.finishedAt) {
-    const box = h('textarea', { rows: 3, maxlength: 2000, 'data-call': key, placeholder: '反馈内容，例如“已到达现场，明火已扑灭”', 'aria-label': '反馈内容',
+    const box = h('textarea', { rows: 3, maxlength: 2000, 'data-call': key, 'data-focus-key': key, placeholder: '反馈内容，例如“已到达现场，明火已扑灭”', 'aria-label': '反馈内容',
       style: { width: '100%', 'box-sizing': 'border-box' }, onInput: () => drafts.set(key, box.value) });
     box.value = drafts.get(key) ?? '';
     const send = (final) => act(`/api/incidents/${encodeURIComponent(c.incidentId)}/departments/${call.number}/reports`,

@@ -36,6 +36,25 @@ export function replace(el, ...children) {
   return el;
 }
 
+/**
+ * replace() for content that holds a text box someone may be typing in: a re-render from a push must not take the
+ * caret away, or whatever is typed next goes nowhere. The focused field is found again in the new content by its
+ * data-focus-key and gets back focus and selection; its value is the caller's to restore (from a draft).
+ */
+export function replaceKeepingFocus(el, ...children) {
+  const active = document.activeElement;
+  const key = active && el.contains(active) ? active.dataset?.focusKey : undefined;
+  const selection = key && typeof active.selectionStart === 'number' ? [active.selectionStart, active.selectionEnd] : null;
+  replace(el, ...children);
+  if (!key) return el;
+  const again = [...el.querySelectorAll('[data-focus-key]')].find((node) => node.dataset.focusKey === key);
+  if (again) {
+    again.focus();
+    if (selection) again.setSelectionRange(...selection);
+  }
+  return el;
+}
+
 /** Finds a required element by id; a missing one is a page defect worth failing loudly on. */
 export function byId(id) {
   const el = document.getElementById(id);
