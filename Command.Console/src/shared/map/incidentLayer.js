@@ -7,7 +7,7 @@ import Feature from 'ol/Feature.js';
 import Point from 'ol/geom/Point.js';
 import { Circle as CircleStyle, Fill, Stroke, Style, Text } from 'ol/style.js';
 import { toMap } from './mapView.js';
-import { duration, incidentTypeGlyph, severityColour } from '../../shared/labels.js';
+import { duration, incidentTypeGlyph, severityColour } from '../labels.js';
 
 const font = '"Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
 const radiusBySeverity = { 1: 14, 2: 13, 3: 12, 4: 11 };
