@@ -25,7 +25,7 @@ import { createIncidentList } from './panels/incidentList.js';
 import { createTeamBoard } from './panels/teamBoard.js';
 import { createIncidentPanel } from './panels/incidentPanel.js';
 import { createIncidentForm } from './panels/createIncident.js';
-import { createLegend } from './panels/legend.js';
+import { createLegend } from '../shared/map/legend.js';
 import { installHotkeys } from './hotkeys.js';
 import { startConsoleAlarms } from './alarms.js';
 import { createSearchPanel } from './panels/search.js';
