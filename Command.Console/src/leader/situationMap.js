@@ -130,6 +130,8 @@ export function createSituationMap(target, { openCase }) {
       teamStyle: (id) => teamLayer.drawnStyle(id),
       /** Where a place is on the screen, relative to the map element (for a test to click or hover there). */
       pixelOf: (lon, lat) => map.getPixelFromCoordinate(toMap(lon, lat)),
+      /** Looks at a place at a zoom, as a leader zooming in there would. */
+      centerOn: (lon, lat, zoom) => map.getView().setCenter(toMap(lon, lat)) ?? map.getView().setZoom(zoom),
       tooltip: () => {
         const el = target.querySelector('.map-tooltip');
         return el && !el.hidden ? el.textContent : null;
