@@ -1,4 +1,5 @@
 using Command.Silo.SensitivePeriods;
+using Command.Silo.Disputes;
 using Command.Silo.FollowUps;
 using Command.Console;
 using Command.Silo.Addresses;
@@ -57,6 +58,7 @@ public static class SiloEndpointExtensions
         app.MapTransfers();
         app.MapInstructions();
         app.MapFollowUps();
+        app.MapDisputes();
         app.MapSensitivePeriods();
         app.MapIncidentSearch();
         app.MapStatistics();
