@@ -18,6 +18,7 @@ await build({
     leader: join(here, 'src', 'leader', 'main.js'),
     admin: join(here, 'src', 'admin', 'main.js'),
     terminal: join(here, 'src', 'terminal', 'main.js'),
+    disputes: join(here, 'src', 'disputes', 'main.js'),
   },
   outdir: out,
   bundle: true,
