@@ -19,6 +19,7 @@ await build({
     admin: join(here, 'src', 'admin', 'main.js'),
     terminal: join(here, 'src', 'terminal', 'main.js'),
     department: join(here, 'src', 'department', 'main.js'),
+    disputes: join(here, 'src', 'disputes', 'main.js'),
   },
   outdir: out,
   bundle: true,

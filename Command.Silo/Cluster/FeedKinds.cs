@@ -12,4 +12,5 @@ public static class FeedKinds
     public const string CloseConnections = "close-connections";
     public const string SignInFailure = "sign-in-failure";
     public const string FollowUp = "follow-up";
+    public const string Dispute = "dispute";
 }

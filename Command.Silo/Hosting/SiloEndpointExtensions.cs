@@ -1,5 +1,6 @@
 using Command.Silo.SensitivePeriods;
 using Command.Silo.Departments;
+using Command.Silo.Disputes;
 using Command.Silo.FollowUps;
 using Command.Console;
 using Command.Silo.Addresses;
@@ -58,6 +59,7 @@ public static class SiloEndpointExtensions
         app.MapTransfers();
         app.MapInstructions();
         app.MapFollowUps();
+        app.MapDisputes();
         app.MapSensitivePeriods();
         app.MapDepartments();
         app.MapIncidentSearch();

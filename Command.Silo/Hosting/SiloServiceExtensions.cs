@@ -77,6 +77,7 @@ public static class SiloServiceExtensions
         services.AddSingleton<Command.Silo.Statistics.StatisticsQuery>();
         services.AddSingleton<EscalationBoard>();
         services.AddSingleton<FollowUps.FollowUpBoard>();
+        services.AddSingleton<Disputes.DisputeBoard>();
         services.Configure<Escalation.Sms.SmsOptions>(builder.Configuration.GetSection("Sms"));
         // A deployment's own gateway, registered before this, takes the place of the outbox file.
         services.TryAddSingleton<Escalation.Sms.ISmsSender, Escalation.Sms.OutboxFileSmsSender>();

@@ -21,6 +21,7 @@ internal sealed class SiloStartup(
     Statistics.CaseFacts facts,
     EscalationBoard board,
     FollowUps.FollowUpBoard followUps,
+    Disputes.DisputeBoard disputes,
     TeamRegistry teams,
     JurisdictionMap map,
     IGrainFactory grains,
@@ -36,6 +37,7 @@ internal sealed class SiloStartup(
         var started = time.GetTimestamp();
         await catalog.LoadAsync(journal, board, facts, logger, cancellationToken);
         await followUps.LoadAsync(journal, logger, cancellationToken);
+        await disputes.LoadAsync(journal, logger, cancellationToken);
         teams.LoadStoredPositions(await telemetry.ReadLatestAsync(cancellationToken));
         // The map shows every team: their grains answer wherever in the cluster they live.
         var teamStreams = await journal.ListStreamsAsync("team/", cancellationToken);

@@ -78,6 +78,15 @@ public static class Wording
             "owner" => "责任人",
             "dueAt" => "办结时限",
             "state" => "筛选条件",
+            "parties" => "当事人",
+            "disputeCause" => "纠纷类别",
+            "disputeDescription" => "纠纷情况",
+            "disputeLevel" => "纠纷等级",
+            "outcome" => "调处结果",
+            "body" => "对接部门",
+            "receiver" => "接收人",
+            "success" => "调解是否成功",
+            "incidentId" => "关联警情",
             _ => "填写的内容",
         };
     }

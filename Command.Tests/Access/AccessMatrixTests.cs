@@ -235,6 +235,31 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         R("POST /api/incidents/{id}/departments/{n}/reports", On.Guanxian,  401,  403,    403,    403,  403,    403,    403,      403,    403),
         R("POST /api/incidents/{id}/departments/{n}/reports", On.Shenxian,  401,  403,    403,    403,  403,    403,    403,      403,    403),
 
+        // 矛盾纠纷台账: duty officers and leaders of the dispute's jurisdiction or above; a registration at a point outside
+        // the caller's county is 403 (the place is visible, the ledger is not theirs). 签收 and the result belong to the
+        // handoff's receiver only (here the county's leader).
+        R("POST /api/incidents/{id}/disputes",             On.Guanxian,     401,  201,    201,    403,  201,    201,    403,      404,    403),
+        R("POST /api/incidents/{id}/disputes",             On.Shenxian,     401,  201,    201,    403,  404,    404,    403,      201,    403),
+        R("POST /api/disputes",                            On.Guanxian,     401,  201,    201,    403,  201,    201,    403,      403,    403),
+        R("POST /api/disputes",                            On.Shenxian,     401,  201,    201,    403,  403,    403,    403,      201,    403),
+        R("GET /api/disputes",                             On.Nothing,      401,  200,    200,    403,  200,    200,    403,      200,    403),
+        R("GET /api/disputes/rates",                       On.Guanxian,     401,  200,    200,    403,  200,    200,    403,      404,    403),
+        R("GET /api/disputes/rates",                       On.Shenxian,     401,  200,    200,    403,  404,    404,    403,      200,    403),
+        R("GET /api/disputes/{disputeId}",                 On.Guanxian,     401,  200,    200,    403,  200,    200,    403,      404,    403),
+        R("GET /api/disputes/{disputeId}",                 On.Shenxian,     401,  200,    200,    403,  404,    404,    403,      200,    403),
+        R("POST /api/disputes/{disputeId}/steps",          On.Guanxian,     401,  200,    200,    403,  200,    200,    403,      404,    403),
+        R("POST /api/disputes/{disputeId}/steps",          On.Shenxian,     401,  200,    200,    403,  404,    404,    403,      200,    403),
+        R("POST /api/disputes/{disputeId}/close",          On.Guanxian,     401,  200,    200,    403,  200,    200,    403,      404,    403),
+        R("POST /api/disputes/{disputeId}/close",          On.Shenxian,     401,  200,    200,    403,  404,    404,    403,      200,    403),
+        R("POST /api/disputes/{disputeId}/handoffs",       On.Guanxian,     401,  200,    200,    403,  200,    200,    403,      404,    403),
+        R("POST /api/disputes/{disputeId}/handoffs",       On.Shenxian,     401,  200,    200,    403,  404,    404,    403,      200,    403),
+        R("POST /api/disputes/{disputeId}/handoffs/{n}/receipt", On.Guanxian, 401, 403,   403,    403,  403,    200,    403,      404,    403),
+        R("POST /api/disputes/{disputeId}/handoffs/{n}/receipt", On.Shenxian, 401, 403,   403,    403,  404,    404,    403,      403,    403),
+        R("POST /api/disputes/{disputeId}/handoffs/{n}/result", On.Guanxian, 401,  403,   403,    403,  403,    200,    403,      404,    403),
+        R("POST /api/disputes/{disputeId}/handoffs/{n}/result", On.Shenxian, 401,  403,   403,    403,  404,    404,    403,      403,    403),
+        R("POST /api/disputes/{disputeId}/criminal-links", On.Guanxian,     401,  200,    200,    403,  200,    200,    403,      404,    403),
+        R("POST /api/disputes/{disputeId}/criminal-links", On.Shenxian,     401,  200,    200,    403,  404,    404,    403,      200,    403),
+
         R("GET /api/escalations",                          On.Nothing,      401,  200,    200,    403,  200,    200,    403,      200,    403),
         R("POST /api/escalations/{id}/ack",                On.Guanxian,     401,  403,    200,    403,  403,    200,    403,      403,    403),
         R("POST /api/escalations/{id}/ack",                On.GuanxianCity, 401,  403,    200,    403,  403,    403,    403,      403,    403),
@@ -601,6 +626,50 @@ public sealed class AccessMatrixTests : IAsyncLifetime
                 }
                 return new(row.Path.Replace("{itemId}", item.Id), row.Method == "POST" ? new { text = "已办理（矩阵）" } : null, Secrets: [task, .. incident.Secrets]);
             }
+            case "POST /api/disputes":
+            {
+                var (lon, lat) = PointIn(county);
+                string description = $"矩阵纠纷{Interlocked.Increment(ref serial)}";
+                return new("/api/disputes", new { parties = new[] { new { name = "矩阵当事人", role = "applicant" } }, cause = "neighbour", description, lon, lat, level = "ordinary" },
+                    Secrets: [description]);
+            }
+            case "GET /api/disputes":
+                return new("/api/disputes");
+            case "GET /api/disputes/rates":
+                return new($"/api/disputes/rates?jurisdiction={county}", Secrets: [county == GuanxianId ? "冠县" : "莘县"]);
+            case "GET /api/disputes/{disputeId}":
+            case "POST /api/disputes/{disputeId}/steps":
+            case "POST /api/disputes/{disputeId}/close":
+            case "POST /api/disputes/{disputeId}/handoffs":
+            case "POST /api/disputes/{disputeId}/handoffs/{n}/receipt":
+            case "POST /api/disputes/{disputeId}/handoffs/{n}/result":
+            case "POST /api/disputes/{disputeId}/criminal-links":
+            {
+                // Each cell its own dispute, registered by lc.duty, handed (for 签收 and the result) to the county's leader.
+                var (lon, lat) = PointIn(county);
+                string description = $"矩阵纠纷{Interlocked.Increment(ref serial)}";
+                var dispute = await CommandApp.Read<Abstractions.Disputes.DisputeView>(await duty.PostAsJsonAsync("/api/disputes",
+                    new { parties = new[] { new { name = "矩阵当事人", role = "applicant" } }, cause = "neighbour", description, lon, lat, level = "ordinary" }), HttpStatusCode.Created);
+                string receiver = county == GuanxianId ? "gx.leader" : "sx.leader";
+                if (row.Path.Contains("{n}", StringComparison.Ordinal))
+                {
+                    await CommandApp.Read<Abstractions.Disputes.DisputeView>(await duty.PostAsJsonAsync($"/api/disputes/{dispute.Id}/handoffs", new { body = "mediation", receiver }));
+                }
+                if (row.Endpoint.EndsWith("/result", StringComparison.Ordinal))
+                {
+                    await CommandApp.Read<Abstractions.Disputes.DisputeView>(await app.Api(receiver).PostAsJsonAsync($"/api/disputes/{dispute.Id}/handoffs/1/receipt", new { }));
+                }
+                object? request = row.Endpoint switch
+                {
+                    "POST /api/disputes/{disputeId}/steps" => new { text = "矩阵调处：组织双方调解" },
+                    "POST /api/disputes/{disputeId}/close" => new { outcome = "mediated", note = "达成协议" },
+                    "POST /api/disputes/{disputeId}/handoffs" => new { body = "court", receiver },
+                    "POST /api/disputes/{disputeId}/handoffs/{n}/result" => new { success = true, text = "调解成功（矩阵）" },
+                    "POST /api/disputes/{disputeId}/criminal-links" => new { incidentId = await CriminalIncident(county) },
+                    _ => null,
+                };
+                return new(row.Path.Replace("{disputeId}", dispute.Id).Replace("{n}", "1"), request, Secrets: [description]);
+            }
             case "POST /api/escalations/{id}/ack":
             case "POST /api/escalations/{id}/escalate":
             {
@@ -637,6 +706,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
             "POST /api/incidents/{id}/transfer" => new { toJurisdictionId = otherCounty, reason = "报警地点属邻县辖区" },
             "POST /api/incidents/{id}/instructions" => new { text = "请立即核实现场情况并报告" },
             "POST /api/incidents/{id}/follow-ups" => new { task = "三日内回访当事人", owner = county == GuanxianId ? "gx.leader" : "sx.leader", dueAt = app.Time.GetUtcNow().AddDays(3) },
+            "POST /api/incidents/{id}/disputes" => new { parties = new[] { new { name = "矩阵当事人", role = "party" } }, cause = "other", level = "ordinary" },
             "POST /api/incidents/{id}/instructions/{instructionId}/ack" => new { },
             "POST /api/incidents/{id}/departments" => new { department = "gx.fire", role = "lead", task = "扑救火灾（矩阵）" },
             "POST /api/incidents/{id}/departments/{n}/reports" => new { text = "已到达现场（矩阵）" },
@@ -663,6 +733,15 @@ public sealed class AccessMatrixTests : IAsyncLifetime
             _ => throw new InvalidOperationException($"The table has a row for {row.Endpoint}, which Prepare does not know how to call."),
         };
         return new(path, body, Secrets: fresh.Secrets);
+    }
+
+    /// <summary>A criminal case in the county, for a 民转刑 link.</summary>
+    private async Task<string> CriminalIncident(string county)
+    {
+        var (lon, lat) = PointIn(county);
+        var filed = await CommandApp.Read<Abstractions.Incidents.IncidentDetail>(await duty.PostAsJsonAsync("/api/incidents",
+            new { channel = 110, type = "criminal", lon, lat, address = $"矩阵刑事{Interlocked.Increment(ref serial)}" }), HttpStatusCode.Created);
+        return filed.Id;
     }
 
     private async Task<object> RequestApproval(FiledIncident incident)

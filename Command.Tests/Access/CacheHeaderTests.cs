@@ -20,6 +20,9 @@ public sealed class CacheHeaderTests
         var incident = await app.CreateIncident(duty);
         var followUp = await CommandApp.Read<Command.Abstractions.FollowUps.FollowUpView>(await CommandApp.Post(duty, $"/api/incidents/{incident.Id}/follow-ups",
             new { task = "回访报警人", owner = "gx.leader", dueAt = app.Time.GetUtcNow().AddDays(1) }), HttpStatusCode.Created);
+        var dispute = await CommandApp.Read<Command.Abstractions.Disputes.DisputeView>(await CommandApp.Post(duty, "/api/disputes",
+            new { parties = new[] { new { name = "张三", role = "applicant" } }, cause = "neighbour", description = "邻里纠纷", lon = 115.45, lat = 36.49, level = "ordinary" }),
+            HttpStatusCode.Created);
         var document = await CommandApp.Get<JsonElement>(duty, "/openapi/v1.json");
         var filled = new Dictionary<string, string>
         {
@@ -32,6 +35,7 @@ public sealed class CacheHeaderTests
             ["/api/jurisdictions/{id}"] = "/api/jurisdictions/371525",
             ["/api/jurisdictions/{id}/shifts"] = "/api/jurisdictions/371525/shifts",
             ["/api/follow-ups/{itemId}"] = $"/api/follow-ups/{followUp.Id}",
+            ["/api/disputes/{disputeId}"] = $"/api/disputes/{dispute.Id}",
             ["/api/jurisdictions/locate"] = "/api/jurisdictions/locate?lon=115.45&lat=36.49",
             ["/api/map/boundaries"] = "/api/map/boundaries?level=village",
         };

@@ -6,27 +6,27 @@ import { connectionBadge } from '../shared/connectionBadge.js';
 import { byId, h, replace } from '../shared/dom.js';
 import { startTicker } from '../shared/ticker.js';
 import {
-  countyOf, incidentStatusLabel, isOpenEscalation, incidentTypeLabel, severityLabel, teamModeLabel, teamStatusLabel, timeOfDay, duration,
+  countyOf, isOpenEscalation,
 } from '../shared/labels.js';
 import { get } from '../shared/api.js';
 import { showSignedIn } from '../shared/session.js';
-import GeoJSON from 'ol/format/GeoJSON.js';
-import { Store } from './store.js';
-import { createMap, loadConfig, toGeo, toMap } from './map/mapView.js';
-import { createBoundaryLayers } from './map/boundaryLayers.js';
+import { Store } from '../shared/map/store.js';
+import { describeIncident, describeTeam, featureAt, jurisdictionExtent } from '../shared/map/picks.js';
+import { createMap, loadConfig, toGeo, toMap } from '../shared/map/mapView.js';
+import { createBoundaryLayers } from '../shared/map/boundaryLayers.js';
 import { createAssetLayers } from './map/assetLayers.js';
-import { createTeamLayer } from './map/teamLayer.js';
-import { createIncidentLayer, nextMilestone } from './map/incidentLayer.js';
+import { createTeamLayer } from '../shared/map/teamLayer.js';
+import { createIncidentLayer, nextMilestone } from '../shared/map/incidentLayer.js';
 import { createDraftLayer } from './map/draftLayer.js';
 import { createDispatchLines } from './map/dispatchLines.js';
-import { showNoBaseMapNotice } from './map/noBaseMap.js';
-import { attachTooltip } from './map/tooltip.js';
+import { showNoBaseMapNotice } from '../shared/map/noBaseMap.js';
+import { attachTooltip } from '../shared/map/tooltip.js';
 import { trackMilestones } from './milestoneTracker.js';
 import { createIncidentList } from './panels/incidentList.js';
 import { createTeamBoard } from './panels/teamBoard.js';
 import { createIncidentPanel } from './panels/incidentPanel.js';
 import { createIncidentForm } from './panels/createIncident.js';
-import { createLegend } from './panels/legend.js';
+import { createLegend } from '../shared/map/legend.js';
 import { installHotkeys } from './hotkeys.js';
 import { startConsoleAlarms } from './alarms.js';
 import { createSearchPanel } from './panels/search.js';
@@ -238,12 +238,6 @@ export async function startConsole({ feed }) {
   return { store, map, teamLayer, incidentLayer };
 }
 
-/** The extent (map projection) of a jurisdiction's boundary, from GET /api/jurisdictions/{id}. */
-async function jurisdictionExtent(id) {
-  const jurisdiction = await get(`/api/jurisdictions/${encodeURIComponent(id)}`);
-  return new GeoJSON().readGeometry(jurisdiction.boundary, { featureProjection: 'EPSG:3857' }).getExtent();
-}
-
 function bindToggle(id, layer) {
   const box = byId(id);
   box.checked = layer.getVisible();
@@ -270,36 +264,5 @@ function summaryOf(detail) {
     version: detail.version,
     nextMilestone: nextMilestone(detail.milestones),
     openEscalations: detail.escalations?.filter(isOpenEscalation).length ?? 0,
-  };
-}
-
-function featureAt(map, pixel, kind) {
-  let found = null;
-  map.forEachFeatureAtPixel(pixel, (feature) => {
-    found = feature;
-    return true;
-  }, { hitTolerance: 4, layerFilter: (layer) => layer.get('kind') === kind });
-  return found;
-}
-
-function describeTeam(store, team, teamLayer) {
-  const lines = [
-    `${teamModeLabel[team.mode] ?? team.mode} · ${teamStatusLabel[team.status] ?? team.status}（${duration(Date.now() - new Date(team.statusSince).getTime())}）`,
-    `人员：${team.members} 人（带队：${team.leader ?? ''}）`,
-  ];
-  if (team.roster?.length) lines.push(`队员：${team.roster.slice(0, 6).join('、')}${team.roster.length > 6 ? '…' : ''}`);
-  if (team.incidentId) lines.push(`警情：${store.incidents.get(team.incidentId)?.number ?? team.incidentId}`);
-  if (teamLayer.isStale(team)) lines.push(`位置已过时（最后上报 ${team.position ? timeOfDay(team.position.at) : '无'}）`);
-  return { title: team.callsign, lines };
-}
-
-function describeIncident(incident) {
-  return {
-    title: `${incident.number} ${incidentTypeLabel[incident.type] ?? incident.type}`,
-    lines: [
-      `${severityLabel[incident.severity] ?? ''} · ${incidentStatusLabel[incident.status] ?? incident.status}`,
-      incident.address ?? '',
-      `接警 ${timeOfDay(incident.receivedAt)}，已派 ${incident.assignedTeams} 队`,
-    ].filter(Boolean),
   };
 }

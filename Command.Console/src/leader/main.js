@@ -18,6 +18,7 @@ import { createAlarm, watchIncidents } from '../shared/alarm.js';
 import { instructButton, instructionForm, instructionList } from './instructions.js';
 import { caseOnScreen, openCase } from './caseView.js';
 import { createFollowUps } from '../shared/followUps.js';
+import { createSituationMap } from './situationMap.js';
 
 /** A case number that opens the case (查看案情): from every row and card. */
 function caseLink(incidentId, number, cls = 'mono') {
@@ -36,10 +37,14 @@ const alarms = watchIncidents(createAlarm({ page: 'leader' }));
 
 let me = null;
 let followUps = null; // 跟踪督办: the leader's own items and those of their jurisdiction
-showSignedIn(byId('user-box')).then((signedIn) => {
-  me = signedIn;
+// 态势图: created at once so that the first re-sync fills it; framed on the leader's jurisdiction once we know it.
+const situation = createSituationMap(byId('situation-map'), { openCase });
+const signedIn = showSignedIn(byId('user-box'));
+signedIn.then((user) => {
+  me = user;
   followUps = createFollowUps(byId('follow-ups'), { me, say });
   renderEscalations();
+  situation.frame(user).catch((e) => say(`态势图读取辖区边界失败：${e.message}`, true));
 }).catch((e) => say(`读取登录信息失败：${e.message}`, true));
 
 /** 签收 and 提级 are for the leaders of the level a step reached, or higher (the server decides; this only spares the
@@ -323,6 +328,7 @@ async function refreshDetail(id, force = false) {
       const d = await get(`/api/incidents/${encodeURIComponent(id)}`);
       if (d.isMassIncident && d.status !== 'closed') details.set(id, d);
       else details.delete(id);
+      situation.setMilestones(id, d.status !== 'closed' ? d.milestones : null);
     } catch (e) {
       if (e instanceof ApiError && e.status === 404) details.delete(id);
     } finally {
@@ -376,7 +382,17 @@ function renderStats() {
 
 async function resync() {
   followUps?.reload();
-  const [open, active] = await Promise.all([get('/api/escalations?open=true'), getAll('/api/incidents?active=true')]);
+  situation.beginSync();
+  let open;
+  let active;
+  try {
+    let teams;
+    [open, active, teams] = await Promise.all([get('/api/escalations?open=true'), getAll('/api/incidents?active=true'), get('/api/teams')]);
+    situation.reset(teams, active);
+  } catch (e) {
+    situation.abortSync();
+    throw e;
+  }
   escalations.clear();
   for (const e of open) if (isOpen(e)) escalations.set(e.id, e);
   summaries.clear();
@@ -396,6 +412,7 @@ const setConnection = connectionBadge(byId('connection'));
 connectHub({
   handlers: {
     IncidentChanged: (s) => {
+      situation.incident(s);
       if (s.status === 'closed') summaries.delete(s.id);
       else summaries.set(s.id, s);
       alarms.incident(s);
@@ -410,6 +427,8 @@ connectHub({
       alarms.milestone(event);
       if (event.change === 'breached' || event.change === 'met') scheduleStats();
     },
+    TeamStatusChanged: (team) => situation.teamStatus(team),
+    TeamsMoved: (moves) => situation.teamsMoved(moves),
     EscalationRaised: applyEscalation,
     EscalationAcknowledged: applyEscalation,
   },
@@ -434,4 +453,5 @@ window.__leader = Object.freeze({
   connectionState: () => connectionState,
   openEscalations: () => [...escalations.keys()],
   stats: () => stats,
+  situation: situation.hooks,
 });

@@ -18,9 +18,9 @@ import { sinceText, startTicker } from '../shared/ticker.js';
 import {
   countyOf, dateTime, distance, incidentStatusLabel, incidentTypeLabel, severityColour, severityLabel, teamModeLabel, timeOfDay,
 } from '../shared/labels.js';
-import { createMap, loadConfig, toMap } from '../console/map/mapView.js';
+import { createMap, loadConfig, toMap } from '../shared/map/mapView.js';
 import { alarmBanner, askBackup, askFieldReport, confirmFarArrival, contactLinks, updateAlarm } from './field.js';
-import { createBoundaryLayers } from '../console/map/boundaryLayers.js';
+import { createBoundaryLayers } from '../shared/map/boundaryLayers.js';
 import { severityBadge } from '../console/panels/incidentList.js';
 import { statusChip } from '../console/panels/teamBoard.js';
 

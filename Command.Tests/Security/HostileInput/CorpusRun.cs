@@ -80,6 +80,9 @@ public sealed partial class CorpusRun(SiloProcess silo)
         var followUp = await ReadAsync<JsonElement>(await SendAsync(HttpMethod.Post, $"/api/incidents/{values["incident"]}/follow-ups", token,
             new { task = "回访报警人", owner = "gx.leader", dueAt = DateTimeOffset.UtcNow.AddDays(3) }), HttpStatusCode.Created, "opening the setup follow-up item");
         Set("followUp", followUp.GetProperty("id").GetString()!);
+        var dispute = await ReadAsync<JsonElement>(await SendAsync(HttpMethod.Post, $"/api/incidents/{values["incident"]}/disputes", token,
+            new { parties = new[] { new { name = "张三", role = "applicant" } }, cause = "neighbour", level = "ordinary" }), HttpStatusCode.Created, "registering the setup dispute");
+        Set("dispute", dispute.GetProperty("id").GetString()!);
 
         var session = await SignInWithFormAsync("lc.duty");
         Set("session", session.Session);

@@ -3,7 +3,7 @@ import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
 import GeoJSON from 'ol/format/GeoJSON.js';
 import { Style } from 'ol/style.js';
-import { camera, checkpoint } from './icons.js';
+import { camera, checkpoint } from '../../shared/map/icons.js';
 
 export function createAssetLayers() {
   const format = new GeoJSON({ featureProjection: 'EPSG:3857' });

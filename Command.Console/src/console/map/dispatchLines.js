@@ -6,7 +6,7 @@ import VectorSource from 'ol/source/Vector.js';
 import Feature from 'ol/Feature.js';
 import LineString from 'ol/geom/LineString.js';
 import { Stroke, Style } from 'ol/style.js';
-import { toMap } from './mapView.js';
+import { toMap } from '../../shared/map/mapView.js';
 
 const out = new Set(['dispatched', 'enRoute', 'onScene']);
 const plain = new Style({ stroke: new Stroke({ color: 'rgba(38, 50, 56, 0.55)', width: 1.5, lineDash: [6, 4] }) });

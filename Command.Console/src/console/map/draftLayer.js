@@ -4,7 +4,7 @@ import VectorSource from 'ol/source/Vector.js';
 import Feature from 'ol/Feature.js';
 import Point from 'ol/geom/Point.js';
 import { Circle as CircleStyle, Fill, Stroke, Style, Text } from 'ol/style.js';
-import { toMap } from './mapView.js';
+import { toMap } from '../../shared/map/mapView.js';
 
 export function createDraftLayer() {
   const source = new VectorSource();

@@ -1,13 +1,14 @@
 // Active incidents on the map, coloured by severity (red, orange, yellow, blue), with the type's first character.
 // A mass incident (群体性事件) is drawn larger, and carries a ring that runs down to its next golden-window
-// milestone: the ring's arc is the time left, and it turns red once the milestone is breached.
+// milestone: the ring's arc is the time left, and it turns red once the milestone is breached. With countdownLabels
+// (the leaders' situation map, where nobody has the case open beside the map) the ring also says it in words.
 import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
 import Feature from 'ol/Feature.js';
 import Point from 'ol/geom/Point.js';
 import { Circle as CircleStyle, Fill, Stroke, Style, Text } from 'ol/style.js';
 import { toMap } from './mapView.js';
-import { duration, incidentTypeGlyph, severityColour } from '../../shared/labels.js';
+import { clockSpan, duration, incidentTypeGlyph, severityColour } from '../labels.js';
 
 const font = '"Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
 const radiusBySeverity = { 1: 14, 2: 13, 3: 12, 4: 11 };
@@ -27,7 +28,7 @@ function glyphFor(incident) {
   return incidentTypeGlyph[incident.isMassIncident ? 'massIncident' : incident.type] ?? '警';
 }
 
-export function createIncidentLayer(store) {
+export function createIncidentLayer(store, { countdownLabels = false } = {}) {
   const source = new VectorSource();
   const features = new Map();
   /** Milestones of the incidents that have them (mass incidents), from their detail. */
@@ -133,12 +134,38 @@ export function createIncidentLayer(store) {
     });
   }
 
+  /** The golden window in words: the milestone the ring counts down to and its time left (or how late it is). */
+  function countdownText(incident) {
+    const ring = incident.isMassIncident ? ringOf(incident) : null;
+    if (!ring) return null;
+    const left = ring.due - Date.now();
+    const { milestone } = ring;
+    if (milestone.state === 'met') return null;
+    return left > 0 && !ring.breached ? `${milestone.title} 剩余 ${clockSpan(left)}` : `${milestone.title} 已超时 ${clockSpan(left)}`;
+  }
+
+  function countdownStyle(incident) {
+    const text = countdownLabels ? countdownText(incident) : null;
+    if (!text) return null;
+    const ring = ringOf(incident);
+    return new Style({
+      zIndex: 12,
+      text: new Text({
+        text,
+        font: `bold 12px ${font}`,
+        offsetY: -((radiusBySeverity[incident.severity] ?? 11) + 20),
+        fill: new Fill({ color: '#ffffff' }),
+        backgroundFill: new Fill({ color: ring.breached || Date.now() > ring.due ? '#c62828' : ring.warning ? '#e65100' : '#2e7d32' }),
+        padding: [1, 4, 1, 4],
+      }),
+    });
+  }
+
   function style(feature) {
     const incident = feature.incident;
     const base = baseStyle(incident, incident.id === store.selectedIncidentId);
-    const ring = incident.isMassIncident ? ringStyle(incident) : null;
-    const overdue = overdueStyle(incident);
-    return ring || overdue ? [...base, ...(ring ? [ring] : []), ...(overdue ? [overdue] : [])] : base;
+    const extra = [incident.isMassIncident ? ringStyle(incident) : null, overdueStyle(incident), countdownStyle(incident)].filter(Boolean);
+    return extra.length ? [...base, ...extra] : base;
   }
 
   const layer = new VectorLayer({ source, style, zIndex: 30, properties: { name: 'incidents', kind: 'incident' } });
@@ -194,6 +221,17 @@ export function createIncidentLayer(store) {
       const incident = features.get(id)?.incident;
       return incident ? overdueLabel(incident) : null;
     },
+    /** The countdown written over a mass incident (countdownLabels), or null. */
+    countdownLabel(id) {
+      const incident = features.get(id)?.incident;
+      return incident && countdownLabels ? countdownText(incident) : null;
+    },
+    /** The fill colour of an incident's symbol: its severity's. */
+    colourOf(id) {
+      const incident = features.get(id)?.incident;
+      return incident ? severityColour[incident.severity] ?? '#1565c0' : null;
+    },
+    ids: () => [...features.keys()],
     /** The character drawn in an incident's symbol. */
     glyphOf(id) {
       const incident = features.get(id)?.incident;

@@ -1,6 +1,6 @@
 // With no base tiles configured the map is boundaries on white: fine at city scale, useless at street scale where
 // the officer looks for roads. Past that zoom, say so, and say how to configure tiles, instead of an empty canvas.
-import { h } from '../../shared/dom.js';
+import { h } from '../dom.js';
 
 /** About 1:20,000: where a street would be expected on the map. */
 export const streetZoom = 14;

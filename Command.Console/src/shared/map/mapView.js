@@ -11,11 +11,14 @@ import { fromLonLat, toLonLat } from 'ol/proj.js';
 
 export const liaochengCentre = [115.95, 36.5];
 
-export function createMap(target, { tileUrl, tileAttribution } = {}, { zoom = 9.2, center = liaochengCentre, controls = true } = {}) {
-  const layers = [];
-  if (tileUrl) {
-    layers.push(new TileLayer({ source: new XYZ({ url: tileUrl, attributions: tileAttribution || undefined, crossOrigin: 'anonymous' }), zIndex: 0 }));
-  }
+/** The configured base tiles as a layer, or null when none are configured. */
+export function baseTiles({ tileUrl, tileAttribution } = {}) {
+  return tileUrl ? new TileLayer({ source: new XYZ({ url: tileUrl, attributions: tileAttribution || undefined, crossOrigin: 'anonymous' }), zIndex: 0 }) : null;
+}
+
+export function createMap(target, config = {}, { zoom = 9.2, center = liaochengCentre, controls = true } = {}) {
+  const tiles = baseTiles(config);
+  const layers = tiles ? [tiles] : [];
   const map = new Map({
     target,
     layers,

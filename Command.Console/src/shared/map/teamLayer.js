@@ -15,7 +15,7 @@ import { toLonLat } from 'ol/proj.js';
 import { ratio as iconRatio, teamIcon, teamIconSize } from './icons.js';
 import { toMap } from './mapView.js';
 import { spreadOverlaps } from './spread.js';
-import { staleColour, teamModeGlyph, teamStatusColour } from '../../shared/labels.js';
+import { staleColour, teamModeGlyph, teamStatusColour } from '../labels.js';
 
 const minGlideMs = 250;
 const maxGlideMs = 1500;

@@ -1,6 +1,6 @@
 // The hover card over map symbols. Text only (textContent), since callsigns, names and addresses are data.
 import Overlay from 'ol/Overlay.js';
-import { h, replace } from '../../shared/dom.js';
+import { h, replace } from '../dom.js';
 
 /** pick(pixel) returns the card for what is drawn under a pixel, { title, lines: [..] }, or null. */
 export function attachTooltip(map, pick) {

@@ -1,0 +1,3 @@
+namespace Command.Silo.Disputes;
+
+public sealed record DisputeClosed(string Outcome, string? Note) : DisputeEvent;

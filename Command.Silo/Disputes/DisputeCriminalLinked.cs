@@ -1,0 +1,3 @@
+namespace Command.Silo.Disputes;
+
+public sealed record DisputeCriminalLinked(string IncidentId, string IncidentNumber) : DisputeEvent;

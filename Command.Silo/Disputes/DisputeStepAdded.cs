@@ -1,0 +1,3 @@
+namespace Command.Silo.Disputes;
+
+public sealed record DisputeStepAdded(string Text) : DisputeEvent;
