@@ -73,7 +73,7 @@ function drawCharts() {
     grid: { left: 90, right: 30, top: 10, bottom: 24 },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', inverse: true, data: types.map(([t]) => incidentTypeLabel[t] ?? t) },
-    series: [{ type: 'bar', data: types.map(([, n]) => n), label: { show: true, position: 'right' } }],
+    series: [{ type: 'bar', barMaxWidth: 26, data: types.map(([, n]) => n), label: { show: true, position: 'right' } }],
   }, true);
 
   chart('chart-hour').setOption({
