@@ -49,5 +49,9 @@ public static class DemoUsers
         ("gx.petition", new UserProfile("冠县信访局", Role.Department, GuanxianId, null, DepartmentKinds.Petition)),
         ("gx.justice", new UserProfile("冠城关司法所", Role.Department, GuanchengguanId, null, DepartmentKinds.Justice)),
         ("gx.court", new UserProfile("冠县人民法院", Role.Department, GuanxianId, null, DepartmentKinds.Court)),
+        // 莘县's own: a department serves its county only, so 冠县's are never offered on a 莘县 case.
+        ("sx.fire", new UserProfile("莘县消防救援大队", Role.Department, ShenxianId, null, DepartmentKinds.Fire)),
+        ("sx.120", new UserProfile("莘县急救中心", Role.Department, ShenxianId, null, DepartmentKinds.Medical)),
+        ("sx.traffic", new UserProfile("莘县交警大队", Role.Department, ShenxianId, null, DepartmentKinds.Traffic)),
     ];
 }

@@ -187,16 +187,16 @@ public sealed class DepartmentTests : AppTest
         var shenxian = app.Api("sx.duty");
         ChineseRefusal.Check(await CommandApp.Problem(await Call(shenxian, incident, "gx.fire", "support", "增援"), HttpStatusCode.NotFound));
 
-        // 莘县's fire brigade, opened by the administrator, cannot be called into 冠县's case.
+        // 莘县's power company, opened by the administrator, cannot be called into 冠县's case.
         var created = await CommandApp.Read<UserView>(await CommandApp.Post(app.Api("admin"), "/api/users",
-            new { username = "sx.fire", displayName = "莘县消防救援大队", role = "department", department = "fire", jurisdictionId = "371522", password = "Xq7-rain-Lantern-42" }), HttpStatusCode.Created);
-        Assert.Equal((Role.Department, "fire"), (created.Role, created.Department));
-        var refused = await CommandApp.Problem(await Call(duty, incident, "sx.fire", "support", "增援"), HttpStatusCode.UnprocessableEntity);
+            new { username = "sx.power", displayName = "莘县供电公司", role = "department", department = "power", jurisdictionId = "371522", password = "Xq7-rain-Lantern-42" }), HttpStatusCode.Created);
+        Assert.Equal((Role.Department, "power"), (created.Role, created.Department));
+        var refused = await CommandApp.Problem(await Call(duty, incident, "sx.power", "support", "增援"), HttpStatusCode.UnprocessableEntity);
         Assert.Contains("不负责", ChineseRefusal.Check(refused, incident.Number));
-        Assert.DoesNotContain(await CommandApp.Get<List<DepartmentView>>(duty, "/api/departments"), d => d.Username == "sx.fire");
-        Assert.Contains(await CommandApp.Get<List<DepartmentView>>(shenxian, "/api/departments"), d => d.Username == "sx.fire");
-        var sxFire = app.WithToken(await app.SignIn("sx.fire", "Xq7-rain-Lantern-42"));
-        ChineseRefusal.Check(await CommandApp.Problem(await CommandApp.Post(sxFire, $"/api/incidents/{incident.Id}/departments/1/receipt", new { }), HttpStatusCode.NotFound));
+        Assert.DoesNotContain(await CommandApp.Get<List<DepartmentView>>(duty, "/api/departments"), d => d.Username == "sx.power");
+        Assert.Contains(await CommandApp.Get<List<DepartmentView>>(shenxian, "/api/departments"), d => d.Username == "sx.power");
+        var sxPower = app.WithToken(await app.SignIn("sx.power", "Xq7-rain-Lantern-42"));
+        ChineseRefusal.Check(await CommandApp.Problem(await CommandApp.Post(sxPower, $"/api/incidents/{incident.Id}/departments/1/receipt", new { }), HttpStatusCode.NotFound));
     }
 
     [Theory]
@@ -208,5 +208,25 @@ public sealed class DepartmentTests : AppTest
         var refused = await CommandApp.Problem(await CommandApp.Post(app.Api("admin"), "/api/users",
             new { username = "gx.power", displayName = "冠县供电公司", role, department, jurisdictionId = "371525", password = "Xq7-rain-Lantern-42" }), HttpStatusCode.UnprocessableEntity);
         Assert.Contains(says, ChineseRefusal.Check(refused));
+    }
+
+    [Fact]
+    public async Task EachCountyCallsItsOwnDepartmentsAndNotTheNeighbours()
+    {
+        var sx = app.Api("sx.duty");
+        var offered = await CommandApp.Get<List<DepartmentView>>(sx, "/api/departments");
+        Assert.Equal(["sx.120", "sx.fire", "sx.traffic"], offered.Select(d => d.Username).Order(StringComparer.Ordinal));
+        var guanxian = await CommandApp.Get<List<DepartmentView>>(app.Api("gx.duty"), "/api/departments");
+        Assert.DoesNotContain(guanxian, d => d.Username.StartsWith("sx.", StringComparison.Ordinal));
+
+        var (lon, lat) = Access.TwoCounties.ShenxianPoint;
+        var incident = await app.CreateIncident(sx, lon, lat, type: "fire", channel: 119, description: "莘县一厂房起火");
+        var call = await Called(sx, incident, "sx.fire", "lead");
+        Assert.Equal(("莘县消防救援大队", DepartmentKinds.Fire), (call.DepartmentName, call.Kind));
+        ChineseRefusal.Check(await CommandApp.Problem(await Call(sx, incident, "gx.120", "support", "救治伤员"), HttpStatusCode.UnprocessableEntity));
+
+        // 莘县's brigade sees its case; 冠县's does not.
+        Assert.Single(await CommandApp.Get<List<DepartmentCase>>(app.Api("sx.fire"), "/api/departments/mine"));
+        Assert.DoesNotContain(await CommandApp.Get<List<DepartmentCase>>(app.Api("gx.fire"), "/api/departments/mine"), c => c.IncidentId == incident.Id);
     }
 }
