@@ -158,6 +158,9 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         R("GET /api/incidents/{id}/timeline",              On.OwnTeam,      401,  200,    200,    403,  200,    200,    200,      404,    200),
         R("GET /api/incidents/{id}/timeline",              On.Guanxian,     401,  200,    200,    403,  200,    200,    404,      404,    404),
         R("GET /api/incidents/{id}/timeline",              On.Shenxian,     401,  200,    200,    403,  404,    404,    404,      200,    404),
+        // 轨迹回放: leaders and duty officers of the case's jurisdiction (every team's track, so never a patrol leader).
+        R("GET /api/incidents/{id}/replay",                On.Guanxian,     401,  200,    200,    403,  200,    200,    403,      404,    403),
+        R("GET /api/incidents/{id}/replay",                On.Shenxian,     401,  200,    200,    403,  404,    404,    403,      200,    403),
         R("GET /api/incidents/{id}/recommendations",       On.Guanxian,     401,  200,    200,    403,  200,    200,    403,      404,    403),
         R("GET /api/incidents/{id}/recommendations",       On.Shenxian,     401,  200,    200,    403,  404,    404,    403,      200,    403),
         R("POST /api/incidents/{id}/assignments",          On.Guanxian,     401,  200,    403,    403,  200,    403,    403,      404,    403),
@@ -577,6 +580,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
                 return new("/api/incidents");
             case "GET /api/incidents/{id}":
             case "GET /api/incidents/{id}/timeline":
+            case "GET /api/incidents/{id}/replay":
             case "GET /api/incidents/{id}/recommendations":
             case "GET /api/incidents/{id}/neighbour-support":
             {
