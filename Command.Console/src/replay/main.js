@@ -126,7 +126,9 @@ function symbolStyle(team, status) {
 
 function caseStyle(c) {
   const colour = severityColour[c.severity] ?? '#1565c0';
-  return new Style({
+  // A wide ring as well: a team on scene sits on the point, and the scene must still show around its symbol.
+  const ring = new Style({ image: new CircleStyle({ radius: 21, fill: new Fill({ color: 'rgba(255, 255, 255, 0.55)' }), stroke: new Stroke({ color: colour, width: 3 }) }), zIndex: 9 });
+  return [ring, new Style({
     image: new CircleStyle({ radius: 12, fill: new Fill({ color: colour }), stroke: new Stroke({ color: '#ffffff', width: 2 }) }),
     text: new Text({
       text: c.isMassIncident ? '群' : incidentTypeGlyph[c.type] ?? '警',
@@ -134,7 +136,7 @@ function caseStyle(c) {
       fill: new Fill({ color: c.severity === 3 ? '#212121' : '#ffffff' }),
     }),
     zIndex: 10,
-  });
+  })];
 }
 
 // ---- Drawing the head ------------------------------------------------------------------------------------------
@@ -218,7 +220,8 @@ function pause() {
 function show(data) {
   replay = data;
   start = ms(data.from);
-  end = Math.max(start + 1000, ms(data.to));
+  // The close's own entries (teams released) may be journaled a moment after the close: the head reaches them too.
+  end = Math.max(start + 1000, ms(data.to), ...data.timeline.map((e) => ms(e.at)));
   head = start;
   const c = data.case;
   document.title = `轨迹回放 · ${c.number}`;
