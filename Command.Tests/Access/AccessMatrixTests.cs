@@ -285,6 +285,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ("/", 401),
         ("/patrol", 401),
         ("/leader", 401),
+        ("/replay", 401),
         ("/admin", 401),
         ("/bench.html", 401),
         ("/openapi/v1.json", 401),
@@ -424,7 +425,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
                 : await http.GetAsync(path);
             string body = await response.Content.ReadAsStringAsync();
             Assert.True((int)response.StatusCode == expected, $"GET {path} anonymously answered {(int)response.StatusCode}, not {expected}: {Shorten(body)}");
-            if (path is "/login" or "/" or "/patrol" or "/leader" or "/admin" or "/bench.html")
+            if (path is "/login" or "/" or "/patrol" or "/leader" or "/replay" or "/admin" or "/bench.html")
             {
                 // The page asked for stays in the address bar; the body is the sign-in form.
                 Assert.Contains("name=\"__RequestVerificationToken\"", body);

@@ -93,6 +93,26 @@ public sealed class ReplayTests : AppTest
     }
 
     [Fact]
+    public async Task TheReplayPageIsForLeadersAndDutyOfficersOthersAreSentToTheirOwnPage()
+    {
+        foreach (var (user, expected) in new[] { ("gx.leader", (string?)null), ("gx.duty", null), ("gx.patrol", "/patrol"), ("admin", "/admin") })
+        {
+            using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            client.DefaultRequestHeaders.Authorization = new("Bearer", await app.SignIn(user));
+            using var response = await client.GetAsync("/replay?incident=x");
+            if (expected is null)
+            {
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                Assert.Contains("轨迹回放", await response.Content.ReadAsStringAsync());
+            }
+            else
+            {
+                Assert.Equal((HttpStatusCode.Redirect, expected), (response.StatusCode, response.Headers.Location?.OriginalString));
+            }
+        }
+    }
+
+    [Fact]
     public void ALongTrackIsThinnedEvenlyByTimeKeepingItsEnds()
     {
         var start = new DateTimeOffset(2026, 11, 21, 2, 0, 0, TimeSpan.Zero);
