@@ -20,6 +20,7 @@ await build({
     terminal: join(here, 'src', 'terminal', 'main.js'),
     department: join(here, 'src', 'department', 'main.js'),
     disputes: join(here, 'src', 'disputes', 'main.js'),
+    stats: join(here, 'src', 'stats', 'main.js'),
     replay: join(here, 'src', 'replay', 'main.js'),
   },
   outdir: out,

@@ -48,6 +48,24 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser)
         await Assertions.Expect(admin.Locator("#user-table tr[data-username='lc.duty']")).ToBeVisibleAsync();
         await AssertCleanAsync(admin, adminDocuments, "/admin", "the administrators' page");
 
+        // ECharts draws on a canvas and its tooltips are drawn there too: hovering a bar must not bring in markup.
+        var (stats, statsDocuments) = await WatchedPageAsync(1600, 900);
+        await stats.OpenSignedInAsync(new Uri(browser.Silo.BaseAddress, "stats"), "lc.leader");
+        await stats.WaitForFunctionAsync("() => window.__stats && window.__stats.ready()");
+        await stats.HoverAsync("#chart-hour canvas");
+        await stats.HoverAsync("#chart-channel canvas");
+        await AssertCleanAsync(stats, statsDocuments, "/stats", "the statistics page");
+
+        var (disputes, disputeDocuments) = await WatchedPageAsync(1600, 900);
+        await disputes.OpenSignedInAsync(new Uri(browser.Silo.BaseAddress, "disputes"), "gx.duty");
+        await Assertions.Expect(disputes.Locator("#rates-table")).ToBeVisibleAsync();
+        await AssertCleanAsync(disputes, disputeDocuments, "/disputes", "the dispute ledger");
+
+        var (department, departmentDocuments) = await WatchedPageAsync(390, 844);
+        await department.OpenSignedInAsync(new Uri(browser.Silo.BaseAddress, "department"), "gx.fire");
+        await Assertions.Expect(department.Locator("#department-name")).ToHaveTextAsync("冠县消防救援大队");
+        await AssertCleanAsync(department, departmentDocuments, "/department", "the departments' page");
+
         Assert.Empty(webSocketErrors);
     }
 

@@ -41,4 +41,54 @@ public sealed class DepartmentPageTests(BrowserFixture browser)
         Assert.NotEqual(JsonValueKind.Null, call.GetProperty("receivedAt").ValueKind);
         Assert.Contains("明火已扑灭", call.GetProperty("reports").EnumerateArray().Single().Text("text"));
     }
+
+    [Fact]
+    public async Task DutyOfficerCallsADepartmentFromTheCasePanelAndSeesItSignAndReportBack()
+    {
+        var gx = await browser.Silo.SignInAsync("gx.duty");
+        var incident = await gx.PostJsonAsync("api/incidents", new
+        {
+            channel = 122, type = "traffic", lon = 115.452, lat = 36.488, address = "冠县清泉街与红旗路路口", description = "两车相撞，一人受伤，道路堵塞",
+        });
+        var page = await browser.NewPageAsync(1366, 900);
+        await page.OpenConsoleAsync(browser.Silo.BaseAddress, "gx.duty");
+        await page.ClickAsync($"#incident-list tr[data-id='{incident.Id()}']");
+        await Assertions.Expect(page.Locator("#detail-number")).ToHaveTextAsync(incident.Text("number"));
+        await Assertions.Expect(page.Locator("#no-department-calls")).ToBeVisibleAsync();
+
+        await page.ClickAsync("#call-department");
+        await Assertions.Expect(page.Locator("#department-to option[value='gx.traffic']")).ToBeAttachedAsync();
+        await page.SelectOptionAsync("#department-to", "gx.traffic");
+        await page.SelectOptionAsync("#department-role", "lead");
+        await page.FillAsync("#department-task", "疏导交通，勘查事故现场");
+        await page.ClickAsync("#department-submit");
+        var row = page.Locator("#department-calls tr[data-username='gx.traffic']");
+        await Assertions.Expect(row).ToContainTextAsync("冠县交警大队");
+        await Assertions.Expect(row).ToContainTextAsync("牵头");
+        await Assertions.Expect(row).ToContainTextAsync("疏导交通，勘查事故现场");
+        await Assertions.Expect(row).ToContainTextAsync("待签收");
+        await Assertions.Expect(page.Locator("#department-form")).ToHaveCountAsync(0);
+
+        // A second 牵头 is refused in words, and what was typed stays in the form.
+        await page.ClickAsync("#call-department");
+        await Assertions.Expect(page.Locator("#department-to option[value='gx.120']")).ToBeAttachedAsync();
+        await page.SelectOptionAsync("#department-to", "gx.120");
+        await page.SelectOptionAsync("#department-role", "lead");
+        await page.FillAsync("#department-task", "救治伤员");
+        await page.ClickAsync("#department-submit");
+        await Assertions.Expect(page.Locator(".panel-message.error")).ToContainTextAsync("失败");
+        await Assertions.Expect(page.Locator("#department-task")).ToHaveValueAsync("救治伤员");
+        await page.SelectOptionAsync("#department-role", "support");
+        await page.ClickAsync("#department-submit");
+        await Assertions.Expect(page.Locator("#department-calls tr[data-username='gx.120']")).ToContainTextAsync("协作");
+
+        // The brigade signs and reports back on its own page; the console follows without a reload.
+        var traffic = await browser.Silo.SignInAsync("gx.traffic");
+        await traffic.PostJsonAsync($"api/incidents/{incident.Id()}/departments/1/receipt", new { });
+        await Assertions.Expect(row).ToContainTextAsync("已签收");
+        await traffic.PostJsonAsync($"api/incidents/{incident.Id()}/departments/1/reports", new { text = "已到场，事故车辆已移至路边", final = false });
+        await Assertions.Expect(row).ToContainTextAsync("已到场，事故车辆已移至路边");
+        await Assertions.Expect(page.Locator("#detail-timeline")).ToContainTextAsync("冠县交警大队");
+        await page.ScreenshotAsync("console-departments");
+    }
 }

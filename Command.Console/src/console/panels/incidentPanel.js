@@ -19,6 +19,7 @@ import { instructionSection } from './instructions.js';
 import { describeTimelineEntry } from './timelineText.js';
 import { createFollowUps } from '../../shared/followUps.js';
 import { majorReportsSection } from './majorReports.js';
+import { createDepartmentsPart } from './departments.js';
 
 const massGuidance = '宜散不宜聚、宜解不宜结、宜顺不宜激';
 
@@ -111,6 +112,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
   let actionsFor = null;
   let reportsFor = null;
   let transferPart = null;
+  let departmentsPart = null;
 
   function render() {
     if (!incidentId) {
@@ -130,11 +132,12 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
     if (!article || article.dataset.id !== d.id) {
       // What the officer acts on first, on a laptop's height without scrolling: the call, who is sent, 推荐警力 with
       // its 派警 buttons; then the countdowns and actions; the long secondary parts (principles, gates, timeline) last.
-      for (const name of ['head', 'progress', 'message', 'instructions', 'transfer', 'info', 'assignments', 'recommendations', 'milestones', 'majorReports', 'escalations', 'actions', 'guidance', 'gates', 'resolution', 'followUps', 'timeline']) {
+      for (const name of ['head', 'progress', 'message', 'instructions', 'transfer', 'info', 'assignments', 'recommendations', 'departments', 'milestones', 'majorReports', 'escalations', 'actions', 'guidance', 'gates', 'resolution', 'followUps', 'timeline']) {
         parts[name] = h('div', { class: `part part-${name}` });
       }
       article = h('article', { class: 'incident-detail', dataset: { id: d.id } }, Object.values(parts));
       transferPart = createTransferPart(parts.transfer, { act, user });
+      departmentsPart = createDepartmentsPart(parts.departments, { act });
       // 跟踪督办 outlives the case's 办结: the items are fetched with the case and after each step taken on them.
       const followUpList = h('div', { id: 'detail-follow-ups' });
       replace(parts.followUps, h('section', { class: 'follow-ups' }, h('h3', {}, '跟踪督办'), followUpList));
@@ -169,6 +172,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
     }
     replace(parts.escalations, d.escalations?.length > 0 && escalationsSection(d));
     replace(parts.assignments, assignmentsSection(d));
+    departmentsPart.render(d);
     // Transferred here but not yet signed: still the sender's case, so only 签收 or 退回 it (the server refuses the rest).
     const unsigned = awaitsMySignature(d, user);
     replace(parts.recommendations, !closed && !unsigned && recommendationSection());
