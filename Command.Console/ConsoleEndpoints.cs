@@ -34,13 +34,13 @@ public static class ConsoleEndpoints
 
     /// <summary>
     /// The pages: / (duty officer), /patrol (patrol leader), /leader (leaders), /admin (administrators), /department (联动单位),
-    /// /disputes (矛盾纠纷台账), /stats (统计研判与考核), /bench.html, and
+    /// /disputes (矛盾纠纷台账), /stats (统计研判与考核), /replay (轨迹回放), /bench.html, and
     /// /login. Without a session a page answers 401 with the sign-in form in place, so the address stays what the user
     /// asked for and sign-in comes back to it.
     /// </summary>
     public static IEndpointRouteBuilder MapConsole(this IEndpointRouteBuilder app)
     {
-        foreach (var (path, file) in new[] { ("/", "index.html"), ("/patrol", "patrol.html"), ("/leader", "leader.html"), ("/admin", "admin.html"), ("/department", "department.html"), ("/disputes", "disputes.html"), ("/stats", "stats.html"), ("/bench.html", BenchFile) })
+        foreach (var (path, file) in new[] { ("/", "index.html"), ("/patrol", "patrol.html"), ("/leader", "leader.html"), ("/admin", "admin.html"), ("/department", "department.html"), ("/disputes", "disputes.html"), ("/stats", "stats.html"), ("/replay", "replay.html"), ("/bench.html", BenchFile) })
         {
             app.MapGet(path, (HttpContext context, IAntiforgery antiforgery) => Page(context, antiforgery, path, file)).AllowAnonymous().ExcludeFromDescription();
         }
@@ -103,6 +103,7 @@ public static class ConsoleEndpoints
             "/leader" => user.IsInRole("leader") || user.IsInRole("dutyOfficer"),
             "/disputes" => user.IsInRole("leader") || user.IsInRole("dutyOfficer"),
             "/stats" => user.IsInRole("leader") || user.IsInRole("dutyOfficer"),
+            "/replay" => user.IsInRole("leader") || user.IsInRole("dutyOfficer"),
             "/patrol" => !user.IsInRole("admin"),
             _ => !user.IsInRole("admin"),
         };

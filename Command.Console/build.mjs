@@ -21,6 +21,7 @@ await build({
     department: join(here, 'src', 'department', 'main.js'),
     disputes: join(here, 'src', 'disputes', 'main.js'),
     stats: join(here, 'src', 'stats', 'main.js'),
+    replay: join(here, 'src', 'replay', 'main.js'),
   },
   outdir: out,
   bundle: true,

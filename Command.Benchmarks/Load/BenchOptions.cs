@@ -14,10 +14,10 @@ public sealed record BenchOptions
               [--only PART,PART] [--redis HOST:PORT] [--results DIR]
         bench timers [--windows N] [--storage sqlite|memory|redis] [--results DIR]
 
-        PART is one of: mailbox, ingest, recommend, fanout, memory, recovery, redis, timers, capacity, statistics.
+        PART is one of: mailbox, ingest, recommend, fanout, memory, recovery, redis, timers, capacity, statistics, track.
         """;
 
-    public static readonly string[] Parts = ["mailbox", "ingest", "recommend", "fanout", "memory", "recovery", "redis", "timers", "capacity", "statistics"];
+    public static readonly string[] Parts = ["mailbox", "ingest", "recommend", "fanout", "memory", "recovery", "redis", "timers", "capacity", "statistics", "track"];
 
     public bool Quick { get; init; }
 

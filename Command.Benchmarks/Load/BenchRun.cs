@@ -31,7 +31,7 @@ public sealed class BenchRun(BenchOptions options, BenchProgress progress)
         bool sqliteRecovery = options.Runs("recovery"), redis = options.Runs("recovery") || options.Runs("redis");
         bool main = mainParts.Any(options.Runs), timers = options.Runs("timers"), capacity = options.Runs("capacity");
         stepCount = (sqliteRecovery ? 1 : 0) + (redis ? 1 : 0) + (options.Runs("memory") ? 1 : 0) + (main ? 1 + mainParts.Count(p => p != "memory" && options.Runs(p)) : 0)
-            + (options.Runs("mailbox") ? 1 : 0) + (timers ? 1 : 0) + (capacity ? 1 : 0) + (options.Runs("statistics") ? 1 : 0);
+            + (options.Runs("mailbox") ? 1 : 0) + (timers ? 1 : 0) + (capacity ? 1 : 0) + (options.Runs("statistics") ? 1 : 0) + (options.Runs("track") ? 1 : 0);
         try
         {
             if (sqliteRecovery)
@@ -84,6 +84,12 @@ public sealed class BenchRun(BenchOptions options, BenchProgress progress)
                 Next("statistics");
                 await Part("statistics", "statistics", () => Task.FromResult<IEnumerable<BenchRow>>(
                     StatisticsBench.Run(options.Cases, options.StatisticsRuns, progress)));
+            }
+            if (options.Runs("track"))
+            {
+                // On its own: the store and its flush loop without a silo, so what is measured is the track log's own pace.
+                Next("track log");
+                await Part("track", "track log", async () => [await TrackBench.RunAsync(options.Duration, Log, progress)]);
             }
             Report.SampleLoad();
         }

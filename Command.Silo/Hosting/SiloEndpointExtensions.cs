@@ -10,6 +10,7 @@ using Command.Silo.Incidents;
 using Command.Silo.Jurisdictions;
 using Command.Silo.Patrols;
 using Command.Silo.Realtime;
+using Command.Silo.Replay;
 using Command.Silo.Statistics;
 using Command.Silo.Storage;
 using Orleans.Dashboard;
@@ -54,6 +55,7 @@ public static class SiloEndpointExtensions
         app.MapTeams();
         app.MapFieldReports();
         app.MapIncidents();
+        app.MapReplay();
         app.MapNeighbourSupport();
         app.MapCaseControl();
         app.MapTransfers();

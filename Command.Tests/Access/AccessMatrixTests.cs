@@ -158,6 +158,9 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         R("GET /api/incidents/{id}/timeline",              On.OwnTeam,      401,  200,    200,    403,  200,    200,    200,      404,    200),
         R("GET /api/incidents/{id}/timeline",              On.Guanxian,     401,  200,    200,    403,  200,    200,    404,      404,    404),
         R("GET /api/incidents/{id}/timeline",              On.Shenxian,     401,  200,    200,    403,  404,    404,    404,      200,    404),
+        // 轨迹回放: leaders and duty officers of the case's jurisdiction (every team's track, so never a patrol leader).
+        R("GET /api/incidents/{id}/replay",                On.Guanxian,     401,  200,    200,    403,  200,    200,    403,      404,    403),
+        R("GET /api/incidents/{id}/replay",                On.Shenxian,     401,  200,    200,    403,  404,    404,    403,      200,    403),
         R("GET /api/incidents/{id}/recommendations",       On.Guanxian,     401,  200,    200,    403,  200,    200,    403,      404,    403),
         R("GET /api/incidents/{id}/recommendations",       On.Shenxian,     401,  200,    200,    403,  404,    404,    403,      200,    403),
         R("POST /api/incidents/{id}/assignments",          On.Guanxian,     401,  200,    403,    403,  200,    403,    403,      404,    403),
@@ -282,6 +285,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         ("/", 401),
         ("/patrol", 401),
         ("/leader", 401),
+        ("/replay", 401),
         ("/admin", 401),
         ("/bench.html", 401),
         ("/openapi/v1.json", 401),
@@ -421,7 +425,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
                 : await http.GetAsync(path);
             string body = await response.Content.ReadAsStringAsync();
             Assert.True((int)response.StatusCode == expected, $"GET {path} anonymously answered {(int)response.StatusCode}, not {expected}: {Shorten(body)}");
-            if (path is "/login" or "/" or "/patrol" or "/leader" or "/admin" or "/bench.html")
+            if (path is "/login" or "/" or "/patrol" or "/leader" or "/replay" or "/admin" or "/bench.html")
             {
                 // The page asked for stays in the address bar; the body is the sign-in form.
                 Assert.Contains("name=\"__RequestVerificationToken\"", body);
@@ -577,6 +581,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
                 return new("/api/incidents");
             case "GET /api/incidents/{id}":
             case "GET /api/incidents/{id}/timeline":
+            case "GET /api/incidents/{id}/replay":
             case "GET /api/incidents/{id}/recommendations":
             case "GET /api/incidents/{id}/neighbour-support":
             {

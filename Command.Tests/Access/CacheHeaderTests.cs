@@ -29,6 +29,7 @@ public sealed class CacheHeaderTests
             ["/api/incidents/{id}"] = $"/api/incidents/{incident.Id}",
             ["/api/incidents/{id}/recommendations"] = $"/api/incidents/{incident.Id}/recommendations",
             ["/api/incidents/{id}/timeline"] = $"/api/incidents/{incident.Id}/timeline",
+            ["/api/incidents/{id}/replay"] = $"/api/incidents/{incident.Id}/replay",
             ["/api/incidents/{id}/neighbour-support"] = $"/api/incidents/{incident.Id}/neighbour-support",
             ["/api/addresses"] = "/api/addresses?q=花园北路",
             ["/api/teams/{id}"] = "/api/teams/team-371525-01",

@@ -66,6 +66,21 @@ public sealed class BenchTests
     }
 
     [Fact]
+    public async Task TheTrackPartReadsBackWhatItOffered()
+    {
+        var options = BenchOptions.Parse(["--quick", "--only", "track", "--seconds", "1"]);
+        var run = new BenchRun(options, new BenchProgress(TextWriter.Null, interactive: false));
+        var report = await run.RunAsync();
+
+        var row = Assert.Single(report.Rows);
+        Assert.Null(row.Broken);
+        Assert.True(row.Values["offered"] > 0);
+        // What the track log holds is counted, not assumed: kept and lost add up to what was offered.
+        Assert.Equal(row.Values["offered"], row.Values["kept"] + row.Values["lost"]);
+        Assert.NotNull(row.Met);
+    }
+
+    [Fact]
     public void QuickShrinksEverySizeAndOptionsOverrideIt()
     {
         var quick = BenchOptions.Parse(["--quick", "--teams", "300", "--only", "ingest,fanout"]);

@@ -100,7 +100,9 @@ function render(d, timeline) {
             describeTimelineEntry(r, { milestones: d.milestones, callsignOf }), ' ',
             h('span', { class: 'tl-actor' }, r.actor === 'system' ? '系统' : r.actor))))
           : h('p', { class: 'empty' }, '暂无报告')),
-      h('section', { class: 'cv-timeline' }, h('h3', {}, '时间线'),
+      h('section', { class: 'cv-timeline' }, h('h3', {}, '时间线 ', h('a', {
+        class: 'replay-link', id: 'case-view-replay', href: `/replay?incident=${encodeURIComponent(d.id)}`, target: '_blank', rel: 'noopener',
+        title: '在地图上回放各警力的轨迹和时间线（新窗口）' }, '轨迹回放')),
         h('ol', { id: 'case-view-timeline' }, timeline.map((entry) => h('li', { dataset: { kind: entry.kind } },
           h('span', { class: 'tl-time' }, timeWithDay(entry.at)),
           h('span', { class: 'tl-kind' }, timelineKindLabel[entry.kind] ?? entry.kind),

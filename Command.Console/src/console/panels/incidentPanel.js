@@ -380,7 +380,9 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
   }
 
   function timelineSection() {
-    return h('section', { class: 'timeline' }, h('h3', {}, '时间线'),
+    return h('section', { class: 'timeline' }, h('h3', {}, '时间线 ', detail && h('a', {
+      class: 'replay-link', id: 'detail-replay', href: `/replay?incident=${encodeURIComponent(detail.id)}`, target: '_blank', rel: 'noopener',
+      title: '在地图上回放各警力的轨迹和时间线（新窗口）' }, '轨迹回放')),
       h('ol', { id: 'detail-timeline' }, timeline.map((entry) => h('li', { dataset: { kind: entry.kind } },
         h('span', { class: 'tl-time' }, timeOfDay(entry.at)),
         h('span', { class: 'tl-kind' }, timelineKindLabel[entry.kind] ?? entry.kind),
