@@ -56,6 +56,11 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser)
         await stats.HoverAsync("#chart-channel canvas");
         await AssertCleanAsync(stats, statsDocuments, "/stats", "the statistics page");
 
+        var (replay, replayDocuments) = await WatchedPageAsync(1600, 900);
+        await replay.OpenSignedInAsync(new Uri(browser.Silo.BaseAddress, $"replay?incident={incident.Id()}"), "lc.duty");
+        await replay.WaitForFunctionAsync("() => window.__replay && window.__replay.loaded");
+        await AssertCleanAsync(replay, replayDocuments, "/replay", "the replay page");
+
         var (disputes, disputeDocuments) = await WatchedPageAsync(1600, 900);
         await disputes.OpenSignedInAsync(new Uri(browser.Silo.BaseAddress, "disputes"), "gx.duty");
         await Assertions.Expect(disputes.Locator("#rates-table")).ToBeVisibleAsync();

@@ -20,7 +20,7 @@ import { showNoBaseMapNotice } from '../shared/map/noBaseMap.js';
 import { ratio as iconRatio, teamIcon } from '../shared/map/icons.js';
 import {
   incidentStatusLabel, incidentTypeGlyph, incidentTypeLabel, severityColour, severityLabel, teamModeGlyph, teamModeLabel,
-  teamStatusColour, teamStatusLabel, timelineKindLabel,
+  teamStatusColour, teamStatusLabel, timelineKindLabel, personName,
 } from '../shared/labels.js';
 import { describeTimelineEntry } from '../console/panels/timelineText.js';
 
@@ -263,7 +263,7 @@ function show(data) {
     h('span', { class: 'tl-time' }, clockOfDay.format(new Date(entry.at))),
     h('span', { class: 'tl-kind' }, timelineKindLabel[entry.kind] ?? entry.kind),
     h('span', { class: 'tl-text' }, describeTimelineEntry(entry, { callsignOf })),
-    h('span', { class: 'tl-actor' }, entry.actor === 'system' ? '系统' : entry.actor))));
+    h('span', { class: 'tl-actor' }, entry.actor === 'system' ? '系统' : personName(entry.actor)))));
 
   slider.max = String(Math.round((end - start) / 1000));
   slider.disabled = false;
