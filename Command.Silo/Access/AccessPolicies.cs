@@ -53,6 +53,9 @@ public static class AccessPolicies
     /// <summary>The live feed (a patrol leader or terminal hears only its own team and that team's incident).</summary>
     public const string Console = "console";
 
+    /// <summary>签收 and the result of a dispute's 对接: its receiver, a duty officer, a leader or a 联动单位 (司法所, 信访局, 法院).</summary>
+    public const string DisputeReceiving = "dispute-receiving";
+
     public static IReadOnlyDictionary<string, Role[]> Roles { get; } = new Dictionary<string, Role[]>
     {
         [ReadMap] = [Role.DutyOfficer, Role.PatrolLeader, Role.Leader, Role.Admin],
@@ -68,6 +71,7 @@ public static class AccessPolicies
         [Statistics] = [Role.DutyOfficer, Role.Leader],
         [Administer] = [Role.Admin],
         [DepartmentWork] = [Role.Department],
+        [DisputeReceiving] = [Role.DutyOfficer, Role.Leader, Role.Department],
         // A department hears only the cases it is called into (see CommandHub).
         [Console] = [Role.DutyOfficer, Role.PatrolLeader, Role.Leader, Role.Device, Role.Department],
     };

@@ -146,9 +146,15 @@ public static partial class DisputeEndpoints
                 .ThrowIfInvalid();
             string receiverName = request.Receiver!.Trim();
             var receiver = Usernames.IsValid(receiverName) ? await grains.GetGrain<IUserGrain>(receiverName).Get() : null;
-            if (receiver is null || receiver.Disabled || receiver.Role is not (Role.DutyOfficer or Role.Leader))
+            if (receiver is null || receiver.Disabled || receiver.Role is not (Role.DutyOfficer or Role.Leader or Role.Department))
             {
-                throw CommandRejectedException.Invalid($"找不到可以签收的账号“{(Usernames.IsValid(receiverName) ? receiverName : "（用户名格式不对）")}”：接收人须是在用的值班员或领导账号。");
+                throw CommandRejectedException.Invalid($"找不到可以签收的账号“{(Usernames.IsValid(receiverName) ? receiverName : "（用户名格式不对）")}”：接收人须是在用的值班员、领导或联动单位账号。");
+            }
+            // A body receives what is its to mediate: 人民调解 the 司法所, 访调 the 信访局, 诉调 the court.
+            if (receiver.Role == Role.Department && DisputeTerms.DepartmentFor(request.Body!) != receiver.Department)
+            {
+                throw CommandRejectedException.Invalid(
+                    $"{receiver.DisplayName}不能接收{DisputeTerms.Bodies[request.Body!]}：请选择{DepartmentKinds.NameOf(DisputeTerms.DepartmentFor(request.Body!))}，或本辖区的值班员、领导。");
             }
             // Like a 督办 owner: someone the caller may task, who in turn sees the dispute.
             if (!scope.Covers(caller, receiver.JurisdictionId) || !map.IsWithin(dispute.JurisdictionId, receiver.JurisdictionId))
@@ -161,13 +167,23 @@ public static partial class DisputeEndpoints
                 .HandOff(request.Body!, receiver.Username, receiver.DisplayName, note, time.GetUtcNow() + ReceiptWithin, caller.Actor);
         }).WithSummary("公调、访调、诉调对接: hand the dispute over through a receiver (a username), who must 签收 within 24 hours");
 
-        disputes.MapPost("/{disputeId}/handoffs/{n:int}/receipt", async (string disputeId, int n, Caller caller, DisputeBoard board, AccessScope scope, IGrainFactory grains) =>
+        // The receiver may be a 联动单位 (司法所, 信访局, 法院), which has no ledger of its own: these two and its list of
+        // handovers are outside the duty officers' and leaders' group.
+        var receiving = app.MapGroup("/api/disputes").WithTags("Disputes").RequireAuthorization(AccessPolicies.DisputeReceiving);
+
+        app.MapGet("/api/disputes/mine", (Caller caller, DisputeBoard board) =>
+            board.All().Where(d => d.Handoffs.Any(x => x.ReceiverUsername == caller.Subject))
+                .OrderByDescending(d => d.Handoffs.Where(x => x.ReceiverUsername == caller.Subject).Max(x => x.At)).ToList())
+            .RequireAuthorization(AccessPolicies.DepartmentWork).WithTags("Disputes")
+            .WithSummary("A 联动单位's disputes: those handed over to it (公调、访调、诉调对接), newest handover first");
+
+        receiving.MapPost("/{disputeId}/handoffs/{n:int}/receipt", async (string disputeId, int n, Caller caller, DisputeBoard board, AccessScope scope, IGrainFactory grains) =>
         {
             var dispute = Dispute(disputeId, caller, board, scope);
             return await grains.GetGrain<IDisputeGrain>(dispute.Id).Receive(n, caller.Subject, caller.Actor);
         }).WithSummary("签收 of a handoff: only its receiver");
 
-        disputes.MapPost("/{disputeId}/handoffs/{n:int}/result", async (string disputeId, int n, DisputeResultRequest request, Caller caller, DisputeBoard board,
+        receiving.MapPost("/{disputeId}/handoffs/{n:int}/result", async (string disputeId, int n, DisputeResultRequest request, Caller caller, DisputeBoard board,
             AccessScope scope, IGrainFactory grains) =>
         {
             var dispute = Dispute(disputeId, caller, board, scope);

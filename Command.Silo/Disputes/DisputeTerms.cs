@@ -43,6 +43,14 @@ public static class DisputeTerms
         ["court"] = "法院（诉调对接）",
     };
 
+    /// <summary>The kind of 联动单位 that receives a handover to a body: the 司法所 runs 人民调解.</summary>
+    public static string DepartmentFor(string body) => body switch
+    {
+        "mediation" => Command.Abstractions.Access.DepartmentKinds.Justice,
+        "petition" => Command.Abstractions.Access.DepartmentKinds.Petition,
+        _ => Command.Abstractions.Access.DepartmentKinds.Court,
+    };
+
     public static string Choices(IReadOnlyDictionary<string, string> terms) =>
         Hosting.Wording.OneOf(terms.Select(t => $"{t.Key}（{t.Value}）"));
 }

@@ -246,6 +246,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         R("POST /api/disputes",                            On.Guanxian,     401,  201,    201,    403,  201,    201,    403,      403,    403),
         R("POST /api/disputes",                            On.Shenxian,     401,  201,    201,    403,  403,    403,    403,      201,    403),
         R("GET /api/disputes",                             On.Nothing,      401,  200,    200,    403,  200,    200,    403,      200,    403),
+        R("GET /api/disputes/mine",                        On.Nothing,      401,  403,    403,    403,  403,    403,    403,      403,    403),
         R("GET /api/disputes/rates",                       On.Guanxian,     401,  200,    200,    403,  200,    200,    403,      404,    403),
         R("GET /api/disputes/rates",                       On.Shenxian,     401,  200,    200,    403,  404,    404,    403,      200,    403),
         R("GET /api/disputes/{disputeId}",                 On.Guanxian,     401,  200,    200,    403,  200,    200,    403,      404,    403),
@@ -615,6 +616,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
                 return new("/api/departments");
             case "GET /api/departments/mine":
                 return new("/api/departments/mine");
+            case "GET /api/disputes/mine":
+                return new("/api/disputes/mine");
             case "GET /api/follow-ups/{itemId}":
             case "POST /api/follow-ups/{itemId}/replies":
             case "POST /api/follow-ups/{itemId}/close":

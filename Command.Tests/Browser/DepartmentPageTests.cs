@@ -91,4 +91,36 @@ public sealed class DepartmentPageTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("#detail-timeline")).ToContainTextAsync("冠县交警大队");
         await page.ScreenshotAsync("console-departments");
     }
+
+    [Fact]
+    public async Task TheSifasuoSignsForAMediationHandoverAndReturnsItsResultOnItsPage()
+    {
+        var gx = await browser.Silo.SignInAsync("gx.duty");
+        var dispute = await gx.PostJsonAsync("api/disputes", new
+        {
+            parties = new[] { new { name = "王五", role = "applicant", phone = (string?)"13800000009" }, new { name = "赵六", role = "respondent", phone = (string?)null } },
+            cause = "neighbour", description = "两户因排水沟堵塞争吵", lon = 115.4505, lat = 36.4905, level = "ordinary",
+        });
+        await gx.PostJsonAsync($"api/disputes/{dispute.Id()}/handoffs", new { body = "mediation", receiver = "gx.justice", note = "请司法所组织人民调解" });
+
+        var page = await browser.NewPageAsync(390, 844);
+        await page.OpenSignedInAsync(new Uri(browser.Silo.BaseAddress, "department"), "gx.justice");
+        var card = page.Locator($"section.dispute-handover[data-dispute='{dispute.Id()}']");
+        await Assertions.Expect(card).ToContainTextAsync(dispute.Text("number"));
+        await Assertions.Expect(card).ToContainTextAsync("人民调解（公调对接）");
+        await Assertions.Expect(card).ToContainTextAsync("王五（申请人 13800000009）");
+        await Assertions.Expect(card).ToContainTextAsync("请司法所组织人民调解");
+        await Assertions.Expect(card).ToContainTextAsync("待签收");
+
+        await card.Locator("button[data-action='receive-dispute']").ClickAsync();
+        await Assertions.Expect(card).ToContainTextAsync("已签收");
+        await card.Locator("textarea").FillAsync("经人民调解委员会调解，双方同意共同疏通排水沟");
+        await card.Locator("button[data-action='mediated']").ClickAsync();
+        await Assertions.Expect(card).ToContainTextAsync("调解成功");
+        await Assertions.Expect(card.Locator("textarea")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync("department-dispute", fullPage: true);
+
+        var after = await gx.GetJsonAsync($"api/disputes/{dispute.Id()}");
+        Assert.Equal(("closed", "mediated"), (after.Text("state"), after.Text("outcome")));
+    }
 }

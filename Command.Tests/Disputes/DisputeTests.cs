@@ -273,4 +273,34 @@ public sealed class DisputeTests : AppTest
         Assert.Contains(says, ChineseRefusal.Check(refused, receiver == "sx.duty" ? dispute.Number : null, [dispute.Number, .. receiver.Split('.', StringSplitOptions.RemoveEmptyEntries)]));
         Assert.Empty((await CommandApp.Get<DisputeView>(duty, $"/api/disputes/{dispute.Id}")).Handoffs);
     }
+
+    [Fact]
+    public async Task TheSifasuoReceivesAPeopleMediationHandoverOnItsOwnPageAndItsResultClosesTheDispute()
+    {
+        var duty = app.Api("gx.duty");
+        var dispute = await Registered(duty);
+
+        // 人民调解 is the 司法所's; the 信访局 takes 访调, not this.
+        var wrongBody = await CommandApp.Problem(await CommandApp.Post(duty, $"/api/disputes/{dispute.Id}/handoffs", new { body = "mediation", receiver = "gx.petition", note = "请调解" }),
+            HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("司法所", ChineseRefusal.Check(wrongBody));
+        var handed = await HandOff(duty, dispute, "gx.justice");
+        Assert.Equal(("gx.justice", "冠城关司法所"), (handed.Handoffs[0].ReceiverUsername, handed.Handoffs[0].ReceiverName));
+
+        // It is on the 司法所's list, and on no other department's; a duty officer has no such list.
+        var justice = app.Api("gx.justice");
+        Assert.Equal([dispute.Id], (await CommandApp.Get<List<DisputeView>>(justice, "/api/disputes/mine")).Select(d => d.Id));
+        Assert.Empty(await CommandApp.Get<List<DisputeView>>(app.Api("gx.petition"), "/api/disputes/mine"));
+        await CommandApp.Problem(await app.Api("gx.duty").GetAsync("/api/disputes/mine"), HttpStatusCode.Forbidden);
+        // Nor does the department keep a ledger: only its own handovers.
+        await CommandApp.Problem(await justice.GetAsync("/api/disputes"), HttpStatusCode.Forbidden);
+
+        app.Time.Advance(TimeSpan.FromHours(2));
+        var received = await CommandApp.Read<DisputeView>(await CommandApp.Post(justice, $"/api/disputes/{dispute.Id}/handoffs/1/receipt", new { }));
+        Assert.Equal("联动单位:冠城关司法所(gx.justice)", received.Handoffs[0].ReceivedBy);
+        var closed = await CommandApp.Read<DisputeView>(await CommandApp.Post(justice, $"/api/disputes/{dispute.Id}/handoffs/1/result",
+            new { success = true, text = "经人民调解委员会调解，双方签订书面协议" }));
+        Assert.Equal(("closed", "mediated"), (closed.State, closed.Outcome));
+        Assert.Equal("closed", (await CommandApp.Get<DisputeView>(duty, $"/api/disputes/{dispute.Id}")).State);
+    }
 }

@@ -8,6 +8,7 @@ import { connectionBadge } from '../shared/connectionBadge.js';
 import { byId, h, replace, replaceKeepingFocus } from '../shared/dom.js';
 import { connectHub } from '../shared/hub.js';
 import { dueText, startTicker } from '../shared/ticker.js';
+import { createDisputeHandovers } from './disputes.js';
 import { incidentStatusLabel, incidentTypeLabel, personName, severityLabel, timeWithDay } from '../shared/labels.js';
 
 const roleLabel = { lead: '牵头', support: '协作' };
@@ -21,6 +22,9 @@ let connectionState = 'connecting';
 const setConnection = connectionBadge(byId('connection'));
 const message = byId('department-message');
 startTicker();
+let username = null;
+// Before any refresh: say() is hoisted, the list is drawn once the user is known.
+const handovers = createDisputeHandovers({ say: (text, error) => say(text, error), me: () => username });
 
 function say(text, error = false) {
   replace(message, text ?? '');
@@ -30,6 +34,7 @@ function say(text, error = false) {
 async function refresh() {
   cases = await get('/api/departments/mine');
   render();
+  if (username) await handovers.refresh();
 }
 
 function render() {
@@ -107,9 +112,12 @@ setInterval(refreshSoon, pollMs);
 window.__department = Object.freeze({
   connectionState: () => connectionState,
   cases: () => cases.map((c) => ({ incidentId: c.incidentId, calls: c.calls.length })),
+  disputes: () => handovers.count(),
 });
 
 showSignedIn(byId('user-box')).then((user) => {
+  username = user.username;
+  handovers.refresh().catch((e) => say(`读取矛盾纠纷对接失败：${e.message}`, true));
   replace(byId('department-name'), user.displayName);
   document.title = `${user.displayName} · 联动单位`;
 }).catch(() => {});

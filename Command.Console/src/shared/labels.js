@@ -229,3 +229,9 @@ export function personName(actor) {
 export function isOpenEscalation(e) {
   return !e.acknowledgedAt && !e.resolvedAt && !e.passedUpAt;
 }
+
+// 矛盾纠纷台账's terms, as the server's DisputeTerms has them.
+export const disputeCauseLabel = { neighbour: '邻里纠纷', marriageFamily: '婚姻家庭', landContract: '土地承包', homestead: '宅基地', labour: '劳资纠纷',
+  landAcquisition: '征地拆迁', medical: '医疗纠纷', property: '物业纠纷', other: '其他' };
+export const disputeBodyLabel = { mediation: '人民调解（公调对接）', petition: '信访（访调对接）', court: '法院（诉调对接）' };
+export const disputePartyRoleLabel = { applicant: '申请人', respondent: '被申请人', party: '当事人' };
