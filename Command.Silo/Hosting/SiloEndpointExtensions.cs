@@ -62,6 +62,7 @@ public static class SiloEndpointExtensions
         app.MapInstructions();
         app.MapFollowUps();
         app.MapDisputes();
+        app.MapColleagues();
         app.MapSensitivePeriods();
         app.MapDepartments();
         app.MapIncidentSearch();

@@ -229,6 +229,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         R("POST /api/follow-ups/{itemId}/close",           On.Shenxian,     401,  200,    403,    403,  404,    404,    403,      403,    403),
         // 联动单位: none of these principals is a department, so its own endpoints are refused to all (DepartmentTests
         // covers the department's side). 莘县 has no department accounts: calling 冠县's there is refused as not local.
+        R("GET /api/colleagues",                           On.Nothing,      401,  200,    200,    403,  200,    200,    403,      200,    403),
         R("GET /api/departments",                          On.Nothing,      401,  200,    200,    403,  200,    200,    403,      200,    403),
         R("POST /api/incidents/{id}/departments",          On.Guanxian,     401,  201,    201,    403,  201,    201,    403,      404,    403),
         R("POST /api/incidents/{id}/departments",          On.Shenxian,     401,  422,    422,    403,  404,    404,    403,      422,    403),
@@ -614,6 +615,8 @@ public sealed class AccessMatrixTests : IAsyncLifetime
             }
             case "GET /api/departments":
                 return new("/api/departments");
+            case "GET /api/colleagues":
+                return new("/api/colleagues");
             case "GET /api/departments/mine":
                 return new("/api/departments/mine");
             case "GET /api/disputes/mine":

@@ -34,6 +34,8 @@ public sealed class DisputePageTests(BrowserFixture browser)
         await duty.ClickAsync("#add-step");
         await Assertions.Expect(duty.Locator("#timeline")).ToContainTextAsync("组织双方到村委会面对面调解");
         await duty.SelectOptionAsync("#handoff-body", "mediation");
+        // The receiver box offers the county's people by name.
+        await Assertions.Expect(duty.Locator("#colleague-list option[value='gcg.leader']")).ToContainTextAsync("何平");
         await duty.FillAsync("#handoff-receiver", "gcg.leader");
         await duty.ClickAsync("#hand-off");
         await Assertions.Expect(detail.Locator(".handoff")).ToContainTextAsync("接收人 何平");

@@ -5,6 +5,7 @@ import { get, post } from '../shared/api.js';
 import { byId, h, replace } from '../shared/dom.js';
 import { showSignedIn } from '../shared/session.js';
 import { pageMessage } from '../shared/pageMessage.js';
+import { colleagueListId } from '../shared/colleagues.js';
 
 const say = pageMessage(5000);
 
@@ -91,7 +92,7 @@ function renderDetail(d) {
   const open = d.state !== 'closed';
   const step = h('textarea', { rows: 2, id: 'step-text', placeholder: '调处过程，例如“组织双方到村委会面对面调解”' });
   const body = h('select', { id: 'handoff-body' }, options(BODIES));
-  const receiver = h('input', { type: 'text', id: 'handoff-receiver', placeholder: '接收人用户名，如 gcg.leader' });
+  const receiver = h('input', { type: 'text', id: 'handoff-receiver', placeholder: '接收人（输入姓名、司法所等选择）', autocomplete: 'off', attrs: { list: colleagueListId() } });
   const outcome = h('select', { id: 'close-outcome' }, options(OUTCOMES));
   const note = h('input', { type: 'text', id: 'close-note', placeholder: '结案说明（可不填）' });
   const criminal = h('input', { type: 'text', id: 'criminal-id', placeholder: '刑事警情编号' });

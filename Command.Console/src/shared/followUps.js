@@ -4,6 +4,7 @@
 import { ApiError, get, post } from './api.js';
 import { h, replace } from './dom.js';
 import { dateTime, personName } from './labels.js';
+import { colleagueListId } from './colleagues.js';
 
 const stateLabel = { open: '待反馈', replied: '已反馈，待销号', closed: '已销号' };
 
@@ -44,7 +45,7 @@ export function createFollowUps(container, { incident = null, me, say }) {
 
   function openForm() {
     const task = h('textarea', { class: 'follow-up-task', rows: 2, maxLength: 500, placeholder: '督办事项，如：三日内查清纠纷起因并组织调解' });
-    const owner = h('input', { type: 'text', class: 'follow-up-owner', maxLength: 64, placeholder: '责任人用户名，如 gcg.leader', autocomplete: 'off' });
+    const owner = h('input', { type: 'text', class: 'follow-up-owner', maxLength: 64, placeholder: '责任人（输入姓名或用户名选择）', autocomplete: 'off', attrs: { list: colleagueListId() } });
     const due = h('input', { type: 'datetime-local', class: 'follow-up-due', attrs: { 'aria-label': '办结时限（北京时间）' } });
     return h('form', { class: 'follow-up-form', onsubmit: (ev) => {
       ev.preventDefault();
