@@ -1,6 +1,7 @@
 using Command.Silo.SensitivePeriods;
 using Command.Silo.Departments;
 using Command.Silo.Disputes;
+using Command.Silo.Sweeps;
 using Command.Silo.FollowUps;
 using Command.Console;
 using Command.Silo.Addresses;
@@ -60,6 +61,7 @@ public static class SiloEndpointExtensions
         app.MapInstructions();
         app.MapFollowUps();
         app.MapDisputes();
+        app.MapSweeps();
         app.MapSensitivePeriods();
         app.MapDepartments();
         app.MapIncidentSearch();
