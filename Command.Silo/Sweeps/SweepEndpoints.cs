@@ -58,7 +58,7 @@ public static class SweepEndpoints
             string text = request.Text?.Trim() ?? "";
             var ids = (request.DisputeIds ?? []).Select(d => d?.Trim() ?? "").ToList();
             var validation = new Validation()
-                .Require(request.Nil is not null, "sweepNil", "必须填写：true（零报告，本期未排查出矛盾纠纷）或false（排查出矛盾纠纷）。")
+                .Require(request.Nil is not null, "sweepNil", "必须选择：是（零报告，本期未排查出矛盾纠纷）或否（排查出矛盾纠纷）。")
                 .Require(request.Nil != true || request.Found is null or 0, "found", $"与零报告矛盾：零报告表示本期未排查出矛盾纠纷，发现数应为0，现在是{request.Found}。")
                 .Require(request.Nil != false || request.Found is >= 1 and <= MaxFound, "found", $"应填写本期排查出的矛盾纠纷数（1到{MaxFound}）。")
                 .Require(request.Nil != false || text.Length > 0, "sweepText", "必须填写排查情况，例如“排查出邻里宅基地纠纷1起，已登记并组织调解”。")
