@@ -61,7 +61,7 @@ public static class SweepEndpoints
                 .Require(request.Nil is not null, "sweepNil", "必须选择：是（零报告，本期未排查出矛盾纠纷）或否（排查出矛盾纠纷）。")
                 .Require(request.Nil != true || request.Found is null or 0, "found", $"与零报告矛盾：零报告表示本期未排查出矛盾纠纷，发现数应为0，现在是{request.Found}。")
                 .Require(request.Nil != false || request.Found is >= 1 and <= MaxFound, "found", $"应填写本期排查出的矛盾纠纷数（1到{MaxFound}）。")
-                .Require(request.Nil != false || text.Length > 0, "sweepText", "必须填写排查情况，例如“排查出邻里宅基地纠纷1起，已登记并组织调解”。")
+                .Require(request.Nil != false || text.Length > 0, "sweepText", "必须填写（未选零报告时），例如“排查出邻里宅基地纠纷1起，已登记并组织调解”。")
                 .Text(text, MaxText, "sweepText")
                 .Require(ids.Count <= MaxDisputes, "disputeIds", $"最多关联{MaxDisputes}起纠纷。")
                 .Require(request.Nil != true || ids.Count == 0, "disputeIds", "与零报告矛盾：零报告不能关联已登记的纠纷。");

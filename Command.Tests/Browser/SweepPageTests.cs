@@ -21,6 +21,7 @@ public sealed class SweepPageTests(BrowserFixture browser)
         await Assertions.Expect(village.Locator("#sweeps-table tr[data-jurisdiction='371525-t01-v01']")).ToContainTextAsync("零报告");
 
         // Sending again in the same week is refused in words the leader reads.
+        await village.CheckAsync("#sweep-nil");
         await village.ClickAsync("#sweep-submit");
         await Assertions.Expect(village.Locator("#page-message")).ToContainTextAsync("不能重复报送");
 
