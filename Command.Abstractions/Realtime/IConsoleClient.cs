@@ -23,4 +23,7 @@ public interface IConsoleClient
 
     /// <summary>A 敏感时期 was declared, took effect, lapsed or was ended early: every desk of the city hears it.</summary>
     Task SensitivePeriodChanged(Command.Abstractions.SensitivePeriods.SensitivePeriodView period);
+
+    /// <summary>A township or village reported its 排查, or a period ended unreported (逾期未报): its own desks and every level above hear it.</summary>
+    Task SweepChanged(Command.Abstractions.Sweeps.SweepStatus sweep);
 }

@@ -41,6 +41,8 @@ internal sealed class ClusterStartup(
         await access.EnsureAccountsAsync(options.Value.Demo, cancellationToken);
         await ReleaseTeamsOfClosedIncidentsAsync();
         await deadlines.WakeAllAsync(cancellationToken);
+        // Journaled once; after that only makes sure the next end of a 排查 period is scheduled.
+        await grains.GetGrain<Abstractions.Sweeps.ISweepClockGrain>(Sweeps.SweepClockGrain.CityKey).Start();
     }
 
     private async Task SeedDemoAsync(CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Command.Silo.SensitivePeriods;
 using Command.Silo.Departments;
 using Command.Silo.Disputes;
+using Command.Silo.Sweeps;
 using Command.Silo.FollowUps;
 using Command.Console;
 using Command.Silo.Addresses;
@@ -63,6 +64,7 @@ public static class SiloEndpointExtensions
         app.MapFollowUps();
         app.MapDisputes();
         app.MapColleagues();
+        app.MapSweeps();
         app.MapSensitivePeriods();
         app.MapDepartments();
         app.MapIncidentSearch();

@@ -13,6 +13,7 @@ using Command.Silo.Simulation;
 using Command.Silo.Storage;
 using Command.Silo.Storage.Redis;
 using Command.Silo.Storage.Sqlite;
+using Command.Silo.Sweeps;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -78,6 +79,7 @@ public static class SiloServiceExtensions
         services.AddSingleton<EscalationBoard>();
         services.AddSingleton<FollowUps.FollowUpBoard>();
         services.AddSingleton<Disputes.DisputeBoard>();
+        services.AddSweeps(builder.Configuration);
         services.Configure<Escalation.Sms.SmsOptions>(builder.Configuration.GetSection("Sms"));
         // A deployment's own gateway, registered before this, takes the place of the outbox file.
         services.TryAddSingleton<Escalation.Sms.ISmsSender, Escalation.Sms.OutboxFileSmsSender>();

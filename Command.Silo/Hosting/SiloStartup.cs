@@ -22,6 +22,7 @@ internal sealed class SiloStartup(
     EscalationBoard board,
     FollowUps.FollowUpBoard followUps,
     Disputes.DisputeBoard disputes,
+    Sweeps.SweepBoard sweeps,
     TeamRegistry teams,
     JurisdictionMap map,
     IGrainFactory grains,
@@ -38,6 +39,7 @@ internal sealed class SiloStartup(
         await catalog.LoadAsync(journal, board, facts, logger, cancellationToken);
         await followUps.LoadAsync(journal, logger, cancellationToken);
         await disputes.LoadAsync(journal, logger, cancellationToken);
+        await sweeps.LoadAsync(journal, logger, cancellationToken);
         teams.LoadStoredPositions(await telemetry.ReadLatestAsync(cancellationToken));
         // The map shows every team: their grains answer wherever in the cluster they live.
         var teamStreams = await journal.ListStreamsAsync("team/", cancellationToken);

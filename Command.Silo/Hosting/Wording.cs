@@ -87,6 +87,10 @@ public static class Wording
             "receiver" => "接收人",
             "success" => "调解是否成功",
             "incidentId" => "关联警情",
+            "sweepNil" => "零报告",
+            "found" => "排查发现数",
+            "sweepText" => "排查情况",
+            "disputeIds" => "关联纠纷",
             _ => "填写的内容",
         };
     }

@@ -57,6 +57,9 @@ public sealed class ConsoleNotifier(
     /// <summary>The city's calendar concerns every console in it, whatever its jurisdiction.</summary>
     public void SensitivePeriodChanged(Abstractions.SensitivePeriods.SensitivePeriodView period) => Send([Everyone], c => c.SensitivePeriodChanged(period));
 
+    /// <summary>The chain above a schedule includes its parent, to which a missed period is escalated.</summary>
+    public void SweepChanged(Abstractions.Sweeps.SweepStatus sweep) => Send(ChainGroups(sweep.JurisdictionId), c => c.SweepChanged(sweep));
+
     private const string Everyone = "*";
 
     /// <summary>Coalesces per team; the first move after a flush arms the next flush, so an idle silo never wakes.</summary>

@@ -106,6 +106,12 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         R("PUT /api/jurisdictions/{id}/shifts",            On.Shenxian,     401,  403,    403,    200,  403,    403,    403,      403,    403),
         R("POST /api/jurisdictions/{id}/handover-notes",   On.Guanxian,     401,  201,    201,    403,  201,    201,    403,      404,    403),
         R("POST /api/jurisdictions/{id}/handover-notes",   On.Shenxian,     401,  201,    201,    403,  404,    404,    404,      201,    403),
+        // 排查与零报告: a township reports itself or through its county's desks; the city sees, but does not report for it.
+        R("POST /api/jurisdictions/{id}/sweeps",           On.Guanxian,     401,  403,    403,    403,  200,    200,    403,      404,    403),
+        R("POST /api/jurisdictions/{id}/sweeps",           On.Shenxian,     401,  403,    403,    403,  404,    404,    403,      200,    403),
+        R("GET /api/jurisdictions/{id}/sweeps",            On.Guanxian,     401,  200,    200,    403,  200,    200,    403,      404,    403),
+        R("GET /api/jurisdictions/{id}/sweeps",            On.Shenxian,     401,  200,    200,    403,  404,    404,    403,      200,    403),
+        R("GET /api/sweeps",                               On.Nothing,      401,  200,    200,    403,  200,    200,    403,      200,    403),
         // 转警 targets: names of every county and township, for whoever may transfer a call (duty officers only).
         // 标准地址: read like the map; only administrators replace the base.
         R("GET /api/addresses",                            On.Nothing,      401,  200,    200,    200,  200,    200,    200,      200,    403),
@@ -532,6 +538,13 @@ public sealed class AccessMatrixTests : IAsyncLifetime
             }
             case "POST /api/jurisdictions/{id}/handover-notes":
                 return new($"/api/jurisdictions/{county}/handover-notes", new { text = "矩阵交班：一起纠纷待回访" });
+            case "POST /api/jurisdictions/{id}/sweeps":
+                // A township reports once a period: each principal reports for a township of its own.
+                return new($"/api/jurisdictions/{county}-t{Array.IndexOf(Principals, principal) % 7 + 1:00}/sweeps", new { nil = true });
+            case "GET /api/jurisdictions/{id}/sweeps":
+                return new($"/api/jurisdictions/{county}-t01/sweeps");
+            case "GET /api/sweeps":
+                return new("/api/sweeps");
             case "GET /api/addresses":
                 return new("/api/addresses?q=花园北路");
             case "POST /api/addresses/import":

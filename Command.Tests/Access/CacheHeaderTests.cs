@@ -37,6 +37,7 @@ public sealed class CacheHeaderTests
             ["/api/jurisdictions/{id}/shifts"] = "/api/jurisdictions/371525/shifts",
             ["/api/follow-ups/{itemId}"] = $"/api/follow-ups/{followUp.Id}",
             ["/api/disputes/{disputeId}"] = $"/api/disputes/{dispute.Id}",
+            ["/api/jurisdictions/{id}/sweeps"] = "/api/jurisdictions/371525-t01/sweeps",
             ["/api/jurisdictions/locate"] = "/api/jurisdictions/locate?lon=115.45&lat=36.49",
             ["/api/map/boundaries"] = "/api/map/boundaries?level=village",
         };

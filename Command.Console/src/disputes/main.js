@@ -6,6 +6,7 @@ import { byId, h, replace } from '../shared/dom.js';
 import { showSignedIn } from '../shared/session.js';
 import { pageMessage } from '../shared/pageMessage.js';
 import { colleagueListId } from '../shared/colleagues.js';
+import { startSweeps } from './sweeps.js';
 
 const say = pageMessage(5000);
 
@@ -169,7 +170,7 @@ async function main() {
   byId('filter-state').addEventListener('change', () => loadLedger().catch((e) => say(e.message, true)));
   byId('filter-cause').addEventListener('change', () => loadLedger().catch((e) => say(e.message, true)));
   byId('show-register').addEventListener('click', showRegister);
-  await Promise.all([loadLedger(), loadRates()]);
+  await Promise.all([loadLedger(), loadRates(), startSweeps(user, say)]);
   // For the browser tests: the lists are in.
   window.__disputes = { ready: true };
 }

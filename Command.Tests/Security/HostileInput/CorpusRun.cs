@@ -45,7 +45,7 @@ public sealed partial class CorpusRun(SiloProcess silo)
     /// <summary>Signs the demo users in once, makes the things the cases aim at, and prepares the stale credentials.</summary>
     public async Task PrepareAsync()
     {
-        foreach (string user in new[] { "lc.duty", "lc.leader", "admin" })
+        foreach (string user in new[] { "lc.duty", "lc.leader", "admin", "gx.duty" })
         {
             tokens[user] = (await SignInAsync(user)).AccessToken;
         }

@@ -1,0 +1,41 @@
+using Microsoft.Playwright;
+
+namespace Command.Tests.Browser;
+
+/// <summary>排查与零报告 on /disputes: a village leader sends this week's 零报告, and the township leader sees the row
+/// turn to 零报告 and reads the village's record.</summary>
+[Collection(BrowserFixture.Collection), ClosesItsPages]
+public sealed class SweepPageTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task AVillageSendsAZeroReportAndItsTownshipSeesItInTheTable()
+    {
+        var village = await browser.NewPageAsync(1366, 900);
+        await village.OpenSignedInAsync(new Uri(browser.Silo.BaseAddress, "disputes"), "lt.leader");
+        await village.WaitForFunctionAsync("() => window.__disputes && window.__disputes.ready");
+        await Assertions.Expect(village.Locator("#own-sweep-state")).ToHaveTextAsync("待报");
+        await village.CheckAsync("#sweep-nil");
+        await Assertions.Expect(village.Locator("#sweep-found")).ToBeDisabledAsync();
+        await village.ClickAsync("#sweep-submit");
+        await Assertions.Expect(village.Locator("#own-sweep-state")).ToHaveTextAsync("零报告");
+        await Assertions.Expect(village.Locator("#sweeps-table tr[data-jurisdiction='371525-t01-v01']")).ToContainTextAsync("零报告");
+
+        // Sending again in the same week is refused in words the leader reads.
+        await village.CheckAsync("#sweep-nil");
+        await village.ClickAsync("#sweep-submit");
+        await Assertions.Expect(village.Locator("#page-message")).ToContainTextAsync("不能重复报送");
+
+        var township = await browser.NewPageAsync(1366, 900);
+        await township.OpenSignedInAsync(new Uri(browser.Silo.BaseAddress, "disputes"), "gcg.leader");
+        await township.WaitForFunctionAsync("() => window.__disputes && window.__disputes.ready");
+        var row = township.Locator("#sweeps-table tr[data-jurisdiction='371525-t01-v01']");
+        await Assertions.Expect(row).ToContainTextAsync("零报告");
+        await Assertions.Expect(row).ToContainTextAsync("马丽");
+        await Assertions.Expect(township.Locator("#sweeps-table tr[data-jurisdiction='371525-t01-v02']")).ToContainTextAsync("待报");
+        await Assertions.Expect(township.Locator("#sweeps-table .countdown").First).ToContainTextAsync("剩");
+        await row.ClickAsync();
+        await Assertions.Expect(township.Locator("#sweep-history")).ToContainTextAsync("吕堂社区 报送记录");
+        await Assertions.Expect(township.Locator("#sweep-history-list")).ToContainTextAsync("本期排查未发现矛盾纠纷");
+        await township.ScreenshotAsync("sweeps-township", fullPage: true);
+    }
+}
