@@ -26,4 +26,7 @@ public interface IConsoleClient
 
     /// <summary>A township or village reported its 排查, or a period ended unreported (逾期未报): its own desks and every level above hear it.</summary>
     Task SweepChanged(Command.Abstractions.Sweeps.SweepStatus sweep);
+
+    /// <summary>重大矛盾纠纷直报: a major dispute registered; its own desks and every level above, the county's among them, hear it.</summary>
+    Task MajorDisputeReported(Command.Abstractions.Disputes.DisputeView dispute);
 }

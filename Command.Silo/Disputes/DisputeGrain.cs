@@ -1,6 +1,9 @@
 using Command.Abstractions.Disputes;
+using Command.Abstractions.Jurisdictions;
 using Command.Abstractions.Runtime;
 using Command.Silo.Hosting;
+using Command.Silo.Jurisdictions;
+using Command.Silo.Realtime;
 using Command.Silo.Runtime;
 
 namespace Command.Silo.Disputes;
@@ -11,7 +14,7 @@ namespace Command.Silo.Disputes;
 /// by whoever took it over.
 /// </summary>
 [GrainType("dispute")]
-public sealed class DisputeGrain(DisputeBoard board) : JournaledGrain<DisputeState, DisputeEvent>, IDisputeGrain
+public sealed class DisputeGrain(DisputeBoard board, JurisdictionMap map, ConsoleNotifier notifier) : JournaledGrain<DisputeState, DisputeEvent>, IDisputeGrain
 {
     public const string StreamPrefix = "dispute/";
     private const string ReceiptDeadline = "receipt-";
@@ -33,8 +36,21 @@ public sealed class DisputeGrain(DisputeBoard board) : JournaledGrain<DisputeSta
             return View();
         }
         RaiseEvent(new DisputeRegistered(registration), actor);
+        // 重大矛盾纠纷直报: a major dispute goes to the county at once, not up the chain step by step.
+        var county = registration.Level == "major"
+            ? registration.JurisdictionChain.Select(map.Find).FirstOrDefault(j => j?.Level == JurisdictionLevel.County)
+            : null;
+        if (county is not null)
+        {
+            RaiseEvent(new DisputeDirectReported(county.Id, county.Name), actor);
+        }
         await ConfirmEvents();
-        return Publish();
+        var view = Publish();
+        if (county is not null)
+        {
+            notifier.MajorDisputeReported(view);
+        }
+        return view;
     }
 
     public Task<DisputeView?> Get() => Task.FromResult(State.Exists ? View() : null);

@@ -36,6 +36,10 @@ public sealed record DisputeState(DisputeRegistration? Registration, string? Reg
             Timeline = [Line(meta, "registered", $"登记矛盾纠纷（{Label(DisputeTerms.Causes, r.Registration.Cause)}，{Label(DisputeTerms.Levels, r.Registration.Level)}）" +
                 (r.Registration.IncidentNumber is { } n ? $"，源自警情{n}" : ""))],
         },
+        DisputeDirectReported d => this with
+        {
+            Timeline = Timeline.Add(Line(meta, "directReported", $"重大矛盾纠纷直报{d.CountyName}")),
+        },
         DisputeStepAdded s => this with
         {
             Steps = Steps.Add(new DisputeStep(meta.At, meta.Actor, s.Text)),

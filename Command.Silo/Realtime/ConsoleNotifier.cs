@@ -60,6 +60,9 @@ public sealed class ConsoleNotifier(
     /// <summary>The chain above a schedule includes its parent, to which a missed period is escalated.</summary>
     public void SweepChanged(Abstractions.Sweeps.SweepStatus sweep) => Send(ChainGroups(sweep.JurisdictionId), c => c.SweepChanged(sweep));
 
+    /// <summary>直报 reaches the county through the chain above the dispute, and the city with it.</summary>
+    public void MajorDisputeReported(Abstractions.Disputes.DisputeView dispute) => Send(ChainGroups(dispute.JurisdictionId), c => c.MajorDisputeReported(dispute));
+
     private const string Everyone = "*";
 
     /// <summary>Coalesces per team; the first move after a flush arms the next flush, so an idle silo never wakes.</summary>

@@ -55,4 +55,31 @@ public sealed class DisputePageTests(BrowserFixture browser)
         await Assertions.Expect(receiver.Locator("#timeline")).ToContainTextAsync("双方签订书面协议");
         await receiver.ScreenshotAsync("disputes-receiver");
     }
+
+    [Fact]
+    public async Task AMajorDisputeFromAVillageReachesTheCountyConsoleAndLeaderAtOnce()
+    {
+        var console = await browser.NewPageAsync(1366, 768);
+        await console.OpenConsoleAsync(browser.Silo.BaseAddress, "gx.duty");
+        var leader = await browser.NewPageAsync(1366, 768);
+        await leader.OpenLeaderAsync(browser.Silo.BaseAddress, "gx.leader");
+        await leader.WaitForFunctionAsync("() => window.__leader && window.__leader.synced");
+
+        var village = await browser.Silo.SignInAsync("lt.leader");
+        var dispute = await village.PostJsonAsync("api/disputes", new
+        {
+            parties = new[] { new { name = "村民代表甲", role = "applicant", phone = (string?)null } },
+            cause = "landAcquisition", description = "征地补偿分歧，三十余户村民扬言集体上访", lon = 115.4495, lat = 36.4895, level = "major",
+        });
+        foreach (var page in new[] { console, leader })
+        {
+            var bar = page.Locator("#major-dispute-bar");
+            await Assertions.Expect(bar).ToBeVisibleAsync();
+            await Assertions.Expect(bar).ToContainTextAsync(dispute.Text("number"));
+            await Assertions.Expect(bar).ToContainTextAsync("征地拆迁");
+        }
+        await console.ScreenshotAsync("major-dispute-console");
+        await console.ClickAsync("#major-dispute-seen");
+        await Assertions.Expect(console.Locator("#major-dispute-bar")).ToBeHiddenAsync();
+    }
 }

@@ -303,4 +303,29 @@ public sealed class DisputeTests : AppTest
         Assert.Equal(("closed", "mediated"), (closed.State, closed.Outcome));
         Assert.Equal("closed", (await CommandApp.Get<DisputeView>(duty, $"/api/disputes/{dispute.Id}")).State);
     }
+
+    [Fact]
+    public async Task AMajorDisputeRegisteredInAVillageIsReportedStraightToTheCounty()
+    {
+        await using var county = await HubClient.ConnectAsync(app, await app.SignIn("gx.duty"));
+        var village = app.Api("lt.leader");
+        var ordinary = await CommandApp.Read<DisputeView>(await Register(village, cause: "neighbour"), HttpStatusCode.Created);
+        Assert.DoesNotContain(ordinary.Timeline, t => t.Kind == "directReported");
+
+        var major = await CommandApp.Read<DisputeView>(await Register(village, cause: "landAcquisition", level: "major",
+            description: "征地补偿分歧，三十余户村民扬言集体上访"), HttpStatusCode.Created);
+        var line = Assert.Single(major.Timeline, t => t.Kind == "directReported");
+        Assert.Equal(("重大矛盾纠纷直报冠县", "领导:马丽(lt.leader)"), (line.Text, line.By));
+        var pushed = await county.ReceiveAsync("MajorDisputeReported", d => d.GetProperty("id").GetString() == major.Id);
+        Assert.Equal((major.Number, major.JurisdictionId), (pushed.GetProperty("number").GetString(), pushed.GetProperty("jurisdictionId").GetString()));
+        Assert.StartsWith("371525-t01-v01", major.JurisdictionId, StringComparison.Ordinal);
+        // Only the major one was pushed as 直报.
+        Assert.DoesNotContain(county.Received, m => m.Target == "MajorDisputeReported" && m.Argument.GetProperty("id").GetString() == ordinary.Id);
+
+        // Another county hears nothing of it.
+        await using var other = await HubClient.ConnectAsync(app, await app.SignIn("sx.duty"));
+        var second = await CommandApp.Read<DisputeView>(await Register(village, level: "major"), HttpStatusCode.Created);
+        await county.ReceiveAsync("MajorDisputeReported", d => d.GetProperty("id").GetString() == second.Id);
+        Assert.DoesNotContain(other.Received, m => m.Target == "MajorDisputeReported");
+    }
 }

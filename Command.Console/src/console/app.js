@@ -2,6 +2,7 @@
 // The feed is a parameter so that the measurement page (/bench.html) can drive the same console with 2,000
 // synthetic teams; the real console gets its data from the silo (liveFeed).
 import { createSensitiveBanner } from '../shared/sensitivePeriod.js';
+import { createMajorDisputeBar } from '../shared/majorDisputes.js';
 import { connectionBadge } from '../shared/connectionBadge.js';
 import { byId, h, replace } from '../shared/dom.js';
 import { startTicker } from '../shared/ticker.js';
@@ -48,6 +49,8 @@ export async function startConsole({ feed }) {
   showNoBaseMapNotice(map, byId('map'), config);
   byId('map').append(createLegend());
   createSensitiveBanner(document.querySelector('.console-main'), store);
+  const reportMajorDispute = createMajorDisputeBar(document.querySelector('.console-main'));
+  store.on('majorDispute', reportMajorDispute);
 
   // Frame the user's own jurisdiction (the city for the city's officers, 冠县 for 冠县's), whatever the size of the
   // screen. Its outline comes with the jurisdiction; should that fail, the counties drawn (the user's own and no

@@ -37,6 +37,7 @@ export function liveFeed(store, { onState }) {
       EscalationRaised: deliver((escalation) => store.emit('escalation', escalation)),
       EscalationAcknowledged: deliver((escalation) => store.emit('escalation', escalation)),
       SensitivePeriodChanged: deliver((period) => store.emit('sensitivePeriod', period)),
+      MajorDisputeReported: (dispute) => store.emit('majorDispute', dispute),
     },
     onState,
     resync,

@@ -19,6 +19,7 @@ import { instructButton, instructionForm, instructionList } from './instructions
 import { caseOnScreen, openCase } from './caseView.js';
 import { createFollowUps } from '../shared/followUps.js';
 import { createSituationMap } from './situationMap.js';
+import { createMajorDisputeBar } from '../shared/majorDisputes.js';
 
 /** A case number that opens the case (查看案情): from every row and card. */
 function caseLink(incidentId, number, cls = 'mono') {
@@ -409,8 +410,10 @@ async function resync() {
 }
 
 const setConnection = connectionBadge(byId('connection'));
+const reportMajorDispute = createMajorDisputeBar(document.querySelector('.leader-main'));
 connectHub({
   handlers: {
+    MajorDisputeReported: (dispute) => reportMajorDispute(dispute),
     IncidentChanged: (s) => {
       situation.incident(s);
       if (s.status === 'closed') summaries.delete(s.id);
