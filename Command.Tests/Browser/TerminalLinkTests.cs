@@ -17,7 +17,17 @@ public sealed class TerminalLinkTests(BrowserFixture browser)
 
         await phone.GotoAsync(new Uri(browser.Silo.BaseAddress, "terminal").AbsoluteUri + "#token=" + Uri.EscapeDataString(token));
 
-        await phone.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/patrol");
+        // The address is what this checks, not the page's load event, which a loaded machine can hold back; the checks
+        // below wait for the page itself. Should it never move on, say what the landing page showed.
+        try
+        {
+            await phone.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/patrol", new() { WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException)
+        {
+            string shown = await phone.EvaluateAsync<string>("() => location.pathname + ': ' + (document.getElementById('terminal-message')?.textContent ?? '')");
+            throw new TimeoutException($"The terminal link did not move on to /patrol; the page is at {shown}");
+        }
         Assert.DoesNotContain(token, phone.Url, StringComparison.Ordinal);
         Assert.DoesNotContain("token", phone.Url, StringComparison.OrdinalIgnoreCase);
         await Assertions.Expect(phone.Locator("#team-callsign")).ToHaveTextAsync(team.Text("callsign"));
