@@ -1,35 +1,20 @@
 // 矛盾纠纷对接 on the 联动单位's page: the disputes handed over to this department (the 司法所's 人民调解, the 信访局's
 // 访调, the court's 诉调), each with its parties and what it is about; 签收 by the deadline, then the result (调解成功 or
 // 调解不成 with what was done), which closes the dispute on the ledger of whoever handed it over.
-import { get, post } from '../shared/api.js';
+import { get } from '../shared/api.js';
 import { byId, h, replaceKeepingFocus } from '../shared/dom.js';
 import { dueText } from '../shared/ticker.js';
 import { disputeBodyLabel, disputeCauseLabel, disputePartyRoleLabel, personName, timeWithDay } from '../shared/labels.js';
 
-export function createDisputeHandovers({ say, me }) {
+/** act(path, body, done, after) is the page's own: one request at a time, then the whole page read again. */
+export function createDisputeHandovers({ act, me }) {
   const root = byId('disputes');
   const drafts = new Map();
   let disputes = [];
-  let busy = false;
 
   async function refresh() {
     disputes = await get('/api/disputes/mine');
     render();
-  }
-
-  async function act(path, body, done, after) {
-    if (busy) return;
-    busy = true;
-    try {
-      await post(path, body);
-      after?.();
-      say(done);
-      await refresh();
-    } catch (e) {
-      say(e.message, true);
-    } finally {
-      busy = false;
-    }
   }
 
   function card(d, x) {

@@ -23,8 +23,8 @@ const setConnection = connectionBadge(byId('connection'));
 const message = byId('department-message');
 startTicker();
 let username = null;
-// Before any refresh: say() is hoisted, the list is drawn once the user is known.
-const handovers = createDisputeHandovers({ say: (text, error) => say(text, error), me: () => username });
+// act() is hoisted; the handovers are read once the user is known, and with every refresh after that.
+const handovers = createDisputeHandovers({ act, me: () => username });
 
 function say(text, error = false) {
   replace(message, text ?? '');

@@ -7,15 +7,15 @@ import { showSignedIn } from '../shared/session.js';
 import { pageMessage } from '../shared/pageMessage.js';
 import { colleagueListId } from '../shared/colleagues.js';
 import { startSweeps } from './sweeps.js';
+import { disputeBodyLabel, disputeCauseLabel, disputePartyRoleLabel } from '../shared/labels.js';
 
 const say = pageMessage(5000);
 
-const CAUSES = { neighbour: '邻里纠纷', marriageFamily: '婚姻家庭', landContract: '土地承包', homestead: '宅基地', labour: '劳资纠纷',
-  landAcquisition: '征地拆迁', medical: '医疗纠纷', property: '物业纠纷', other: '其他' };
+const CAUSES = disputeCauseLabel;
 const LEVELS = { ordinary: '一般', major: '重大' };
-const ROLES = { applicant: '申请人', respondent: '被申请人', party: '当事人' };
+const ROLES = disputePartyRoleLabel;
 const OUTCOMES = { mediated: '调解成功', failed: '调解不成', transferred: '移交' };
-const BODIES = { mediation: '人民调解（公调对接）', petition: '信访（访调对接）', court: '法院（诉调对接）' };
+const BODIES = disputeBodyLabel;
 const STATES = { open: '调处中', handedOff: '对接中', closed: '已结案' };
 
 const time = (iso) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }) : '');
