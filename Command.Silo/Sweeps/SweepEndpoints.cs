@@ -64,7 +64,9 @@ public static class SweepEndpoints
                 .Require(request.Nil != false || text.Length > 0, "sweepText", "必须填写（未选零报告时），例如“排查出邻里宅基地纠纷1起，已登记并组织调解”。")
                 .Text(text, MaxText, "sweepText")
                 .Require(ids.Count <= MaxDisputes, "disputeIds", $"最多关联{MaxDisputes}起纠纷。")
-                .Require(request.Nil != true || ids.Count == 0, "disputeIds", "与零报告矛盾：零报告不能关联已登记的纠纷。");
+                .Require(request.Nil != true || ids.Count == 0, "disputeIds", "与零报告矛盾：零报告不能关联已登记的纠纷。")
+                .Require(request.Nil != false || request.Found is not { } n || n >= ids.Distinct(StringComparer.Ordinal).Count(), "found",
+                    $"少于关联的台账纠纷数：关联了{ids.Distinct(StringComparer.Ordinal).Count()}起，发现数是{request.Found}；每起关联的纠纷都算作本期发现。");
             for (int i = 0; i < ids.Count && i < MaxDisputes; i++)
             {
                 validation.Require(disputes.Find(ids[i]) is { } d && map.IsWithin(d.JurisdictionId, jurisdiction.Id), $"disputeIds[{i}]",

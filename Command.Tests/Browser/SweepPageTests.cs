@@ -38,4 +38,42 @@ public sealed class SweepPageTests(BrowserFixture browser)
         await Assertions.Expect(township.Locator("#sweep-history-list")).ToContainTextAsync("本期排查未发现矛盾纠纷");
         await township.ScreenshotAsync("sweeps-township", fullPage: true);
     }
+
+    [Fact]
+    public async Task ATownshipNamesTheDisputeItJustRegisteredInItsReportAndTheCountySeesItsNumber()
+    {
+        var township = await browser.NewPageAsync(1366, 900);
+        await township.OpenSignedInAsync(new Uri(browser.Silo.BaseAddress, "disputes"), "gcg.leader");
+        await township.WaitForFunctionAsync("() => window.__disputes && window.__disputes.ready");
+        await Assertions.Expect(township.Locator("#own-sweep-state")).ToHaveTextAsync("待报");
+
+        await township.ClickAsync("#show-register");
+        var parties = township.Locator("#register-parties .party");
+        await parties.Nth(0).Locator(".party-name").FillAsync("孙立");
+        await parties.Nth(1).Locator(".party-name").FillAsync("周平");
+        await township.SelectOptionAsync("#register-cause", "labour");
+        await township.FillAsync("#register-description", $"拖欠工资，排查中发现（{Guid.NewGuid().ToString("N")[..6]}）");
+        await township.ClickAsync("#register-submit");
+        var detail = township.Locator("#dispute-detail");
+        await Assertions.Expect(detail).ToContainTextAsync("孙立");
+        string id = (await detail.GetAttributeAsync("data-id"))!;
+
+        // The dispute registered a moment ago is offered in the report form; ticking it counts it as found.
+        var pick = township.Locator($"#sweep-disputes label[data-id='{id}']");
+        await Assertions.Expect(pick).ToContainTextAsync("劳资纠纷");
+        await township.FillAsync("#sweep-found", "0");
+        await pick.Locator("input").CheckAsync();
+        await Assertions.Expect(township.Locator("#sweep-found")).ToHaveValueAsync("1");
+        await township.FillAsync("#sweep-text", "排查出劳资纠纷1起，已登记并组织调解");
+        await township.ScreenshotAsync("sweep-report-picker", fullPage: true);
+        await township.ClickAsync("#sweep-submit");
+        await Assertions.Expect(township.Locator("#own-sweep-state")).ToHaveTextAsync("已报");
+
+        var county = await browser.NewPageAsync(1366, 900);
+        await county.OpenSignedInAsync(new Uri(browser.Silo.BaseAddress, "disputes"), "gx.duty");
+        await county.WaitForFunctionAsync("() => window.__disputes && window.__disputes.ready");
+        await county.ClickAsync("#sweeps-table tr[data-jurisdiction='371525-t01']");
+        string number = (await township.Locator($"#ledger-table tr[data-id='{id}'] td.mono").TextContentAsync())!.Trim();
+        await Assertions.Expect(county.Locator("#sweep-history-list .sweep-linked")).ToContainTextAsync(number);
+    }
 }

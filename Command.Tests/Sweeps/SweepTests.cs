@@ -149,6 +149,33 @@ public sealed class SweepTests : AppTest
     }
 
     [Fact]
+    public async Task AReportNamesTheLedgersDisputesEachCountsAsFoundAndTheRecordKeepsThem()
+    {
+        var village = app.Api("lt.leader");
+        var registered = new List<string>();
+        foreach (var cause in new[] { "homestead", "neighbour" })
+        {
+            var response = await CommandApp.Post(village, "/api/disputes", new
+            {
+                parties = new[] { new { name = "张三", role = "applicant" }, new { name = "李四", role = "respondent" } },
+                cause, description = "排查中发现，已登记", lon = 115.45, lat = 36.49, level = "ordinary",
+            });
+            registered.Add((await CommandApp.Read<Command.Abstractions.Disputes.DisputeView>(response, HttpStatusCode.Created)).Id);
+        }
+
+        // Naming two disputes and saying one was found contradicts itself.
+        var fewer = await CommandApp.Problem(await Report(village, Village, new { nil = false, found = 1, text = "排查出2起", disputeIds = registered }), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("关联了2起", ChineseRefusal.Check(fewer));
+        Assert.Empty((await CommandApp.Get<SweepHistory>(village, $"/api/jurisdictions/{Village}/sweeps")).Periods);
+
+        var reported = await Reported(village, Village, new { nil = false, found = 3, text = "排查出3起，2起已登记", disputeIds = registered.Append(registered[0]) });
+        var report = Assert.Single(reported.Periods).Report!;
+        Assert.Equal((3, false), (report.Found, report.Nil));
+        Assert.Equal(registered, report.DisputeIds);
+        Assert.Equal("reported", (await Row(app.Api("gcg.leader"), Village)).State);
+    }
+
+    [Fact]
     public async Task AReportThatContradictsItselfOrSaysNothingIsRefusedInChineseAndNothingIsRecorded()
     {
         var village = app.Api("lt.leader");

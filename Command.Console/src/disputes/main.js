@@ -6,7 +6,7 @@ import { byId, h, replace } from '../shared/dom.js';
 import { showSignedIn } from '../shared/session.js';
 import { pageMessage } from '../shared/pageMessage.js';
 import { colleagueListId } from '../shared/colleagues.js';
-import { startSweeps } from './sweeps.js';
+import { refreshSweepDisputes, startSweeps } from './sweeps.js';
 import { disputeBodyLabel, disputeCauseLabel, disputePartyRoleLabel } from '../shared/labels.js';
 
 const say = pageMessage(5000);
@@ -153,7 +153,7 @@ function showRegister() {
           const d = await post('/api/disputes', { parties: list, cause: cause.value, level: level.value, description: description.value,
             lon: Number(lon.value), lat: Number(lat.value) });
           say(`已登记 ${d.number}`);
-          await Promise.all([loadLedger(), loadRates()]);
+          await Promise.all([loadLedger(), loadRates(), refreshSweepDisputes()]);
           renderDetail(d);
         } catch (e) {
           say(e.message, true);

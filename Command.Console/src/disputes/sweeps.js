@@ -4,6 +4,7 @@
 import { get, post } from '../shared/api.js';
 import { byId, h, replace } from '../shared/dom.js';
 import { connectHub } from '../shared/hub.js';
+import { disputeCauseLabel } from '../shared/labels.js';
 
 const time = (iso) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }) : '');
 const person = (actor) => (actor ?? '').replace(/^[^:]*:/, '').replace(/\(.*\)$/, '');
@@ -12,6 +13,10 @@ let user = null;
 let say = () => {};
 let rows = [];
 let shown = null;
+// Numbers of the ledger's disputes by id, so a report's links read as 台账编号 rather than ids.
+const numbers = new Map();
+// The open report form's parts, so a dispute registered meanwhile joins its picker without losing what was typed.
+let form = null;
 
 function countdown(dueAt) {
   const ms = new Date(dueAt).getTime() - Date.now();
@@ -54,6 +59,9 @@ async function showHistory(id) {
   shown = id;
   renderTable();
   const history = await get(`/api/jurisdictions/${encodeURIComponent(id)}/sweeps`);
+  if (history.periods.some((p) => p.report?.disputeIds?.some((d) => !numbers.has(d)))) {
+    (await get(`/api/disputes?jurisdictionId=${encodeURIComponent(id)}`)).forEach((d) => numbers.set(d.id, d.number));
+  }
   replace(byId('sweep-history'), h('h3', {}, `${history.status.name} 报送记录`),
     history.periods.length === 0 ? h('p', { class: 'muted' }, '还没有报送或逾期记录。') : h('ul', { class: 'timeline', id: 'sweep-history-list' },
       history.periods.map((p) => h('li', { dataset: { start: p.start } },
@@ -61,7 +69,30 @@ async function showHistory(id) {
         p.report ? h('span', { class: `tag ${p.report.late ? 'sweep-late' : p.report.nil ? 'sweep-zeroReport' : 'sweep-reported'}` },
           p.report.late ? '迟报' : p.report.nil ? '零报告' : '已报') : null, ' ',
         p.overdueAt ? h('span', { class: 'tag sweep-overdue' }, `逾期未报（${time(p.overdueAt)}${p.escalatedToName ? `，已上报${p.escalatedToName}` : ''}）`) : null,
-        p.report ? h('div', {}, `${time(p.report.at)} ${person(p.report.by)}：${p.report.nil ? '零报告' : `排查出矛盾纠纷${p.report.found}起`}。${p.report.text}`) : null))));
+        p.report ? h('div', {}, `${time(p.report.at)} ${person(p.report.by)}：${p.report.nil ? '零报告' : `排查出矛盾纠纷${p.report.found}起`}。${p.report.text}`) : null,
+        p.report?.disputeIds?.length ? h('div', { class: 'muted sweep-linked' }, `已登记台账：${p.report.disputeIds.map((id) => numbers.get(id) ?? id).join('、')}`) : null))));
+}
+
+// The disputes this report can name: the jurisdiction's own ledger entries still open, or registered this period.
+async function reportable(jurisdictionId, periodStart) {
+  const list = await get(`/api/disputes?jurisdictionId=${encodeURIComponent(jurisdictionId)}`);
+  list.forEach((d) => numbers.set(d.id, d.number));
+  return list
+    .filter((d) => d.state !== 'closed' || d.registeredAt >= periodStart)
+    .sort((a, b) => b.registeredAt.localeCompare(a.registeredAt))
+    .slice(0, 50);
+}
+
+// Ticking a dispute counts it as found: the count never falls below what the report names.
+function picker(disputes, found) {
+  if (disputes.length === 0) return h('div', { class: 'muted', id: 'sweep-disputes' }, '台账中没有本期可关联的纠纷；排查出的纠纷请先在下方“登记纠纷”。');
+  const boxes = disputes.map((d) => h('input', { type: 'checkbox', value: d.id }));
+  boxes.forEach((box) => box.addEventListener('change', () => {
+    const ticked = boxes.filter((b) => b.checked).length;
+    if (Number(found.value) < ticked) found.value = String(ticked);
+  }));
+  return h('div', { id: 'sweep-disputes', class: 'sweep-disputes' }, disputes.map((d, i) => h('label', { class: 'sweep-dispute', dataset: { id: d.id } },
+    boxes[i], ' ', h('span', { class: 'mono' }, d.number), ` ${disputeCauseLabel[d.cause] ?? d.cause} · ${d.parties.map((x) => x.name).join('、')} · ${time(d.registeredAt)}`)));
 }
 
 async function renderForm() {
@@ -78,15 +109,24 @@ async function renderForm() {
   const nil = h('input', { type: 'checkbox', id: 'sweep-nil' });
   const found = h('input', { type: 'number', id: 'sweep-found', min: '1', max: '999', value: '1' });
   const text = h('textarea', { rows: 2, id: 'sweep-text', placeholder: '排查情况，例如“排查出邻里宅基地纠纷1起，已登记并组织调解”' });
-  nil.addEventListener('change', () => { found.disabled = nil.checked; text.placeholder = nil.checked ? '可不填（本期排查未发现矛盾纠纷）' : '排查情况'; });
+  form = { found, nil, periodStart: s.periodStart, linked: picker(await reportable(user.jurisdictionId, s.periodStart), found) };
+  const linked = form.linked;
+  const ticked = () => [...form.linked.querySelectorAll('input:checked')].map((b) => b.value);
+  nil.addEventListener('change', () => {
+    found.disabled = nil.checked;
+    // A 零报告 names no dispute; untick rather than let the server refuse the contradiction.
+    form.linked.querySelectorAll('input').forEach((b) => { b.disabled = nil.checked; if (nil.checked) b.checked = false; });
+    text.placeholder = nil.checked ? '可不填（本期排查未发现矛盾纠纷）' : '排查情况';
+  });
   replace(box, h('div', { class: 'form' },
     h('span', {}, '本辖区'), h('div', {}, `${s.name} · 本期 ${time(s.periodStart)} 至 ${time(s.dueAt)} · `, h('span', { class: `tag sweep-${s.state}`, id: 'own-sweep-state' }, s.stateText)),
     h('span', {}, '零报告'), h('label', {}, nil, ' 本期排查未发现矛盾纠纷'),
     h('span', {}, '发现数'), found,
+    h('span', {}, '关联台账'), linked,
     h('span', {}, '排查情况'), text,
     h('span', {}, ''), h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary', id: 'sweep-submit', onClick: async () => {
       try {
-        const body = nil.checked ? { nil: true, text: text.value } : { nil: false, found: Number(found.value), text: text.value };
+        const body = nil.checked ? { nil: true, text: text.value } : { nil: false, found: Number(found.value), text: text.value, disputeIds: ticked() };
         const result = await post(`/api/jurisdictions/${encodeURIComponent(user.jurisdictionId)}/sweeps`, body);
         say(result.status.state === 'late' ? '已补报（迟报）' : nil.checked ? '已报送零报告' : '已报送排查情况');
         await Promise.all([loadTable(), renderForm()]);
@@ -95,6 +135,16 @@ async function renderForm() {
         say(e.message, true);
       }
     } }, '报送'))));
+}
+
+/** A dispute was just registered on this page: offer it in the report form, keeping what is already ticked. */
+export async function refreshSweepDisputes() {
+  if (!form) return;
+  const ticked = new Set([...form.linked.querySelectorAll('input:checked')].map((b) => b.value));
+  const next = picker(await reportable(user.jurisdictionId, form.periodStart), form.found);
+  next.querySelectorAll('input').forEach((b) => { b.checked = ticked.has(b.value); b.disabled = form.nil.checked; });
+  form.linked.replaceWith(next);
+  form.linked = next;
 }
 
 export async function startSweeps(signedIn, message) {
