@@ -109,7 +109,17 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>A client with a bearer token of a demo user (or any user with <paramref name="password"/>).</summary>
     public async Task<HttpClient> SignInAsync(string username, string password = "demo-2026")
     {
-        using var response = await Http.PostAsJsonAsync("api/auth/token", new { username, password });
+        // Right after a silo of the cluster dies, the grains it held answer 503 ("请几秒钟后重试") until the membership
+        // declares it dead; a client does what the answer says and tries again.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var response = await Http.PostAsJsonAsync("api/auth/token", new { username, password });
+        while (response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable && clock.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            response.Dispose();
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            response = await Http.PostAsJsonAsync("api/auth/token", new { username, password });
+        }
+        using var answered = response;
         string body = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
         {
