@@ -17,6 +17,10 @@ public sealed class TelemetryBuffer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, TeamPosition> unsavedLatest = new();
     private readonly ConcurrentQueue<(string TeamId, TeamPosition Position)> unsavedTrack = new();
     private readonly SemaphoreSlim flushing = new(1, 1);
+    // Guards the hand-over from the queue to the write in progress, so a track read sees every report in one of the
+    // queue, the write in progress or the store: the write is cleared only after the store has it.
+    private readonly Lock handover = new();
+    private IReadOnlyList<(string TeamId, TeamPosition Position)> writing = [];
     private readonly CancellationTokenSource stopping = new();
     private readonly Func<IReadOnlyList<KeyValuePair<string, TeamPosition>>, IReadOnlyList<(string TeamId, TeamPosition Position)>, CancellationToken, Task> write;
     private readonly int reportsPerWrite;
@@ -76,6 +80,22 @@ public sealed class TelemetryBuffer : IAsyncDisposable
     /// <summary>Positions not yet written: reads overlay them on what the store has.</summary>
     public IEnumerable<KeyValuePair<string, TeamPosition>> UnsavedLatest => unsavedLatest;
 
+    /// <summary>One team's reports between the times that are not in the store yet (queued, or being written now).
+    /// Call it before reading the store: a report can then be seen twice, but never missed.</summary>
+    public List<TeamPosition> UnsavedTrack(string teamId, DateTimeOffset from, DateTimeOffset to)
+    {
+        lock (handover)
+        {
+            return [.. writing.Concat(unsavedTrack)
+                .Where(r => string.Equals(r.TeamId, teamId, StringComparison.Ordinal) && r.Position.At >= from && r.Position.At <= to)
+                .Select(r => r.Position)];
+        }
+    }
+
+    /// <summary>A track read: what the store has and what it does not have yet, each report once, in time order.</summary>
+    public static IReadOnlyList<TeamPosition> Merge(IEnumerable<TeamPosition> unsaved, IEnumerable<TeamPosition> stored) =>
+        [.. stored.Concat(unsaved).Distinct().OrderBy(p => p.At)];
+
     public void Record(string teamId, TeamPosition position)
     {
         unsavedLatest[teamId] = position;
@@ -96,9 +116,13 @@ public sealed class TelemetryBuffer : IAsyncDisposable
                 logger.LogWarning("Dropped the {Count} oldest position reports from the track while the store could not take them", lost);
             }
             var track = new List<(string TeamId, TeamPosition Position)>();
-            while (unsavedTrack.TryDequeue(out var item))
+            lock (handover)
             {
-                track.Add(item);
+                while (unsavedTrack.TryDequeue(out var item))
+                {
+                    track.Add(item);
+                }
+                writing = track;
             }
             var latest = new List<KeyValuePair<string, TeamPosition>>();
             foreach (var teamId in unsavedLatest.Keys)
@@ -126,11 +150,19 @@ public sealed class TelemetryBuffer : IAsyncDisposable
                 {
                     unsavedLatest.TryAdd(teamId, position);
                 }
-                foreach (var item in track.Skip(trackSent))
+                lock (handover)
                 {
-                    unsavedTrack.Enqueue(item);
+                    foreach (var item in track.Skip(trackSent))
+                    {
+                        unsavedTrack.Enqueue(item);
+                    }
+                    writing = [];
                 }
                 throw;
+            }
+            lock (handover)
+            {
+                writing = [];
             }
         }
         finally

@@ -163,6 +163,46 @@ public sealed class StorageContractTests
         Assert.Empty(await store.Telemetry.ReadTrackAsync("team-none", start, start.AddHours(1)));
     }
 
+    [Theory, MemberData(nameof(Stores))]
+    public async Task ATrackReadIncludesReportsNotYetWrittenAndEachReportOnce(string kind)
+    {
+        await using var store = new StoreUnderTest(kind);
+        var start = new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.FromHours(8));
+        TeamPosition Fix(int i) => new(115.4 + i * 0.0001, 36.4, start.AddSeconds(i));
+        store.Telemetry.Record("team-a", Fix(0));
+        store.Telemetry.Record("team-a", Fix(1));
+        await store.Telemetry.FlushAsync();
+        store.Telemetry.Record("team-a", Fix(2));
+        store.Telemetry.Record("team-b", Fix(3));
+
+        // The flush interval is an hour here: the last reports are only in the buffer, and an open case's replay shows them.
+        Assert.Equal([Fix(0), Fix(1), Fix(2)], await store.Telemetry.ReadTrackAsync("team-a", start, start.AddHours(1)));
+        Assert.Equal([Fix(1), Fix(2)], await store.Telemetry.ReadTrackAsync("team-a", start.AddSeconds(1), start.AddSeconds(2)));
+        await store.Telemetry.FlushAsync();
+        Assert.Equal([Fix(0), Fix(1), Fix(2)], await store.Telemetry.ReadTrackAsync("team-a", start, start.AddHours(1)));
+    }
+
+    [Fact]
+    public async Task ASqliteTrackWrittenWithTheTerminalsOwnOffsetIsStillReadByTime()
+    {
+        await using var store = new StoreUnderTest("sqlite");
+        var at = new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.FromHours(8));
+        store.Telemetry.Record("team-a", new TeamPosition(115.4, 36.4, at.AddMinutes(1)));
+        await store.Telemetry.FlushAsync();
+        // Before times were written in UTC, a fix kept the offset its terminal sent, so its text sorts by Beijing time.
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(Path.GetDirectoryName(store.DatabasePath)!, "telemetry.db")}"))
+        {
+            connection.Open();
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO track(team, lon, lat, at) VALUES('team-a', 115.5, 36.5, '2026-11-21T08:00:00.0000000+08:00')";
+            insert.ExecuteNonQuery();
+        }
+
+        var track = await store.Telemetry.ReadTrackAsync("team-a", at.AddSeconds(-1), at.AddHours(1));
+        Assert.Equal([at, at.AddMinutes(1)], track.Select(p => p.At));
+        Assert.Single(await store.Telemetry.ReadTrackAsync("team-a", at.AddSeconds(30), at.AddHours(1)));
+    }
+
     [Fact]
     public async Task SqliteRefusesToEditOrDeleteJournalEvents()
     {

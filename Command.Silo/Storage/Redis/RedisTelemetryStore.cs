@@ -72,6 +72,7 @@ public sealed class RedisTelemetryStore : ITelemetryStore, IAsyncDisposable
     {
         // The track is in arrival order, not by report time (a late report keeps its place), so the time window is
         // applied while reading, as the SQLite store does.
+        var unsaved = buffer.UnsavedTrack(teamId, from, to);
         var result = new List<TeamPosition>();
         string start = "-";
         while (true)
@@ -87,7 +88,7 @@ public sealed class RedisTelemetryStore : ITelemetryStore, IAsyncDisposable
             }
             if (page.Count < RedisStore.PageSize)
             {
-                return result;
+                return TelemetryBuffer.Merge(unsaved, result);
             }
             start = After(page[^1].Id);
         }

@@ -76,7 +76,7 @@ public sealed class SqliteTelemetryStore : ITelemetryStore, IAsyncDisposable
         p[0].Value = teamId;
         p[1].Value = position.Lon;
         p[2].Value = position.Lat;
-        p[3].Value = position.At.ToString("O", CultureInfo.InvariantCulture);
+        p[3].Value = Stamp(position.At);
         p[4].Value = (object?)position.HeadingDeg ?? DBNull.Value;
         p[5].Value = (object?)position.SpeedMps ?? DBNull.Value;
     }
@@ -100,21 +100,33 @@ public sealed class SqliteTelemetryStore : ITelemetryStore, IAsyncDisposable
 
     public Task<IReadOnlyList<TeamPosition>> ReadTrackAsync(string teamId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
+        var unsaved = buffer.UnsavedTrack(teamId, from, to);
         using var connection = SqliteSchema.Open(connectionString, synchronous: null);
+        // Times are written in UTC, but a store from before that holds some with the terminal's own offset, whose text
+        // sorts by local time: the index range is widened by the largest offset and the exact window applied here.
         using var command = SqliteSchema.Command(connection, null,
-            "SELECT lon, lat, at, heading, speed FROM track WHERE team = $t ORDER BY rowid", ("$t", teamId));
+            "SELECT lon, lat, at, heading, speed FROM track WHERE team = $t AND at >= $from AND at <= $to",
+            ("$t", teamId), ("$from", Stamp(Widen(from, -1))), ("$to", Stamp(Widen(to, +1))));
         using var reader = command.ExecuteReader();
-        var result = new List<TeamPosition>();
+        var stored = new List<TeamPosition>();
         while (reader.Read())
         {
             var position = Read(reader, 0);
             if (position.At >= from && position.At <= to)
             {
-                result.Add(position);
+                stored.Add(position);
             }
         }
-        return Task.FromResult<IReadOnlyList<TeamPosition>>(result);
+        return Task.FromResult(TelemetryBuffer.Merge(unsaved, stored));
     }
+
+    private static readonly TimeSpan LargestOffset = TimeSpan.FromHours(14);
+
+    private static DateTimeOffset Widen(DateTimeOffset at, int direction) => direction < 0
+        ? (at.UtcTicks - DateTimeOffset.MinValue.UtcTicks < LargestOffset.Ticks ? DateTimeOffset.MinValue : at - LargestOffset)
+        : (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks < LargestOffset.Ticks ? DateTimeOffset.MaxValue : at + LargestOffset);
+
+    private static string Stamp(DateTimeOffset at) => at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     private static TeamPosition Read(SqliteDataReader reader, int offset) => new(
         reader.GetDouble(offset), reader.GetDouble(offset + 1),
