@@ -78,8 +78,8 @@ async function reportable(jurisdictionId, periodStart) {
   const list = await get(`/api/disputes?jurisdictionId=${encodeURIComponent(jurisdictionId)}`);
   list.forEach((d) => numbers.set(d.id, d.number));
   return list
-    .filter((d) => d.state !== 'closed' || d.registeredAt >= periodStart)
-    .sort((a, b) => b.registeredAt.localeCompare(a.registeredAt))
+    .filter((d) => d.state !== 'closed' || new Date(d.registeredAt) >= new Date(periodStart))
+    .sort((a, b) => new Date(b.registeredAt) - new Date(a.registeredAt))
     .slice(0, 50);
 }
 
