@@ -150,19 +150,19 @@ public sealed class TelemetryBuffer : IAsyncDisposable
                 {
                     unsavedLatest.TryAdd(teamId, position);
                 }
-                lock (handover)
+                // Back in the queue before the write in progress is cleared (below), so a read never misses them.
+                foreach (var item in track.Skip(trackSent))
                 {
-                    foreach (var item in track.Skip(trackSent))
-                    {
-                        unsavedTrack.Enqueue(item);
-                    }
-                    writing = [];
+                    unsavedTrack.Enqueue(item);
                 }
                 throw;
             }
-            lock (handover)
+            finally
             {
-                writing = [];
+                lock (handover)
+                {
+                    writing = [];
+                }
             }
         }
         finally
