@@ -57,6 +57,7 @@ public static class SweepEndpoints
             }
             string text = request.Text?.Trim() ?? "";
             var ids = (request.DisputeIds ?? []).Select(d => d?.Trim() ?? "").ToList();
+            var named = ids.Distinct(StringComparer.Ordinal).ToList();
             var validation = new Validation()
                 .Require(request.Nil is not null, "sweepNil", "必须选择：是（零报告，本期未排查出矛盾纠纷）或否（排查出矛盾纠纷）。")
                 .Require(request.Nil != true || request.Found is null or 0, "found", $"与零报告矛盾：零报告表示本期未排查出矛盾纠纷，发现数应为0，现在是{request.Found}。")
@@ -65,8 +66,8 @@ public static class SweepEndpoints
                 .Text(text, MaxText, "sweepText")
                 .Require(ids.Count <= MaxDisputes, "disputeIds", $"最多关联{MaxDisputes}起纠纷。")
                 .Require(request.Nil != true || ids.Count == 0, "disputeIds", "与零报告矛盾：零报告不能关联已登记的纠纷。")
-                .Require(request.Nil != false || request.Found is not { } n || n >= ids.Distinct(StringComparer.Ordinal).Count(), "found",
-                    $"少于关联的台账纠纷数：关联了{ids.Distinct(StringComparer.Ordinal).Count()}起，发现数是{request.Found}；每起关联的纠纷都算作本期发现。");
+                .Require(request.Nil != false || request.Found is not { } n || n >= named.Count, "found",
+                    $"少于关联的台账纠纷数：关联了{named.Count}起，发现数是{request.Found}；每起关联的纠纷都算作本期发现。");
             for (int i = 0; i < ids.Count && i < MaxDisputes; i++)
             {
                 validation.Require(disputes.Find(ids[i]) is { } d && map.IsWithin(d.JurisdictionId, jurisdiction.Id), $"disputeIds[{i}]",
@@ -74,7 +75,7 @@ public static class SweepEndpoints
             }
             validation.ThrowIfInvalid();
             bool nil = request.Nil!.Value;
-            var submission = new SweepSubmission(nil, nil ? 0 : request.Found!.Value, text.Length > 0 ? text : "本期排查未发现矛盾纠纷。", [.. ids.Distinct(StringComparer.Ordinal)]);
+            var submission = new SweepSubmission(nil, nil ? 0 : request.Found!.Value, text.Length > 0 ? text : "本期排查未发现矛盾纠纷。", named);
             return await grains.GetGrain<ISweepGrain>(jurisdiction.Id).Submit(submission, caller.Actor);
         }).RequireAuthorization(AccessPolicies.Command).WithTags("Sweeps")
             .WithSummary("Report this period's 排查 (a 零报告 when nil); after a missed period, the report is for that one and marked 迟报");

@@ -7,12 +7,18 @@ namespace Command.Tests.Browser;
 [Collection(BrowserFixture.Collection), ClosesItsPages]
 public sealed class SweepPageTests(BrowserFixture browser)
 {
+    private async Task<IPage> OpenDisputesAsync(string username)
+    {
+        var page = await browser.NewPageAsync(1366, 900);
+        await page.OpenSignedInAsync(new Uri(browser.Silo.BaseAddress, "disputes"), username);
+        await page.WaitForFunctionAsync("() => window.__disputes && window.__disputes.ready");
+        return page;
+    }
+
     [Fact]
     public async Task AVillageSendsAZeroReportAndItsTownshipSeesItInTheTable()
     {
-        var village = await browser.NewPageAsync(1366, 900);
-        await village.OpenSignedInAsync(new Uri(browser.Silo.BaseAddress, "disputes"), "lt.leader");
-        await village.WaitForFunctionAsync("() => window.__disputes && window.__disputes.ready");
+        var village = await OpenDisputesAsync("lt.leader");
         await Assertions.Expect(village.Locator("#own-sweep-state")).ToHaveTextAsync("待报");
         await village.CheckAsync("#sweep-nil");
         await Assertions.Expect(village.Locator("#sweep-found")).ToBeDisabledAsync();
@@ -25,9 +31,7 @@ public sealed class SweepPageTests(BrowserFixture browser)
         await village.ClickAsync("#sweep-submit");
         await Assertions.Expect(village.Locator("#page-message")).ToContainTextAsync("不能重复报送");
 
-        var township = await browser.NewPageAsync(1366, 900);
-        await township.OpenSignedInAsync(new Uri(browser.Silo.BaseAddress, "disputes"), "gcg.leader");
-        await township.WaitForFunctionAsync("() => window.__disputes && window.__disputes.ready");
+        var township = await OpenDisputesAsync("gcg.leader");
         var row = township.Locator("#sweeps-table tr[data-jurisdiction='371525-t01-v01']");
         await Assertions.Expect(row).ToContainTextAsync("零报告");
         await Assertions.Expect(row).ToContainTextAsync("马丽");
@@ -42,9 +46,7 @@ public sealed class SweepPageTests(BrowserFixture browser)
     [Fact]
     public async Task ATownshipNamesTheDisputeItJustRegisteredInItsReportAndTheCountySeesItsNumber()
     {
-        var township = await browser.NewPageAsync(1366, 900);
-        await township.OpenSignedInAsync(new Uri(browser.Silo.BaseAddress, "disputes"), "gcg.leader");
-        await township.WaitForFunctionAsync("() => window.__disputes && window.__disputes.ready");
+        var township = await OpenDisputesAsync("gcg.leader");
         await Assertions.Expect(township.Locator("#own-sweep-state")).ToHaveTextAsync("待报");
 
         await township.ClickAsync("#show-register");
@@ -69,9 +71,7 @@ public sealed class SweepPageTests(BrowserFixture browser)
         await township.ClickAsync("#sweep-submit");
         await Assertions.Expect(township.Locator("#own-sweep-state")).ToHaveTextAsync("已报");
 
-        var county = await browser.NewPageAsync(1366, 900);
-        await county.OpenSignedInAsync(new Uri(browser.Silo.BaseAddress, "disputes"), "gx.duty");
-        await county.WaitForFunctionAsync("() => window.__disputes && window.__disputes.ready");
+        var county = await OpenDisputesAsync("gx.duty");
         await county.ClickAsync("#sweeps-table tr[data-jurisdiction='371525-t01']");
         string number = (await township.Locator($"#ledger-table tr[data-id='{id}'] td.mono").TextContentAsync())!.Trim();
         await Assertions.Expect(county.Locator("#sweep-history-list .sweep-linked")).ToContainTextAsync(number);

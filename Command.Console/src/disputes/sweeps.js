@@ -17,6 +17,7 @@ let shown = null;
 const numbers = new Map();
 // The open report form's parts, so a dispute registered meanwhile joins its picker without losing what was typed.
 let form = null;
+const tickedIds = () => [...form.linked.querySelectorAll('input:checked')].map((b) => b.value);
 
 function countdown(dueAt) {
   const ms = new Date(dueAt).getTime() - Date.now();
@@ -110,8 +111,6 @@ async function renderForm() {
   const found = h('input', { type: 'number', id: 'sweep-found', min: '1', max: '999', value: '1' });
   const text = h('textarea', { rows: 2, id: 'sweep-text', placeholder: '排查情况，例如“排查出邻里宅基地纠纷1起，已登记并组织调解”' });
   form = { found, nil, periodStart: s.periodStart, linked: picker(await reportable(user.jurisdictionId, s.periodStart), found) };
-  const linked = form.linked;
-  const ticked = () => [...form.linked.querySelectorAll('input:checked')].map((b) => b.value);
   nil.addEventListener('change', () => {
     found.disabled = nil.checked;
     // A 零报告 names no dispute; untick rather than let the server refuse the contradiction.
@@ -122,11 +121,11 @@ async function renderForm() {
     h('span', {}, '本辖区'), h('div', {}, `${s.name} · 本期 ${time(s.periodStart)} 至 ${time(s.dueAt)} · `, h('span', { class: `tag sweep-${s.state}`, id: 'own-sweep-state' }, s.stateText)),
     h('span', {}, '零报告'), h('label', {}, nil, ' 本期排查未发现矛盾纠纷'),
     h('span', {}, '发现数'), found,
-    h('span', {}, '关联台账'), linked,
+    h('span', {}, '关联台账'), form.linked,
     h('span', {}, '排查情况'), text,
     h('span', {}, ''), h('div', { class: 'actions' }, h('button', { type: 'button', class: 'primary', id: 'sweep-submit', onClick: async () => {
       try {
-        const body = nil.checked ? { nil: true, text: text.value } : { nil: false, found: Number(found.value), text: text.value, disputeIds: ticked() };
+        const body = nil.checked ? { nil: true, text: text.value } : { nil: false, found: Number(found.value), text: text.value, disputeIds: tickedIds() };
         const result = await post(`/api/jurisdictions/${encodeURIComponent(user.jurisdictionId)}/sweeps`, body);
         say(result.status.state === 'late' ? '已补报（迟报）' : nil.checked ? '已报送零报告' : '已报送排查情况');
         await Promise.all([loadTable(), renderForm()]);
@@ -140,7 +139,7 @@ async function renderForm() {
 /** A dispute was just registered on this page: offer it in the report form, keeping what is already ticked. */
 export async function refreshSweepDisputes() {
   if (!form) return;
-  const ticked = new Set([...form.linked.querySelectorAll('input:checked')].map((b) => b.value));
+  const ticked = new Set(tickedIds());
   const next = picker(await reportable(user.jurisdictionId, form.periodStart), form.found);
   next.querySelectorAll('input').forEach((b) => { b.checked = ticked.has(b.value); b.disabled = form.nil.checked; });
   form.linked.replaceWith(next);
