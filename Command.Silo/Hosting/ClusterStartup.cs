@@ -20,6 +20,7 @@ namespace Command.Silo.Hosting;
 /// </summary>
 internal sealed class ClusterStartup(
     IOptions<SiloOptions> options,
+    IOptions<Sweeps.SweepOptions> sweeps,
     IEventJournal journal,
     IncidentCatalog catalog,
     TeamRegistry teams,
@@ -41,8 +42,11 @@ internal sealed class ClusterStartup(
         await access.EnsureAccountsAsync(options.Value.Demo, cancellationToken);
         await ReleaseTeamsOfClosedIncidentsAsync();
         await deadlines.WakeAllAsync(cancellationToken);
-        // Journaled once; after that only makes sure the next end of a 排查 period is scheduled.
-        await grains.GetGrain<Abstractions.Sweeps.ISweepClockGrain>(Sweeps.SweepClockGrain.CityKey).Start();
+        if (sweeps.Value.Clock)
+        {
+            // Journaled once; after that only makes sure the next end of a 排查 period is scheduled.
+            await grains.GetGrain<Abstractions.Sweeps.ISweepClockGrain>(Sweeps.SweepClockGrain.CityKey).Start();
+        }
     }
 
     private async Task SeedDemoAsync(CancellationToken cancellationToken)

@@ -15,4 +15,9 @@ public sealed class SweepOptions
 
     /// <summary>Per jurisdiction id, a period of its own (days), for a township or village set to a different rhythm.</summary>
     public Dictionary<string, int> Overrides { get; set; } = [];
+
+    /// <summary>Whether the cluster keeps the ends of periods (marks 逾期未报 and escalates). Off only for a host that
+    /// never looks at them, such as a test that jumps its clock by weeks: each Monday midnight crossed wakes every
+    /// village's schedule at once.</summary>
+    public bool Clock { get; set; } = true;
 }

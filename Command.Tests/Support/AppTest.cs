@@ -8,9 +8,14 @@ namespace Command.Tests.Support;
 public abstract class AppTest : IAsyncLifetime
 {
 #pragma warning disable SA1401, IDE1006 // the tests read these on every line; a property would only add noise
-    protected CommandApp app = new();
+    protected CommandApp app;
     protected HttpClient api = null!;
 #pragma warning restore SA1401, IDE1006
+
+    protected AppTest() => app = new();
+
+    /// <param name="app">A silo on settings of the test class's own.</param>
+    protected AppTest(CommandApp app) => this.app = app;
 
     public virtual Task InitializeAsync()
     {

@@ -7,7 +7,7 @@ namespace Command.Tests.Sweeps;
 
 /// <summary>排查与零报告: a township every half month, a village every week; a period that ends unreported is 逾期未报 and
 /// goes up to the parent level; a late report is 迟报 and the mark stays.</summary>
-public sealed class SweepTests : AppTest
+public sealed class SweepTests() : AppTest(new CommandApp(sweepClock: true))
 {
     private const string Township = "371525-t01", Village = "371525-t01-v01", Neighbour = "371525-t01-v02";
 
@@ -104,14 +104,14 @@ public sealed class SweepTests : AppTest
     {
         var store = new MemoryStore();
         var time = TestClock.Create();
-        await using (var before = new CommandApp(store, time: time))
+        await using (var before = new CommandApp(store, time: time, sweepClock: true))
         {
             await Reported(before.Api("lt.leader"), Village, new { nil = true });
         }
 
         time.SetUtcNow(WeekDue.AddHours(10));
 
-        await using var after = new CommandApp(store, time: time);
+        await using var after = new CommandApp(store, time: time, sweepClock: true);
         var township = after.Api("gcg.leader");
         var overdue = await Support.Eventually.Get(() => Row(township, Neighbour), r => r.State == "overdue", "the missed week after the restart");
         Assert.Equal(WeekDue, overdue.PeriodStart);
