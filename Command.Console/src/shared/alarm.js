@@ -94,6 +94,10 @@ export function createAlarm({ page = location.pathname, repeatMs = window.__comm
       } catch {
         return null;
       }
+      // Resuming can take seconds on a busy machine: an alarm raised meanwhile sounds as soon as audio runs.
+      context.addEventListener('statechange', () => {
+        if (context.state === 'running') soundWaiting();
+      });
     }
     if (context.state === 'suspended') context.resume().catch(() => {});
     return context;
@@ -136,6 +140,15 @@ export function createAlarm({ page = location.pathname, repeatMs = window.__comm
     }, 300);
   }
 
+  function soundWaiting() {
+    if (muted) return;
+    const waiting = [...open.values()].filter(a => !a.record.sounded);
+    if (waiting.length && play(waiting.at(-1).kind)) {
+      for (const a of waiting) a.record.sounded = true;
+    }
+    render();
+  }
+
   // Only the newest open alarm repeats, so that ten waiting calls do not make ten overlapping tones.
   function keepRepeating() {
     if (repeater || open.size === 0) return;
@@ -148,6 +161,7 @@ export function createAlarm({ page = location.pathname, repeatMs = window.__comm
       if (muted) return;
       const latest = [...open.values()].at(-1);
       if (play(latest.kind)) {
+        latest.record.sounded = true;
         latest.record.repeats = (latest.record.repeats ?? 0) + 1;
         document.body.dataset.alarmRepeats = String(Number(document.body.dataset.alarmRepeats ?? 0) + 1);
       }
