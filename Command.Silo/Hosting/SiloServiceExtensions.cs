@@ -95,7 +95,10 @@ public static class SiloServiceExtensions
         services.AddHostedService<SiloStartup>();
         services.AddHostedService<Simulator>();
 
-        var signalR = services.AddSignalR().AddJsonProtocol(o => JournalJson.Configure(o.PayloadSerializerOptions));
+        // The pages call a silent connection dead after 15 s (shared/hub.js); the server pings a third of that, so a
+        // console with nothing to hear stays connected instead of dropping and re-syncing every quarter minute.
+        var signalR = services.AddSignalR(o => o.KeepAliveInterval = TimeSpan.FromSeconds(5))
+            .AddJsonProtocol(o => JournalJson.Configure(o.PayloadSerializerOptions));
         if (silo.Storage == StorageKind.Redis)
         {
             // A console on any silo hears what a grain on any other silo pushed.

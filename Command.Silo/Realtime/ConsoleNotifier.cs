@@ -83,11 +83,14 @@ public sealed class ConsoleNotifier(
         }
     }
 
-    /// <summary>The groups of a jurisdiction and of every level above it; empty for an unknown one.</summary>
-    /// <summary>A 转警 reaches the target's consoles while pending, and the sender's when it is decided, so both lists follow it.</summary>
+    /// <summary>A 转警 reaches the consoles at both ends, so both lists follow it: the target's see the pending call;
+    /// once it is decided, the end that no longer holds the case hears so and drops it (the sender's when signed, the
+    /// target's when returned).</summary>
     private IEnumerable<string> TransferGroups(IncidentSummary incident) =>
         incident.Transfer is not { } transfer ? []
-            : ChainGroups(transfer.IsPending ? transfer.ToJurisdictionId : transfer.FromJurisdictionId).Except(ChainGroups(incident.JurisdictionId));
+            : ChainGroups(transfer.ToJurisdictionId).Concat(ChainGroups(transfer.FromJurisdictionId)).Except(ChainGroups(incident.JurisdictionId)).Distinct();
+
+    /// <summary>The groups of a jurisdiction and of every level above it; empty for an unknown one.</summary>
 
     private string[] ChainGroups(string? jurisdictionId) =>
         jurisdictionId is null ? [] : chainGroups.GetOrAdd(jurisdictionId, id => [.. map.ChainOf(id).Select(j => CommandHub.JurisdictionGroup(j.Id))]);

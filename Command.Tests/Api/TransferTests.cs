@@ -83,6 +83,30 @@ public sealed class TransferTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheEndThatNoLongerHoldsTheCaseHearsTheDecision()
+    {
+        await using var guanxianConsole = await HubClient.ConnectAsync(app, await app.SignIn("gx.duty"));
+        await using var shenxianConsole = await HubClient.ConnectAsync(app, await app.SignIn("sx.duty"));
+        bool Decided(JsonElement i, string id, string state) =>
+            i.GetProperty("id").GetString() == id && i.TryGetProperty("transfer", out var t) && t.ValueKind == JsonValueKind.Object
+            && t.GetProperty("state").GetString() == state;
+
+        // Returned: the target, which saw it while pending, hears that it went back.
+        var returned = await app.CreateIncident(guanxian);
+        await Transfer(returned);
+        await CommandApp.Post(shenxian, $"/api/incidents/{returned.Id}/transfer/refuse", new { reason = "经核实地点属冠县" });
+        var heard = await shenxianConsole.ReceiveAsync("IncidentChanged", i => Decided(i, returned.Id, "refused"));
+        Assert.Equal(returned.JurisdictionId, heard.GetProperty("jurisdictionId").GetString());
+
+        // Signed: the sender hears that it now lies in the target.
+        var signed = await app.CreateIncident(guanxian);
+        await Transfer(signed);
+        await CommandApp.Post(shenxian, $"/api/incidents/{signed.Id}/transfer/sign", new { });
+        heard = await guanxianConsole.ReceiveAsync("IncidentChanged", i => Decided(i, signed.Id, "signed"));
+        Assert.StartsWith(Shenxian, heard.GetProperty("jurisdictionId").GetString());
+    }
+
+    [Fact]
     public async Task AnUnsignedTransferIsFlaggedAfterTheDeadline()
     {
         var incident = await app.CreateIncident(guanxian);

@@ -38,9 +38,40 @@ public sealed class TransferAndHandoverTests(BrowserFixture browser)
         Assert.Contains(detail.GetProperty("jurisdictionChain").EnumerateArray(), j => j.Text("id") == "371522");
         // Once signed the case is 莘县's and leaves 冠县's view: the sender is told who has it, not "not found".
         await Assertions.Expect(sender.Locator($"#incident-list tr[data-id='{incident.Id()}']")).ToHaveCountAsync(0);
+        // Dropped by the push itself, not by a reconnect's fresh snapshot.
+        Assert.Equal(1, await sender.EvaluateAsync<int>("() => window.__command.snapshots()"));
         await Assertions.Expect(sender.Locator("#incident-panel")).ToContainTextAsync($"警情{detail.Text("number")}已由莘县签收");
         await Assertions.Expect(sender.Locator("#incident-panel")).Not.ToContainTextAsync("读取警情失败");
         await sender.ScreenshotAsync("transfer-signed-sender-1366");
+    }
+
+    [Fact]
+    public async Task ShenxianReturnsACallAndItLeavesShenxiansListButStaysOnGuanxians()
+    {
+        var incident = await browser.Api.PostJsonAsync("api/incidents",
+            new { channel = 110, type = "dispute", lon = 115.45, lat = 36.49, address = "冠县清泉街退回测试", description = "报警人称纠纷发生在莘县" });
+        await browser.Api.PostJsonAsync($"api/incidents/{incident.Id()}/transfer", new { toJurisdictionId = "371522", reason = "报警人称在莘县" });
+        var sender = await browser.NewPageAsync(1366, 768);
+        await sender.OpenConsoleAsync(browser.Silo.BaseAddress, "gx.duty");
+        var target = await browser.NewPageAsync(1366, 768);
+        await target.OpenConsoleAsync(browser.Silo.BaseAddress, "sx.duty");
+        var row = $"#incident-list tr[data-id='{incident.Id()}']";
+
+        await target.ClickAsync(row);
+        await target.ClickAsync("#transfer-refuse");
+        await target.FillAsync("#transfer-refuse-reason", "经核实报警地点在冠县清泉街");
+        await target.ClickAsync(".transfer-banner button.danger");
+
+        // Returned, the case is 冠县's again: it leaves 莘县's list at once (no reload, no reconnect) and 莘县's panel
+        // says where it went; 冠县 still has it, and sees it came back.
+        await Assertions.Expect(target.Locator(row)).ToHaveCountAsync(0);
+        await Assertions.Expect(target.Locator("#incident-panel")).ToContainTextAsync($"警情{incident.Text("number")}已由莘县退回冠县");
+        await Assertions.Expect(target.Locator("#incident-panel")).Not.ToContainTextAsync("读取警情失败");
+        Assert.Equal(1, await target.EvaluateAsync<int>("() => window.__command.snapshots()"));
+        await Assertions.Expect(sender.Locator(row)).ToHaveCountAsync(1);
+        await sender.ClickAsync(row);
+        await Assertions.Expect(sender.Locator(".transfer-note")).ToContainTextAsync("退回");
+        await target.ScreenshotAsync("transfer-returned-target-1366");
     }
 
     [Fact]

@@ -2,7 +2,7 @@
 // a new one. Disabling an account or resetting its password revokes its sessions and tokens at once (server side).
 import { ApiError, get, post } from '../shared/api.js';
 import { h, replace } from '../shared/dom.js';
-import { accountRoles, dateTime, roleLabel } from '../shared/labels.js';
+import { accountRoles, dateTime, isWithin, roleLabel } from '../shared/labels.js';
 
 // Access:PasswordMinLength's default; the server checks the rest (common passwords, the username) and says why.
 const minPassword = 10;
@@ -134,8 +134,7 @@ function createForm(container, { reference, say, onCreated }) {
   // A patrol leader is bound to a team of the chosen jurisdiction; no other role has a team.
   const fillTeams = () => {
     const chosen = reference.jurisdictions.find((j) => j.id === jurisdiction.value);
-    const within = reference.teams.filter((t) => chosen?.level === 'city'
-      || t.jurisdictionId === jurisdiction.value || t.jurisdictionId.startsWith(`${jurisdiction.value}-`));
+    const within = reference.teams.filter((t) => isWithin(chosen, t.jurisdictionId));
     replace(team, h('option', { value: '' }, '请选择'), within.map((t) => h('option', { value: t.id }, t.callsign)));
     teamField.hidden = role.value !== 'patrolLeader';
   };

@@ -7,7 +7,7 @@ import { connectionBadge } from '../shared/connectionBadge.js';
 import { byId, h, replace } from '../shared/dom.js';
 import { startTicker } from '../shared/ticker.js';
 import {
-  countyOf, isOpenEscalation,
+  countyOf, isOpenEscalation, isWithin,
 } from '../shared/labels.js';
 import { get } from '../shared/api.js';
 import { showSignedIn } from '../shared/session.js';
@@ -190,14 +190,22 @@ export async function startConsole({ feed }) {
   const setConnection = connectionBadge(byId('connection'));
   let connectionState = 'connecting';
   let synced = false;
-  store.on('synced', () => { synced = true; });
-  feed(store, { onState: (state, info) => { connectionState = state; setConnection(state, info); } });
+  let snapshots = 0;
+  store.on('synced', () => { synced = true; snapshots++; });
+  // The desk holds what the silo lets it see (AccessScope): its own jurisdiction's cases, and one sent here until decided.
+  const desk = { id: user.jurisdictionId, level: user.jurisdictionLevel };
+  feed(store, {
+    onState: (state, info) => { connectionState = state; setConnection(state, info); },
+    holds: (i) => isWithin(desk, i.jurisdictionId) || Boolean(i.transfer?.isPending && isWithin(desk, i.transfer.toJurisdictionId)),
+  });
 
   // Read-only hooks for the browser tests: what the map draws, never a way to change it.
   window.__command = Object.freeze({
     /** 派警超时 as the map draws it: the label under the incident's icon, or null. */
     incidentOverdueLabel: (id) => incidentLayer.overdueLabel(id),
     get synced() { return synced; },
+    /** How many full snapshots the console has taken (one at start, one after each reconnect). */
+    snapshots: () => snapshots,
     connectionState: () => connectionState,
     /** True once the counties are drawn and the view frames the user's jurisdiction. */
     mapReady: () => fitted && countySource.getFeatures().length > 0 && !map.getView().getAnimating(),

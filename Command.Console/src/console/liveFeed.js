@@ -4,7 +4,9 @@
 import { get, getAll } from '../shared/api.js';
 import { connectHub } from '../shared/hub.js';
 
-export function liveFeed(store, { onState }) {
+// holds(incident): whether this console's desk holds a case; one that left it (转警 signed for elsewhere, or returned
+// by the county it was sent to) is dropped from the picture, as the next snapshot would not contain it either.
+export function liveFeed(store, { onState, holds = () => true }) {
   let syncing = false;
   let held = [];
 
@@ -30,7 +32,7 @@ export function liveFeed(store, { onState }) {
 
   const hub = connectHub({
     handlers: {
-      IncidentChanged: deliver((incident) => store.upsertIncident(incident)),
+      IncidentChanged: deliver((incident) => (holds(incident) ? store.upsertIncident(incident) : store.removeIncident(incident))),
       TeamsMoved: deliver((moves) => store.moveTeams(moves)),
       TeamStatusChanged: deliver((team) => store.upsertTeam(team)),
       MilestoneChanged: deliver((event) => store.emit('milestone', event)),

@@ -39,6 +39,7 @@ export function connectHub({ handlers, onState, resync }) {
     })
     .configureLogging(LogLevel.Warning)
     .build();
+  // Three of the server's 5 s pings (Command.Silo sets KeepAliveInterval): a dead link shows within 15 s, a slow one does not.
   connection.serverTimeoutInMilliseconds = 15000;
   connection.keepAliveIntervalInMilliseconds = 5000;
 

@@ -142,6 +142,13 @@ export function countyOf(jurisdictionId) {
   return jurisdictionId ? jurisdictionId.slice(0, 6) : '';
 }
 
+/** Whether a place lies in a jurisdiction (a city holds every county; below a county, ids extend their parent's:
+ * 371525-t01-v01 is in 371525-t01). */
+export function isWithin(jurisdiction, jurisdictionId) {
+  if (!jurisdiction?.id || !jurisdictionId) return false;
+  return jurisdiction.level === 'city' || jurisdictionId === jurisdiction.id || jurisdictionId.startsWith(`${jurisdiction.id}-`);
+}
+
 // Mass incidents (群体性事件): causes, escalation levels and triggers, the 三个慎用 gates, reports.
 export const massCauseLabel = {
   landAcquisition: '征地拆迁',

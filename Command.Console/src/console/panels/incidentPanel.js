@@ -48,10 +48,11 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
       if (recs) await loadRecommendations(seq);
     } catch (e) {
       if (seq !== loadSeq) return;
+      // A 转警 decided elsewhere took the case out of this desk: say where it went, not "not found", and keep saying
+      // so on the reloads that follow. The push that dropped it says how it was decided; without it (missed while
+      // reconnecting) the last detail still tells where it was going.
       const away = detail?.id === id && detail.transfer?.state === 'pending' && e.status === 404 ? detail : null;
-      // Signed for by the jurisdiction it was sent to (转警), the case has left ours: say so, not "not found", and
-      // keep saying so on the reloads that follow (the list drops it, which reloads the panel once more).
-      if (away) signedAway = { id, text: `警情${away.number}已由${away.transfer.toName}签收，现由${away.transfer.toName}负责处置，已移出本辖区。` };
+      if (away && signedAway?.id !== id) signedAway = { id, text: `警情${away.number}已转出本辖区（${away.transfer.fromName}转${away.transfer.toName}），请以${away.transfer.toName}签收结果为准。` };
       message = e.status === 404 && signedAway?.id === id
         ? { error: false, text: signedAway.text }
         : { error: true, text: `读取警情失败：${e.message}` };
@@ -124,7 +125,7 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
     }
     if (!detail) {
       article = null;
-      replace(container, h('div', { class: 'empty-detail' }, message ? h('p', { class: 'warning' }, message.text) : h('p', {}, '正在读取警情…')));
+      replace(container, h('div', { class: 'empty-detail' }, message ? h('p', { class: message.error ? 'warning' : 'panel-message', attrs: { role: 'status' } }, message.text) : h('p', {}, '正在读取警情…')));
       return;
     }
     const d = detail;
@@ -408,6 +409,16 @@ export function createIncidentPanel(container, { store, incidentLayer, onTeamFoc
       load();
     }, delay);
   };
+  store.on('incidentRemoved', (incident) => {
+    const t = incident.transfer;
+    if (incident.id !== incidentId || !t || t.state === 'pending') return;
+    signedAway = {
+      id: incident.id,
+      text: t.state === 'signed'
+        ? `警情${incident.number}已由${t.toName}签收，现由${t.toName}负责处置，已移出本辖区。`
+        : `警情${incident.number}已由${t.toName}退回${t.fromName}，仍由${t.fromName}负责处置，已移出本辖区。`,
+    };
+  });
   store.on('incidentDetailChanged', (incident) => incident.id === incidentId && reloadSoon(100));
   store.on('milestone', (event) => event.incidentId === incidentId && reloadSoon(100));
   store.on('escalation', (escalation) => escalation.incidentId === incidentId && reloadSoon(100));

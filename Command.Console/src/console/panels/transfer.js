@@ -30,7 +30,7 @@ export function createTransferPart(container, { act, user }) {
       return;
     }
     if (t?.state === 'pending') {
-      const mine = user && (user.jurisdictionId === t.toJurisdictionId || user.jurisdictionId === '371500');
+      const mine = user && (user.jurisdictionId === t.toJurisdictionId || user.jurisdictionLevel === 'city');
       const base = `/api/incidents/${encodeURIComponent(d.id)}/transfer`;
       const reason = h('input', { id: 'transfer-refuse-reason', placeholder: '退回原因（必填）', attrs: { maxlength: '200' } });
       replace(container, h('section', { class: `transfer-banner${t.overdueAt ? ' overdue' : ''}`, attrs: { role: 'status' } },

@@ -86,6 +86,15 @@ export class Store {
     this.emit('incidentDetailChanged', incident);
   }
 
+  /** A case this console no longer holds (转警 signed for elsewhere, or returned to its sender). */
+  removeIncident(incident) {
+    const known = this.incidents.get(incident.id);
+    if (!known || known.version > incident.version) return;
+    this.incidents.delete(incident.id);
+    this.emit('incidentRemoved', incident);
+    this.emit('incidentDetailChanged', incident);
+  }
+
   select(incidentId) {
     this.selectedIncidentId = incidentId;
     this.emit('selected', incidentId);
