@@ -81,6 +81,24 @@ public sealed class RedisStoreTests
     }
 
     [Fact]
+    public async Task ATrackReadFindsReportsThatArrivedLongAfterTheyWereStamped()
+    {
+        // The read starts at the window, by arrival: a phone that was offline for hours uploads its fixes late.
+        await using var connection = Connect(RedisServer.Shared.Endpoint, $"test:{Guid.NewGuid():N}:");
+        await using var telemetry = new RedisTelemetryStore(connection, TimeSpan.FromHours(1), TimeProvider.System, NullLogger<RedisTelemetryStore>.Instance);
+        var now = DateTimeOffset.UtcNow;
+        var offline = new TeamPosition(115.45, 36.49, now.AddHours(-6));
+        var current = new TeamPosition(115.46, 36.50, now);
+        telemetry.Record("team-a", offline);
+        telemetry.Record("team-a", current);
+        await telemetry.FlushAsync();
+
+        Assert.Equal([offline], await telemetry.ReadTrackAsync("team-a", now.AddHours(-6).AddMinutes(-1), now.AddHours(-6).AddMinutes(1)));
+        Assert.Equal([offline, current], await telemetry.ReadTrackAsync("team-a", now.AddDays(-1), now.AddMinutes(1)));
+        Assert.Equal([current], await telemetry.ReadTrackAsync("team-a", now.AddSeconds(-1), now.AddMinutes(1)));
+    }
+
+    [Fact]
     public async Task KeyPrefixesKeepDeploymentsApart()
     {
         await using var a = Connect(RedisServer.Shared.Endpoint, $"test:{Guid.NewGuid():N}:");

@@ -17,6 +17,9 @@ public sealed class RedisTelemetryStore : ITelemetryStore, IAsyncDisposable
     /// <summary>Reports per script, so one flush after a long outage never blocks Redis for long.</summary>
     private const int ReportsPerScript = 500;
 
+    /// <summary>How far a silo's clock may be ahead of Redis' without a track read missing reports.</summary>
+    internal static readonly TimeSpan ArrivalClockMargin = TimeSpan.FromMinutes(10);
+
     private readonly RedisConnection connection;
     private readonly TelemetryBuffer buffer;
 
@@ -71,10 +74,14 @@ public sealed class RedisTelemetryStore : ITelemetryStore, IAsyncDisposable
     public async Task<IReadOnlyList<TeamPosition>> ReadTrackAsync(string teamId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
         // The track is in arrival order, not by report time (a late report keeps its place), so the time window is
-        // applied while reading, as the SQLite store does.
+        // applied while reading, as the SQLite store does. An entry's ID is the Redis clock when it arrived, and no
+        // report arrives before it was stamped (the silo stamps one from a clock running ahead at its own time), so
+        // the read starts at the window's start, less a margin for the silos' and Redis' clocks to differ; a report
+        // that arrived late is still after that.
         var unsaved = buffer.UnsavedTrack(teamId, from, to);
         var result = new List<TeamPosition>();
-        string start = "-";
+        long since = from <= DateTimeOffset.UnixEpoch + ArrivalClockMargin ? 0 : (from - ArrivalClockMargin).ToUnixTimeMilliseconds();
+        string start = since.ToString(CultureInfo.InvariantCulture) + "-0";
         while (true)
         {
             var page = await RedisStore.ReadPageAsync(connection, connection.Keys.Track(teamId), start, cancellationToken).ConfigureAwait(false);
