@@ -24,6 +24,8 @@ public sealed class TransferAndHandoverTests(BrowserFixture browser)
 
         var target = await browser.NewPageAsync();
         await target.OpenConsoleAsync(browser.Silo.BaseAddress, "sx.duty");
+        // 冠县 is not on 莘县's map, so the list names where the call came from.
+        await Assertions.Expect(target.Locator($"#incident-list tr[data-id='{incident.Id()}']")).ToContainTextAsync("冠县转来");
         await target.ClickAsync($"#incident-list tr[data-id='{incident.Id()}']");
         await Assertions.Expect(target.Locator("#transfer-sign")).ToBeVisibleAsync();
         // Until signed the case is still 冠县's: the target sees it, but neither dispatches nor closes it.

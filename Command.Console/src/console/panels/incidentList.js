@@ -29,7 +29,7 @@ export function createIncidentList(container, store) {
       h('span', { class: `status status-${i.status}` }, incidentStatusLabel[i.status] ?? i.status),
       ...(isOverdue(i) ? [h('span', { class: 'overdue-mark', title: '已过派警时限，仍未派警' }, '派警超时 已等', sinceText(i.receivedAt))] : []),
     ] },
-    { key: 'county', label: '辖区', sort: (i) => store.countyName(i.countyId ?? countyOf(i.jurisdictionId)), cell: (i) => store.countyName(i.countyId ?? countyOf(i.jurisdictionId)) },
+    { key: 'county', label: '辖区', sort: (i) => countyLabel(store, i), cell: (i) => countyLabel(store, i) },
     { key: 'elapsed', label: '历时', sort: (i) => -new Date(i.receivedAt).getTime(), cell: (i) => h('span', { title: `接警 ${timeOfDay(i.receivedAt)}` }, sinceText(i.receivedAt)) },
     { key: 'assigned', label: '警力', sort: (i) => i.assignedTeams, cell: (i) => String(i.assignedTeams) },
   ], {
@@ -59,6 +59,11 @@ export function createIncidentList(container, store) {
   for (const event of ['reset', 'incident', 'incidentRemoved', 'selected', 'counties']) store.on(event, schedule);
   schedule();
   return { refresh: schedule };
+}
+
+/** The case's county; a call sent here (转警) from a county this desk does not see is labelled by its sender. */
+function countyLabel(store, i) {
+  return store.countyName(i.countyId ?? countyOf(i.jurisdictionId)) || (i.transfer?.state === 'pending' ? `${i.transfer.fromName}转来` : '');
 }
 
 /** Waiting for the duty officer: nobody sent yet (接警), or a team's 请求增援 not yet answered. */
