@@ -88,10 +88,9 @@ public sealed class ConsoleNotifier(
     /// target's when returned).</summary>
     private IEnumerable<string> TransferGroups(IncidentSummary incident) =>
         incident.Transfer is not { } transfer ? []
-            : ChainGroups(transfer.ToJurisdictionId).Concat(ChainGroups(transfer.FromJurisdictionId)).Except(ChainGroups(incident.JurisdictionId)).Distinct();
+            : ChainGroups(transfer.ToJurisdictionId).Concat(ChainGroups(transfer.FromJurisdictionId)).Except(ChainGroups(incident.JurisdictionId));
 
     /// <summary>The groups of a jurisdiction and of every level above it; empty for an unknown one.</summary>
-
     private string[] ChainGroups(string? jurisdictionId) =>
         jurisdictionId is null ? [] : chainGroups.GetOrAdd(jurisdictionId, id => [.. map.ChainOf(id).Select(j => CommandHub.JurisdictionGroup(j.Id))]);
 

@@ -127,17 +127,9 @@ export function createAlarm({ page = location.pathname, repeatMs = window.__comm
   function sound(record) {
     if (muted) return;
     ensureContext();
-    if (play(record.kind)) {
-      record.sounded = true;
-      return;
-    }
-    // Resuming takes a moment even once unlocked; try again shortly, then leave it to the 点击开启声音提示 button.
-    setTimeout(() => {
-      if (!muted && !record.sounded && play(record.kind)) {
-        record.sounded = true;
-        render();
-      }
-    }, 300);
+    // Not running yet: the context's statechange sounds it once audio runs (soundWaiting); until then the banner
+    // offers 点击开启声音提示.
+    if (play(record.kind)) record.sounded = true;
   }
 
   function soundWaiting() {

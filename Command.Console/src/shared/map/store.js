@@ -73,20 +73,16 @@ export class Store {
     const known = this.incidents.get(incident.id);
     if (known && known.version > incident.version) return;
     if (incident.status === 'closed') {
-      if (!known) {
-        this.emit('incidentDetailChanged', incident);
-        return;
-      }
-      this.incidents.delete(incident.id);
-      this.emit('incidentRemoved', incident);
-    } else {
-      this.incidents.set(incident.id, incident);
-      this.emit('incident', incident);
+      if (known) this.removeIncident(incident);
+      else this.emit('incidentDetailChanged', incident);
+      return;
     }
+    this.incidents.set(incident.id, incident);
+    this.emit('incident', incident);
     this.emit('incidentDetailChanged', incident);
   }
 
-  /** A case this console no longer holds (转警 signed for elsewhere, or returned to its sender). */
+  /** A case this console no longer holds: closed, or a 转警 signed for elsewhere or returned to its sender. */
   removeIncident(incident) {
     const known = this.incidents.get(incident.id);
     if (!known || known.version > incident.version) return;
