@@ -13,7 +13,7 @@ import { get } from '../shared/api.js';
 import { showSignedIn } from '../shared/session.js';
 import { Store } from '../shared/map/store.js';
 import { describeIncident, describeTeam, featureAt, jurisdictionExtent } from '../shared/map/picks.js';
-import { createMap, loadConfig, toGeo, toMap } from '../shared/map/mapView.js';
+import { createMap, loadConfig, moveView, toGeo, toMap } from '../shared/map/mapView.js';
 import { createBoundaryLayers } from '../shared/map/boundaryLayers.js';
 import { createAssetLayers } from './map/assetLayers.js';
 import { createTeamLayer } from '../shared/map/teamLayer.js';
@@ -236,9 +236,9 @@ export async function startConsole({ feed }) {
     incidentRing: (id) => incidentLayer.ringOf(id),
     dispatchLines: (incidentId) => dispatchLines.teamsLinkedTo(incidentId),
     incidentGlyph: (id) => incidentLayer.glyphOf(id),
-    zoomTo: (zoom) => map.getView().setZoom(zoom),
+    zoomTo: (zoom) => moveView(map, { zoom }),
     /** Looks at a place at a zoom, as an officer panning there would (for a test of what is drawn there). */
-    centerOn: (lon, lat, zoom) => map.getView().setCenter(toMap(lon, lat)) ?? map.getView().setZoom(zoom),
+    centerOn: (lon, lat, zoom) => moveView(map, { lon, lat, zoom }),
     noBaseMapNotice: () => !byId('map').querySelector('.no-basemap')?.hidden,
     selectedIncident: () => store.selectedIncidentId,
     detail: () => detailPanel.detail?.id ?? null,

@@ -9,7 +9,7 @@ import Feature from 'ol/Feature.js';
 import GeoJSON from 'ol/format/GeoJSON.js';
 import { Stroke, Style } from 'ol/style.js';
 import { get } from '../shared/api.js';
-import { baseTiles, createMap, loadConfig, toGeo, toMap } from '../shared/map/mapView.js';
+import { baseTiles, createMap, loadConfig, moveView, toGeo, toMap } from '../shared/map/mapView.js';
 import { createBoundaryLayers } from '../shared/map/boundaryLayers.js';
 import { createIncidentLayer } from '../shared/map/incidentLayer.js';
 import { createTeamLayer } from '../shared/map/teamLayer.js';
@@ -131,7 +131,7 @@ export function createSituationMap(target, { openCase }) {
       /** Where a place is on the screen, relative to the map element (for a test to click or hover there). */
       pixelOf: (lon, lat) => map.getPixelFromCoordinate(toMap(lon, lat)),
       /** Looks at a place at a zoom, as a leader zooming in there would. */
-      centerOn: (lon, lat, zoom) => map.getView().setCenter(toMap(lon, lat)) ?? map.getView().setZoom(zoom),
+      centerOn: (lon, lat, zoom) => moveView(map, { lon, lat, zoom }),
       tooltip: () => {
         const el = target.querySelector('.map-tooltip');
         return el && !el.hidden ? el.textContent : null;

@@ -35,6 +35,17 @@ export function createMap(target, config = {}, { zoom = 9.2, center = liaochengC
 }
 
 export const toMap = (lon, lat) => fromLonLat([lon, lat]);
+
+/**
+ * Moves the view and renders at once. OpenLayers renders on the next animation frame, and until then
+ * getPixelFromCoordinate answers for the frame before: a pointer sent to that pixel would miss what is now there.
+ */
+export function moveView(map, { lon, lat, zoom }) {
+  const view = map.getView();
+  if (lon != null && lat != null) view.setCenter(toMap(lon, lat));
+  if (zoom != null) view.setZoom(zoom);
+  map.renderSync();
+}
 export const toGeo = (coordinate) => toLonLat(coordinate);
 
 export async function loadConfig() {
