@@ -24,12 +24,13 @@ catch (Exception ex) when (ex is ArgumentException or RulesException)
 var builder = WebApplication.CreateBuilder(parsed.HostArgs);
 builder.AddSilo(parsed.Options, rules);
 var app = builder.Build();
-app.MapSilo();
 // Read before the run: the host is disposed when RunAsync returns.
 var refusal = app.Services.GetRequiredService<StartRefusal>();
 try
 {
     await StoreDown.ThrowIfRedisUnreachableAsync(parsed.Options, app.Configuration);
+    // Mapping opens the store (the sign-in keys live in the journal), so a store that is down or taken is told here.
+    app.MapSilo();
     await app.RunAsync();
     if (refusal.Current is { } refused)
     {
@@ -41,9 +42,7 @@ catch (Exception ex) when (StoreDown.Reason(ex) is { } reason)
 {
     // Starting against a store that is down is an operator's problem to fix, not a crash to debug: say what and how.
     Console.Error.WriteLine($"The silo cannot start: {reason}");
-    Console.Error.WriteLine(parsed.Options.Storage == StorageKind.Redis
-        ? $"Start Redis at {parsed.Options.Redis} (or pass --redis HOST:PORT), then start the silo again."
-        : "Check that the data folder is readable and writable, then start the silo again.");
+    Console.Error.WriteLine(StoreDown.Hint(ex, parsed.Options));
     return 3;
 }
 catch (OperationCanceledException)

@@ -31,6 +31,26 @@ public static class StoreDown
         }
     }
 
+    /// <summary>What the operator does next, for a start that <see cref="Reason"/> explained.</summary>
+    public static string Hint(Exception exception, SiloOptions silo)
+    {
+        if (Find<Storage.Sqlite.DataFolderInUseException>(exception) is not null)
+        {
+            return "Stop that silo first, or give this one a folder of its own (--data DIR). Silos that share their data run on Redis (--storage redis).";
+        }
+        return silo.Storage == StorageKind.Redis
+            ? $"Start Redis at {silo.Redis} (or pass --redis HOST:PORT), then start the silo again."
+            : "Check that the data folder is readable and writable, then start the silo again.";
+    }
+
+    private static T? Find<T>(Exception? exception) where T : Exception => exception switch
+    {
+        null => null,
+        T found => found,
+        AggregateException aggregate => aggregate.InnerExceptions.Select(Find<T>).FirstOrDefault(e => e is not null),
+        _ => Find<T>(exception.InnerException),
+    };
+
     public static string? Reason(Exception exception)
     {
         for (Exception? ex = exception; ex is not null; ex = ex.InnerException)
@@ -39,6 +59,8 @@ public static class StoreDown
             {
                 case StorageUnavailableException storage:
                     return storage.Message;
+                case Storage.Sqlite.DataFolderInUseException inUse:
+                    return inUse.Message;
                 case RedisConnectionException redis:
                     return $"Redis unavailable: {redis.Message}";
                 case AggregateException aggregate when aggregate.InnerExceptions.Select(Reason).FirstOrDefault(r => r is not null) is { } inner:
