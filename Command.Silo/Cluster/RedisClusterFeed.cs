@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Command.Silo.Runtime;
@@ -8,32 +9,68 @@ using StackExchange.Redis;
 namespace Command.Silo.Cluster;
 
 /// <summary>
-/// The cluster feed over Redis pub/sub. Changes are coalesced per key and published as one batch every
-/// <see cref="FlushInterval"/>, so 5,000 teams reporting at 1 Hz cost each silo a few messages a second, not 5,000.
-/// Pub/sub is fire-and-forget: a silo cut off from Redis misses what changed meanwhile until the next change of the
-/// same incident or team (each carries the whole summary). The feed is for read models only; nothing durable depends on it.
+/// The cluster feed over Redis. Changes are coalesced per key and appended as one batch to the feed log (a Redis
+/// stream, <c>P feed-log</c>) every <see cref="FlushInterval"/>, so 5,000 teams reporting at 1 Hz cost each silo a few
+/// entries a second, not 5,000. A pub/sub message on <c>P feed</c> wakes the other silos, and each reads the log on
+/// from the last entry it applied. Pub/sub alone is fire-and-forget; the log is what lets a silo that was cut off
+/// from Redis, or missed a wake-up, catch up on every change in order once it can read again (it also reads every
+/// <see cref="CatchUpInterval"/> unprompted). A batch that cannot be appended is kept and sent when Redis answers.
+/// The log keeps about <see cref="Retention"/>; a silo cut off for longer sees the gap in a silo's batch numbers and
+/// logs it. The feed is for read models only; nothing durable depends on it.
 /// </summary>
 public sealed class RedisClusterFeed : BackgroundService, IClusterFeed
 {
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
+
+    public static readonly TimeSpan CatchUpInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>How far back the log reaches. Longer than a reconnect or a Redis restart takes; a silo away for
+    /// longer is not serving anyway, because the pause fence holds its writes until the membership table answers.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromMinutes(5);
+
+    /// <summary>A hard cap whatever the rate: at one silo's ten flushes a second, about half an hour.</summary>
+    public const int MaxLogLength = 20_000;
+
+    /// <summary>Flushes a silo holds while it cannot append (a minute of them); past that the oldest go, and the
+    /// receivers log the gap.</summary>
+    public const int MaxUnsent = 600;
+
+    private const string BatchField = "b";
+    private const int ReadCount = 256;
 
     private readonly string origin = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
     private readonly ConcurrentDictionary<string, Action<JsonElement>> handlers = new();
     private readonly object gate = new();
     private readonly ILogger<RedisClusterFeed> logger;
     private readonly RedisStorageOptions options;
+    private readonly SemaphoreSlim wake = new(0, 1);
     private List<(string Kind, string? Key, Func<JsonElement> Value)> pending = [];
     private Dictionary<string, int> pendingIndex = [];
     private ConnectionMultiplexer? multiplexer;
+
+    // The flush loop's own.
+    private readonly Queue<string> unsent = new();
+    private long sequence;
+    private bool appendFailing;
+    private int flushesSinceTrim;
+
+    // The reader loop's own.
+    private readonly Dictionary<string, long> lastApplied = new(StringComparer.Ordinal);
+    private RedisValue? position;
+    private bool readFailing;
 
     public RedisClusterFeed(RedisStorageOptions options, ILogger<RedisClusterFeed> logger)
     {
         this.options = options;
         this.logger = logger;
-        Channel = RedisChannel.Literal(options.KeyPrefix + "feed");
+        var keys = new RedisKeys(options.KeyPrefix);
+        Channel = RedisChannel.Literal(keys.Feed);
+        Log = keys.FeedLog;
     }
 
     public RedisChannel Channel { get; }
+
+    public RedisKey Log { get; }
 
     public void Publish<T>(string kind, string? key, T value) where T : class
     {
@@ -62,51 +99,227 @@ public sealed class RedisClusterFeed : BackgroundService, IClusterFeed
             }
         };
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Finds the log's end before the host goes on to load the read models from the store, so a change
+    /// made by another silo while they load is read afterwards rather than lost between the two.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         var configuration = ConfigurationOptions.Parse(options.Server);
         configuration.AbortOnConnectFail = false;
-        configuration.ClientName = "command-feed";
+        configuration.ClientName = "command-feed-" + origin;
+        configuration.ConnectTimeout = (int)options.ConnectTimeout.TotalMilliseconds;
         multiplexer = await ConnectionMultiplexer.ConnectAsync(configuration).ConfigureAwait(false);
-        var subscriber = multiplexer.GetSubscriber();
-        await subscriber.SubscribeAsync(Channel, (_, message) => Receive(message)).ConfigureAwait(false);
+        multiplexer.ConnectionRestored += (_, _) => Wake();
+        try
+        {
+            position = await EndOfLogAsync(multiplexer.GetDatabase()).ConfigureAwait(false);
+            await multiplexer.GetSubscriber().SubscribeAsync(Channel, WokenBy).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            // The reader finds the end, and the subscription is made, when Redis answers.
+            logger.LogWarning(ex, "The cluster feed could not reach Redis at start; it catches up when Redis answers");
+        }
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
 
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(FlushLoopAsync(stoppingToken), ReadLoopAsync(stoppingToken));
+
+    private async Task FlushLoopAsync(CancellationToken stoppingToken)
+    {
+        var database = multiplexer!.GetDatabase();
         using var timer = new PeriodicTimer(FlushInterval, TimeProvider.System);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                await FlushAsync(subscriber).ConfigureAwait(false);
+                await FlushGuardedAsync(database).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
         {
         }
-        await FlushAsync(subscriber).ConfigureAwait(false);
+        await FlushGuardedAsync(database).ConfigureAwait(false);
     }
 
-    private async Task FlushAsync(ISubscriber subscriber)
+    /// <summary>The feed must outlive anything one flush meets: a failed background service stops the whole host.</summary>
+    private async Task FlushGuardedAsync(IDatabase database)
+    {
+        try
+        {
+            await FlushAsync(database).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "A flush of the cluster feed failed");
+        }
+    }
+
+    private async Task FlushAsync(IDatabase database)
     {
         List<(string Kind, string? Key, Func<JsonElement> Value)> batch;
         lock (gate)
         {
-            if (pending.Count == 0)
-            {
-                return;
-            }
             batch = pending;
             pending = [];
             pendingIndex = [];
         }
+        if (batch.Count > 0)
+        {
+            var message = new FeedBatch(origin, ++sequence, [.. batch.Select(b => new FeedItem(b.Kind, b.Value()))]);
+            unsent.Enqueue(JsonSerializer.Serialize(message, JournalJson.Options));
+        }
+        if (unsent.Count == 0)
+        {
+            return;
+        }
+        int appended = 0;
         try
         {
-            var message = new FeedBatch(origin, [.. batch.Select(b => new FeedItem(b.Kind, b.Value()))]);
-            await subscriber.PublishAsync(Channel, JsonSerializer.Serialize(message, JournalJson.Options)).ConfigureAwait(false);
+            while (unsent.TryPeek(out var message))
+            {
+                await database.StreamAddAsync(Log, BatchField, message, maxLength: MaxLogLength, useApproximateMaxLength: true).ConfigureAwait(false);
+                unsent.Dequeue();
+                appended++;
+            }
+            if (appendFailing)
+            {
+                appendFailing = false;
+                logger.LogInformation("The cluster feed reaches Redis again; the changes held meanwhile are sent");
+            }
+            await database.PublishAsync(Channel, origin, CommandFlags.FireAndForget).ConfigureAwait(false);
+            await TrimAsync(database).ConfigureAwait(false);
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
-            logger.LogWarning(ex, "Could not publish {Count} changes to the other silos; they catch up when they reload", batch.Count);
+            if (!appendFailing)
+            {
+                appendFailing = true;
+                logger.LogWarning(ex, "Could not send changes to the other silos; they are held ({Held} flushes) and sent when Redis answers", unsent.Count);
+            }
+            int dropped = 0;
+            while (unsent.Count > MaxUnsent)
+            {
+                unsent.Dequeue();
+                dropped++;
+            }
+            if (dropped > 0)
+            {
+                logger.LogWarning("Redis has not answered for {Held} flushes: the oldest {Dropped} are dropped, and the other silos' lists miss them until those incidents and teams change again",
+                    MaxUnsent, dropped);
+            }
         }
+        if (appended > 1)
+        {
+            logger.LogDebug("Sent {Count} held flushes to the other silos", appended);
+        }
+    }
+
+    /// <summary>Drops what is older than <see cref="Retention"/>, going by the Redis server's clock that stamps the
+    /// entries' ids, every hundredth flush that sent something (at most every ten seconds).</summary>
+    private async Task TrimAsync(IDatabase database)
+    {
+        if (++flushesSinceTrim < 100)
+        {
+            return;
+        }
+        flushesSinceTrim = 0;
+        var newest = await database.StreamRangeAsync(Log, "-", "+", count: 1, messageOrder: Order.Descending).ConfigureAwait(false);
+        if (newest.Length == 1 && Milliseconds(newest[0].Id) is long stamp)
+        {
+            string oldestKept = (stamp - (long)Retention.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+            await database.ExecuteAsync("XTRIM", Log, "MINID", "~", oldestKept).ConfigureAwait(false);
+        }
+    }
+
+    private static long? Milliseconds(RedisValue id) =>
+        long.TryParse(((string?)id)?.Split('-')[0], NumberStyles.None, CultureInfo.InvariantCulture, out long ms) ? ms : null;
+
+    /// <summary>Every silo hears every wake-up, its own included; its own changes are already in its read models.</summary>
+    private void WokenBy(RedisChannel channel, RedisValue sender)
+    {
+        if (sender != origin)
+        {
+            Wake();
+        }
+    }
+
+    private void Wake()
+    {
+        try
+        {
+            wake.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // A read is already due; it will see this change too.
+        }
+    }
+
+    private async Task ReadLoopAsync(CancellationToken stoppingToken)
+    {
+        var database = multiplexer!.GetDatabase();
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await wake.WaitAsync(CatchUpInterval, stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    await CatchUpAsync(database).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogWarning(ex, "Reading the cluster feed failed; it is read again in {Interval}", CatchUpInterval);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task CatchUpAsync(IDatabase database)
+    {
+        try
+        {
+            if (position is null)
+            {
+                position = await EndOfLogAsync(database).ConfigureAwait(false);
+                await multiplexer!.GetSubscriber().SubscribeAsync(Channel, WokenBy).ConfigureAwait(false);
+            }
+            int read;
+            do
+            {
+                var entries = await database.StreamReadAsync(Log, position.Value, count: ReadCount).ConfigureAwait(false);
+                foreach (var entry in entries)
+                {
+                    position = entry.Id;
+                    Receive(entry[BatchField]);
+                }
+                read = entries.Length;
+            }
+            while (read == ReadCount);
+            if (readFailing)
+            {
+                readFailing = false;
+                logger.LogInformation("The cluster feed reads Redis again and has caught up with the other silos' changes");
+            }
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            if (!readFailing)
+            {
+                readFailing = true;
+                logger.LogWarning(ex, "The cluster feed cannot read Redis; this silo's lists miss the other silos' changes until it can, then it catches up");
+            }
+        }
+    }
+
+    private async Task<RedisValue> EndOfLogAsync(IDatabase database)
+    {
+        var newest = await database.StreamRangeAsync(Log, "-", "+", count: 1, messageOrder: Order.Descending).ConfigureAwait(false);
+        return newest.Length == 1 ? newest[0].Id : "0-0";
     }
 
     private void Receive(RedisValue message)
@@ -118,23 +331,51 @@ public sealed class RedisClusterFeed : BackgroundService, IClusterFeed
             {
                 return;
             }
+            if (lastApplied.TryGetValue(batch.Origin, out long last))
+            {
+                if (batch.Sequence <= last)
+                {
+                    // Sent again after an append that timed out but had gone through.
+                    return;
+                }
+                if (batch.Sequence > last + 1)
+                {
+                    logger.LogWarning("Missed {Count} flushes of silo {Origin}'s changes (older than the feed log keeps); this silo's lists show those incidents and teams as they were until they change again",
+                        batch.Sequence - last - 1, batch.Origin);
+                }
+            }
+            lastApplied[batch.Origin] = batch.Sequence;
             foreach (var item in batch.Items)
             {
-                if (handlers.TryGetValue(item.Kind, out var handler))
-                {
-                    handler(item.Value);
-                }
+                Apply(item);
             }
         }
         catch (Exception ex)
         {
-            logger.LogWarning(ex, "A change from another silo could not be applied");
+            logger.LogWarning(ex, "A batch of changes from another silo could not be read");
+        }
+    }
+
+    private void Apply(FeedItem item)
+    {
+        try
+        {
+            if (handlers.TryGetValue(item.Kind, out var handler))
+            {
+                handler(item.Value);
+            }
+        }
+        catch (Exception ex)
+        {
+            // One change that does not fit this silo's read model must not cost it the rest of the batch.
+            logger.LogWarning(ex, "A change ({Kind}) from another silo could not be applied", item.Kind);
         }
     }
 
     public override void Dispose()
     {
         multiplexer?.Dispose();
+        wake.Dispose();
         base.Dispose();
     }
 }

@@ -9,7 +9,9 @@ namespace Command.Silo.Storage.Redis;
 /// <item><c>P reminders</c> hash: field <c>["grain","name"]</c>, value the reminder as JSON;</item>
 /// <item><c>P positions</c> hash: team → latest position as JSON;</item>
 /// <item><c>P track:{team}</c> Redis Stream: every position report in arrival order, field p;</item>
-/// <item><c>P feed</c> pub/sub channel: the read models' changes between silos (see Cluster.RedisClusterFeed).</item>
+/// <item><c>P feed-log</c> Redis Stream: the read models' changes between silos, one entry per flush, field b, about
+/// five minutes of them (see Cluster.RedisClusterFeed);</item>
+/// <item><c>P feed</c> pub/sub channel: a wake-up carrying the sender's origin, sent after each append to the feed log.</item>
 /// </list>
 /// </summary>
 public sealed class RedisKeys(string prefix)
@@ -27,4 +29,8 @@ public sealed class RedisKeys(string prefix)
     public string Positions => Prefix + "positions";
 
     public string Track(string teamId) => Prefix + "track:" + teamId;
+
+    public string Feed => Prefix + "feed";
+
+    public string FeedLog => Prefix + "feed-log";
 }
