@@ -119,6 +119,14 @@ public static class SiloServiceExtensions
         return builder;
     }
 
+    /// <summary>The position endpoint refuses a fix older than PositionMaxClockError, which bounds how late one can arrive.</summary>
+    private static RedisStorageOptions RedisWithTrackLimit(IServiceProvider services, SiloOptions silo)
+    {
+        var redis = RedisStorageOptions.From(silo.Redis, services.GetRequiredService<IConfiguration>());
+        redis.TrackArrivalLimit = services.GetRequiredService<IOptions<DispatchOptions>>().Value.PositionMaxClockError;
+        return redis;
+    }
+
     private static IServiceCollection AddStorage(this IServiceCollection services)
     {
         services.AddSingleton<IStorageProvider>(sp =>
@@ -128,8 +136,7 @@ public static class SiloServiceExtensions
             {
                 StorageKind.Memory => new MemoryStorageProvider(),
                 StorageKind.Sqlite => ActivatorUtilities.CreateInstance<SqliteStorageProvider>(sp, Path.GetFullPath(options.DataDirectory)),
-                StorageKind.Redis => ActivatorUtilities.CreateInstance<RedisStorageProvider>(sp,
-                    RedisStorageOptions.From(options.Redis, sp.GetRequiredService<IConfiguration>())),
+                StorageKind.Redis => ActivatorUtilities.CreateInstance<RedisStorageProvider>(sp, RedisWithTrackLimit(sp, options)),
                 _ => throw new NotSupportedException($"Unknown storage kind {options.Storage}."),
             };
         });

@@ -18,7 +18,7 @@ public sealed class RedisStoreTests
     private static JournalEntry Entry(long seq, string kind = "added") =>
         new(seq, new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.FromHours(8)).AddSeconds(seq), kind, "tester", "{}");
 
-    private static RedisConnection Connect(string endpoint, string prefix, int waitReplicas = 0, double waitSeconds = 0.5) =>
+    private static RedisConnection Connect(string endpoint, string prefix, int waitReplicas = 0, double waitSeconds = 0.5, TimeSpan? trackArrivalLimit = null) =>
         new(new RedisStorageOptions
         {
             Server = endpoint,
@@ -26,6 +26,7 @@ public sealed class RedisStoreTests
             OperationTimeout = TimeSpan.FromSeconds(1),
             WaitReplicas = waitReplicas,
             WaitTimeout = TimeSpan.FromSeconds(waitSeconds),
+            TrackArrivalLimit = trackArrivalLimit,
         }, NullLogger<RedisConnection>.Instance);
 
     [Fact]
@@ -96,6 +97,26 @@ public sealed class RedisStoreTests
         Assert.Equal([offline], await telemetry.ReadTrackAsync("team-a", now.AddHours(-6).AddMinutes(-1), now.AddHours(-6).AddMinutes(1)));
         Assert.Equal([offline, current], await telemetry.ReadTrackAsync("team-a", now.AddDays(-1), now.AddMinutes(1)));
         Assert.Equal([current], await telemetry.ReadTrackAsync("team-a", now.AddSeconds(-1), now.AddMinutes(1)));
+    }
+
+    [Fact]
+    public async Task ATrackReadStopsWhereNoReportOfItsWindowCouldStillArrive()
+    {
+        // With the endpoint refusing fixes more than an hour old, a report that arrived six hours after its stamp
+        // cannot have come in through it; a read that went on past the limit would read the team's every later report.
+        await using var connection = Connect(RedisServer.Shared.Endpoint, $"test:{Guid.NewGuid():N}:", trackArrivalLimit: TimeSpan.FromHours(1));
+        await using var telemetry = new RedisTelemetryStore(connection, TimeSpan.FromHours(1), TimeProvider.System, NullLogger<RedisTelemetryStore>.Instance);
+        var now = DateTimeOffset.UtcNow;
+        var sixHoursOld = new TeamPosition(115.45, 36.49, now.AddHours(-6));
+        var recent = new TeamPosition(115.46, 36.50, now.AddMinutes(-40));
+        telemetry.Record("team-a", sixHoursOld);
+        telemetry.Record("team-a", recent);
+        await telemetry.FlushAsync();
+
+        Assert.Empty(await telemetry.ReadTrackAsync("team-a", now.AddHours(-7), now.AddHours(-5)));
+        // The read reaches the hour's limit and the clocks' margin past the window's end, and no further.
+        Assert.Equal([recent], await telemetry.ReadTrackAsync("team-a", now.AddMinutes(-41), now.AddMinutes(-39)));
+        Assert.Equal([sixHoursOld, recent], await telemetry.ReadTrackAsync("team-a", now.AddHours(-7), now.AddMinutes(1)));
     }
 
     [Fact]

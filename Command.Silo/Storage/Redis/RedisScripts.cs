@@ -33,9 +33,10 @@ internal static class RedisScripts
         return ARGV[3]
         """;
 
-    /// <summary>Reads a page of a Redis Stream (events or a track). KEYS: the stream. ARGV: first ID, page size.</summary>
+    /// <summary>Reads a page of a Redis Stream (events or a track). KEYS: the stream. ARGV: first ID, page size, last ID
+    /// ('+' for the end).</summary>
     public const string Range = """
-        return redis.call('XRANGE', KEYS[1], ARGV[1], '+', 'COUNT', ARGV[2])
+        return redis.call('XRANGE', KEYS[1], ARGV[1], ARGV[3], 'COUNT', ARGV[2])
         """;
 
     /// <summary>Stores a reminder. KEYS: reminders hash. ARGV: field, reminder JSON.</summary>

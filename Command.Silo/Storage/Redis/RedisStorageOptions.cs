@@ -31,6 +31,11 @@ public sealed class RedisStorageOptions
     /// Redis holds the track in memory, so a long-running deployment should set it (see the README).</summary>
     public long TrackMaxLength { get; set; }
 
+    /// <summary>How long after its own time a position report can still arrive. The silo sets it from
+    /// <c>Dispatch:PositionMaxClockError</c>, past which the position endpoint refuses a fix, so a track read stops
+    /// there instead of reading every report that arrived since the window's start; null reads to the end.</summary>
+    public TimeSpan? TrackArrivalLimit { get; set; }
+
     /// <summary>The server from the command line, tuned by the configuration section, checked before anything connects.</summary>
     public static RedisStorageOptions From(string server, IConfiguration configuration)
     {

@@ -70,7 +70,7 @@ public sealed class RedisStore(RedisConnection connection) : IEventJournal, IDea
         long next = afterSeq + 1;
         while (true)
         {
-            var page = await ReadPageAsync(connection, keys.Events(stream), Invariant(next) + "-0", cancellationToken).ConfigureAwait(false);
+            var page = await ReadPageAsync(connection, keys.Events(stream), Invariant(next) + "-0", "+", cancellationToken).ConfigureAwait(false);
             foreach (var (id, fields) in page)
             {
                 long seq = long.Parse(id.AsSpan(0, id.IndexOf('-')), CultureInfo.InvariantCulture);
@@ -137,10 +137,10 @@ public sealed class RedisStore(RedisConnection connection) : IEventJournal, IDea
         await connection.WaitForReplicasAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>One page of a Redis Stream from <paramref name="startId"/> on, as (ID, fields).</summary>
-    internal static async Task<List<(string Id, Dictionary<string, string> Fields)>> ReadPageAsync(RedisConnection connection, string key, string startId, CancellationToken cancellationToken)
+    /// <summary>One page of a Redis Stream from <paramref name="startId"/> on, up to <paramref name="endId"/>, as (ID, fields).</summary>
+    internal static async Task<List<(string Id, Dictionary<string, string> Fields)>> ReadPageAsync(RedisConnection connection, string key, string startId, string endId, CancellationToken cancellationToken)
     {
-        var reply = await connection.RunAsync(db => db.ScriptEvaluateAsync(RedisScripts.Range, [key], [startId, PageSize], CommandFlags.NoScriptCache), cancellationToken).ConfigureAwait(false);
+        var reply = await connection.RunAsync(db => db.ScriptEvaluateAsync(RedisScripts.Range, [key], [startId, PageSize, endId], CommandFlags.NoScriptCache), cancellationToken).ConfigureAwait(false);
         var page = new List<(string, Dictionary<string, string>)>();
         foreach (var item in (RedisResult[])reply!)
         {

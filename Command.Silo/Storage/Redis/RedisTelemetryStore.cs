@@ -82,9 +82,10 @@ public sealed class RedisTelemetryStore : ITelemetryStore, IAsyncDisposable
         var result = new List<TeamPosition>();
         long since = from <= DateTimeOffset.UnixEpoch + ArrivalClockMargin ? 0 : (from - ArrivalClockMargin).ToUnixTimeMilliseconds();
         string start = since.ToString(CultureInfo.InvariantCulture) + "-0";
+        string end = LastArrival(to);
         while (true)
         {
-            var page = await RedisStore.ReadPageAsync(connection, connection.Keys.Track(teamId), start, cancellationToken).ConfigureAwait(false);
+            var page = await RedisStore.ReadPageAsync(connection, connection.Keys.Track(teamId), start, end, cancellationToken).ConfigureAwait(false);
             foreach (var (_, fields) in page)
             {
                 var position = Deserialize(fields["p"]);
@@ -99,6 +100,23 @@ public sealed class RedisTelemetryStore : ITelemetryStore, IAsyncDisposable
             }
             start = After(page[^1].Id);
         }
+    }
+
+    /// <summary>The last arrival a report of the window can have: its time plus the arrival limit, plus the clocks'
+    /// margin the other way. Without it, a replay of last year's case would read the team's whole year since.</summary>
+    private string LastArrival(DateTimeOffset to)
+    {
+        if (connection.Options.TrackArrivalLimit is not { } limit)
+        {
+            return "+";
+        }
+        var margin = (limit > TimeSpan.Zero ? limit : TimeSpan.Zero) + ArrivalClockMargin;
+        if (DateTimeOffset.MaxValue - to <= margin)
+        {
+            return "+";
+        }
+        long ms = Math.Max(0, (to + margin).ToUnixTimeMilliseconds());
+        return ms.ToString(CultureInfo.InvariantCulture) + "-" + ulong.MaxValue.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>The smallest stream ID after <paramref name="id"/> ("ms-seq"): XRANGE's exclusive "(" needs Redis 6.2.</summary>
