@@ -21,22 +21,26 @@ public sealed class CredentialCache
         this.time = time;
         this.feed = feed;
         // Every silo checks every request against its own mirror: an issue or a revocation on one silo is told to all.
-        feed.Subscribe<Credential>(FeedKinds.Credential, c => credentials[c.Id] = c);
+        feed.Subscribe<Credential>(FeedKinds.Credential, Merge);
     }
 
     public void Load(IEnumerable<Credential> all)
     {
         foreach (var credential in all)
         {
-            credentials[credential.Id] = credential;
+            Merge(credential);
         }
     }
 
     public void Put(Credential credential)
     {
-        credentials[credential.Id] = credential;
+        Merge(credential);
         feed.Publish(FeedKinds.Credential, credential.Id, credential);
     }
+
+    /// <summary>A revocation is final: a late or reloaded copy from before it never makes the token good again.</summary>
+    private void Merge(Credential credential) =>
+        credentials.AddOrUpdate(credential.Id, credential, (_, existing) => existing.RevokedAt is not null && credential.RevokedAt is null ? existing : credential);
 
     public Credential? Find(string id) => credentials.GetValueOrDefault(id);
 

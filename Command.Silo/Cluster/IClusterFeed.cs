@@ -13,4 +13,9 @@ public interface IClusterFeed
 
     /// <summary>Applies what another silo published under <paramref name="kind"/>; never called for this silo's own.</summary>
     void Subscribe<T>(string kind, Action<T> apply) where T : class;
+
+    /// <summary>What to do once it is known that changes from another silo were missed for good (they left the feed
+    /// before this silo could read them): reload the read models from the store. Called from the feed's reader, which
+    /// applies nothing else meanwhile; a failed reload is tried again.</summary>
+    void OnMissed(Func<CancellationToken, Task> reload);
 }

@@ -10,4 +10,8 @@ public sealed class LocalFeed : IClusterFeed
     public void Subscribe<T>(string kind, Action<T> apply) where T : class
     {
     }
+
+    public void OnMissed(Func<CancellationToken, Task> reload)
+    {
+    }
 }

@@ -15,8 +15,9 @@ namespace Command.Silo.Cluster;
 /// from the last entry it applied. Pub/sub alone is fire-and-forget; the log is what lets a silo that was cut off
 /// from Redis, or missed a wake-up, catch up on every change in order once it can read again (it also reads every
 /// <see cref="CatchUpInterval"/> unprompted). A batch that cannot be appended is kept and sent when Redis answers.
-/// The log keeps about <see cref="Retention"/>; a silo cut off for longer sees the gap in a silo's batch numbers and
-/// logs it. The feed is for read models only; nothing durable depends on it.
+/// The log keeps about <see cref="Retention"/>. A silo cut off for longer learns that it missed changes for good, from a
+/// gap in a silo's batch numbers or from the log having dropped entries it never read, and then reloads its read models
+/// from the store (<see cref="OnMissed"/>). The feed is for read models only; nothing durable depends on it.
 /// </summary>
 public sealed class RedisClusterFeed : BackgroundService, IClusterFeed
 {
@@ -57,7 +58,12 @@ public sealed class RedisClusterFeed : BackgroundService, IClusterFeed
     // The reader loop's own.
     private readonly Dictionary<string, long> lastApplied = new(StringComparer.Ordinal);
     private RedisValue? position;
+    // How many entries the log had ever been given up to and including the one at position: what lets the reader
+    // tell that entries it never read were trimmed, since trimming leaves no mark of its own on the stream.
+    private long consumed;
     private bool readFailing;
+    private bool missed;
+    private Func<CancellationToken, Task>? reload;
 
     public RedisClusterFeed(RedisStorageOptions options, ILogger<RedisClusterFeed> logger)
     {
@@ -99,6 +105,8 @@ public sealed class RedisClusterFeed : BackgroundService, IClusterFeed
             }
         };
 
+    public void OnMissed(Func<CancellationToken, Task> reload) => this.reload = reload;
+
     /// <summary>Finds the log's end before the host goes on to load the read models from the store, so a change
     /// made by another silo while they load is read afterwards rather than lost between the two.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -111,7 +119,7 @@ public sealed class RedisClusterFeed : BackgroundService, IClusterFeed
         multiplexer.ConnectionRestored += (_, _) => Wake();
         try
         {
-            position = await EndOfLogAsync(multiplexer.GetDatabase()).ConfigureAwait(false);
+            await MoveToEndOfLogAsync(multiplexer.GetDatabase()).ConfigureAwait(false);
             await multiplexer.GetSubscriber().SubscribeAsync(Channel, WokenBy).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
@@ -267,6 +275,7 @@ public sealed class RedisClusterFeed : BackgroundService, IClusterFeed
                 try
                 {
                     await CatchUpAsync(database).ConfigureAwait(false);
+                    await ReloadIfMissedAsync(stoppingToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -285,16 +294,23 @@ public sealed class RedisClusterFeed : BackgroundService, IClusterFeed
         {
             if (position is null)
             {
-                position = await EndOfLogAsync(database).ConfigureAwait(false);
+                await MoveToEndOfLogAsync(database).ConfigureAwait(false);
                 await multiplexer!.GetSubscriber().SubscribeAsync(Channel, WokenBy).ConfigureAwait(false);
+            }
+            // Before every read, not only after a failure: once this silo has read past the dropped entries, nothing
+            // shows they were ever there (a silo whose process stood still reads on as if nothing happened).
+            if (await DroppedUnreadAsync(database).ConfigureAwait(false))
+            {
+                MarkMissed("the feed log dropped changes of the other silos before this silo read them");
             }
             int read;
             do
             {
-                var entries = await database.StreamReadAsync(Log, position.Value, count: ReadCount).ConfigureAwait(false);
+                var entries = await database.StreamReadAsync(Log, position!.Value, count: ReadCount).ConfigureAwait(false);
                 foreach (var entry in entries)
                 {
                     position = entry.Id;
+                    consumed++;
                     Receive(entry[BatchField]);
                 }
                 read = entries.Length;
@@ -316,10 +332,105 @@ public sealed class RedisClusterFeed : BackgroundService, IClusterFeed
         }
     }
 
-    private async Task<RedisValue> EndOfLogAsync(IDatabase database)
+    /// <summary>Whether the log dropped entries this silo never read: trimming removes the oldest entries, so more
+    /// removed than this silo consumed means some went unread. A log with fewer entries ever added than this silo
+    /// consumed was made anew (Redis lost its data), and this silo missed whatever the old one held. Either way
+    /// reading goes on from the oldest entry still there. An older Redis without entries-added does not say, and then
+    /// only gaps in the batch numbers tell.</summary>
+    private async Task<bool> DroppedUnreadAsync(IDatabase database)
     {
-        var newest = await database.StreamRangeAsync(Log, "-", "+", count: 1, messageOrder: Order.Descending).ConfigureAwait(false);
-        return newest.Length == 1 ? newest[0].Id : "0-0";
+        var info = await LogInfoAsync(database).ConfigureAwait(false);
+        if (info is null || !info.TryGetValue("entries-added", out long added) || !info.TryGetValue("length", out long length))
+        {
+            return false;
+        }
+        if (added < consumed)
+        {
+            position = "0-0";
+            consumed = 0;
+            return true;
+        }
+        long removed = added - length;
+        if (removed > consumed)
+        {
+            consumed = removed;
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>XINFO STREAM's number fields on the log, and last-generated-id as <see cref="LastId"/>; null when
+    /// there is no log yet (nothing was ever written).</summary>
+    private async Task<LogInfo?> LogInfoAsync(IDatabase database)
+    {
+        RedisResult info;
+        try
+        {
+            info = await database.ExecuteAsync("XINFO", "STREAM", Log).ConfigureAwait(false);
+        }
+        catch (RedisServerException)
+        {
+            return null;
+        }
+        var fields = (RedisResult[])info!;
+        var numbers = new Dictionary<string, long>(StringComparer.Ordinal);
+        string? lastId = null;
+        for (int i = 0; i + 1 < fields.Length; i += 2)
+        {
+            string? name = (string?)fields[i];
+            if (name == "last-generated-id")
+            {
+                lastId = (string?)fields[i + 1];
+            }
+            else if (name is not null && fields[i + 1].Resp2Type == ResultType.Integer)
+            {
+                numbers[name] = (long)fields[i + 1];
+            }
+        }
+        return new LogInfo(lastId ?? "0-0", numbers);
+    }
+
+    private sealed record LogInfo(string LastId, Dictionary<string, long> Numbers)
+    {
+        public bool TryGetValue(string field, out long value) => Numbers.TryGetValue(field, out value);
+    }
+
+    private void MarkMissed(string why)
+    {
+        if (!missed)
+        {
+            logger.LogWarning("This silo missed changes made on other silos ({Why}); it reloads its lists, the map and the credentials from the store", why);
+        }
+        missed = true;
+    }
+
+    private async Task ReloadIfMissedAsync(CancellationToken cancellationToken)
+    {
+        if (!missed || reload is null)
+        {
+            return;
+        }
+        long started = TimeProvider.System.GetTimestamp();
+        try
+        {
+            await reload(cancellationToken).ConfigureAwait(false);
+            missed = false;
+            logger.LogInformation("Reloaded the read models from the store after missing other silos' changes, in {Elapsed:0.00}s",
+                TimeProvider.System.GetElapsedTime(started).TotalSeconds);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Reloading the read models after missed changes failed; it is tried again in {Interval}", CatchUpInterval);
+        }
+    }
+
+    /// <summary>Starts reading after the last ID the log ever gave (so a log trimmed empty does not look as if this
+    /// silo missed its entries), counting every entry the log had by then as consumed.</summary>
+    private async Task MoveToEndOfLogAsync(IDatabase database)
+    {
+        var info = await LogInfoAsync(database).ConfigureAwait(false);
+        consumed = info is not null && info.TryGetValue("entries-added", out long added) ? added : 0;
+        position = info?.LastId ?? "0-0";
     }
 
     private void Receive(RedisValue message)
@@ -340,8 +451,9 @@ public sealed class RedisClusterFeed : BackgroundService, IClusterFeed
                 }
                 if (batch.Sequence > last + 1)
                 {
-                    logger.LogWarning("Missed {Count} flushes of silo {Origin}'s changes (older than the feed log keeps); this silo's lists show those incidents and teams as they were until they change again",
+                    logger.LogWarning("Missed {Count} flushes of silo {Origin}'s changes (older than the feed log keeps, or dropped by a sender that could not reach Redis)",
                         batch.Sequence - last - 1, batch.Origin);
+                    MarkMissed($"{batch.Sequence - last - 1} flushes of silo {batch.Origin}");
                 }
             }
             lastApplied[batch.Origin] = batch.Sequence;

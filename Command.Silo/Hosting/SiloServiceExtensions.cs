@@ -92,6 +92,7 @@ public static class SiloServiceExtensions
         services.AddAccess(builder.Configuration);
         services.AddSingleton<ConsoleNotifier>();
         services.AddHostedService(sp => sp.GetRequiredService<ConsoleNotifier>());
+        services.AddSingleton<ReadModelLoader>();
         services.AddHostedService<SiloStartup>();
         services.AddHostedService<Simulator>();
 

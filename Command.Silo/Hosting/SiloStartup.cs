@@ -1,28 +1,20 @@
-using Command.Abstractions.Patrols;
 using Command.Abstractions.Runtime;
-using Command.Silo.Escalation;
 using Command.Silo.Incidents;
 using Command.Silo.Jurisdictions;
 using Command.Silo.Patrols;
-using Command.Silo.Storage;
 
 namespace Command.Silo.Hosting;
 
 /// <summary>
 /// Brings the silo to serving: rebuilds its read models from storage and asks every team for its view, so the map is
-/// complete, then has the cluster's start-up work run (<see cref="ClusterStartup"/>) if no silo did. /healthz says 503 until done.
+/// complete (<see cref="ReadModelLoader"/>, which the cluster feed runs again if this silo misses changes), then has the cluster's start-up work run (<see cref="ClusterStartup"/>) if no silo did. /healthz says 503 until done.
 /// Outside a development setting, a silo that finds accounts with the published demo password never serves: it stops
 /// (<see cref="StartRefusal"/>).
 /// </summary>
 internal sealed class SiloStartup(
-    IEventJournal journal,
-    ITelemetryStore telemetry,
+    ReadModelLoader readModels,
+    Cluster.IClusterFeed feed,
     IncidentCatalog catalog,
-    Statistics.CaseFacts facts,
-    EscalationBoard board,
-    FollowUps.FollowUpBoard followUps,
-    Disputes.DisputeBoard disputes,
-    Sweeps.SweepBoard sweeps,
     TeamRegistry teams,
     JurisdictionMap map,
     IGrainFactory grains,
@@ -36,21 +28,8 @@ internal sealed class SiloStartup(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        await catalog.LoadAsync(journal, board, facts, logger, cancellationToken);
-        await followUps.LoadAsync(journal, logger, cancellationToken);
-        await disputes.LoadAsync(journal, logger, cancellationToken);
-        await sweeps.LoadAsync(journal, logger, cancellationToken);
-        teams.LoadStoredPositions(await telemetry.ReadLatestAsync(cancellationToken));
-        // The map shows every team: their grains answer wherever in the cluster they live.
-        var teamStreams = await journal.ListStreamsAsync("team/", cancellationToken);
-        await Parallel.ForEachAsync(teamStreams, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (stream, _) =>
-        {
-            if (await grains.GetGrain<IPatrolTeamGrain>(stream["team/".Length..]).GetView() is { } view)
-            {
-                teams.Apply(view);
-            }
-        });
-        await access.LoadAsync();
+        await readModels.LoadAsync(cancellationToken);
+        feed.OnMissed(readModels.LoadAsync);
         await grains.GetGrain<IClusterStartupGrain>(ClusterStartupGrain.Key).Run();
         try
         {

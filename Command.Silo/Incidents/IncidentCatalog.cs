@@ -21,7 +21,7 @@ public sealed class IncidentCatalog
     public IncidentCatalog(IClusterFeed feed)
     {
         this.feed = feed;
-        feed.Subscribe<IncidentSummary>(FeedKinds.Incident, Apply);
+        feed.Subscribe<IncidentSummary>(FeedKinds.Incident, summary => Apply(summary));
         feed.Subscribe<IncidentPhone>(FeedKinds.IncidentPhone, p => phones[p.Id] = p.Phone);
     }
 
@@ -34,9 +34,10 @@ public sealed class IncidentCatalog
         feed.Publish(FeedKinds.Incident, summary.Id, summary);
     }
 
-    /// <summary>A version never goes back: a late message from a silo the incident has left changes nothing.</summary>
-    private void Apply(IncidentSummary summary) =>
-        incidents.AddOrUpdate(summary.Id, summary, (_, existing) => existing.Version > summary.Version ? existing : summary);
+    /// <summary>A version never goes back: a late message from a silo the incident has left changes nothing. True when
+    /// the summary was taken (it is at least as new as what was here).</summary>
+    private bool Apply(IncidentSummary summary) =>
+        ReferenceEquals(incidents.AddOrUpdate(summary.Id, summary, (_, existing) => existing.Version > summary.Version ? existing : summary), summary);
 
     public IncidentSummary? Find(string id) => incidents.GetValueOrDefault(id);
 
@@ -72,7 +73,11 @@ public sealed class IncidentCatalog
                 if (state is { Exists: true })
                 {
                     string id = snapshot.Stream[IncidentGrain.StreamPrefix.Length..];
-                    Apply(state.ToSummary(id, snapshot.Version));
+                    if (!Apply(state.ToSummary(id, snapshot.Version)))
+                    {
+                        // A reload after missed changes, and this silo already holds a newer version (its escalations too).
+                        return;
+                    }
                     facts.Load(id, snapshot.Version, state);
                     if (state.Call!.CallerPhone is { } phone)
                     {

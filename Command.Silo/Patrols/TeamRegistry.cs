@@ -50,6 +50,13 @@ public sealed class TeamRegistry
         }
     }
 
+    /// <summary>A view never goes back: its journal version orders changes of state, and a report's time orders moves
+    /// (they are not journaled). A reload that asked the grain just before the team moved, or a late message from a silo
+    /// the team has left, changes nothing.</summary>
+    private static bool IsOlder(TeamView view, TeamView held) =>
+        view.Version < held.Version
+        || (view.Version == held.Version && view.Position is { } moved && held.Position is { } last && moved.At < last.At);
+
     public TeamPosition? LastKnownPosition(string teamId) =>
         teams.TryGetValue(teamId, out var view) && view.Position is not null ? view.Position : stored.GetValueOrDefault(teamId);
 
@@ -64,7 +71,11 @@ public sealed class TeamRegistry
     /// <summary>A team's view as another silo published it, or as its grain answered at start.</summary>
     public void Apply(TeamView view)
     {
-        string? previousIncident = teams.TryGetValue(view.Id, out var previous) ? previous.IncidentId : null;
+        if (teams.TryGetValue(view.Id, out var previous) && IsOlder(view, previous))
+        {
+            return;
+        }
+        string? previousIncident = previous?.IncidentId;
         teams[view.Id] = view;
         if (previousIncident != view.IncidentId)
         {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Command.Silo.Cluster;
 using Command.Silo.Runtime;
+using Command.Silo.Storage;
 using Command.Silo.Storage.Redis;
 using Command.Tests.Support;
 using Microsoft.Extensions.Logging;
@@ -67,12 +68,18 @@ public sealed class ClusterFeedTests
     }
 
     [Fact]
-    public async Task AGapInAnotherSilosFlushesIsLoggedAndARepeatIsNotApplied()
+    public async Task AGapInAnotherSilosFlushesMakesTheSiloReloadAndARepeatIsNotApplied()
     {
         string prefix = Prefix();
         var logs = new CapturedLogs();
         await using var receiver = await StartAsync(RedisServer.Shared.Endpoint, prefix, logs);
         var heard = Listen(receiver.Feed);
+        int reloads = 0;
+        receiver.Feed.OnMissed(_ =>
+        {
+            Interlocked.Increment(ref reloads);
+            return Task.CompletedTask;
+        });
         await using var connection = await ConnectionMultiplexer.ConnectAsync(RedisServer.Shared.Endpoint);
         var database = connection.GetDatabase();
 
@@ -86,6 +93,40 @@ public sealed class ClusterFeedTests
         await Task.Delay(RedisClusterFeed.CatchUpInterval * 2);
         Assert.Equal([1, 4], heard.Select(p => p.Number));
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("Missed 2 flushes of silo another-silo", StringComparison.Ordinal));
+        await Eventually.True(() => Volatile.Read(ref reloads) == 1, "the read models to be reloaded once");
+        await Task.Delay(RedisClusterFeed.CatchUpInterval * 2);
+        Assert.Equal(1, Volatile.Read(ref reloads));
+    }
+
+    [Fact]
+    public async Task ChangesTheLogDroppedBeforeTheSiloReadThemMakeItReloadUntilTheReloadWorks()
+    {
+        string prefix = Prefix();
+        await using var receiver = await StartAsync(RedisServer.Shared.Endpoint, prefix);
+        var heard = Listen(receiver.Feed);
+        int reloads = 0;
+        receiver.Feed.OnMissed(_ => Interlocked.Increment(ref reloads) == 1
+            ? throw new StorageUnavailableException("the store is down for the first reload")
+            : Task.CompletedTask);
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(RedisServer.Shared.Endpoint);
+        var database = connection.GetDatabase();
+
+        // A silo this one never heard from (so no batch numbers to compare) wrote two flushes, and the first was
+        // trimmed before this silo could read it: in one transaction, so the reader cannot see it in between.
+        var transaction = database.CreateTransaction();
+        foreach (var number in new[] { 1, 2 })
+        {
+            var batch = new FeedBatch("a-silo-gone-quiet", number + 40, [new FeedItem(Kind, JsonSerializer.SerializeToElement(new FeedProbe(number), JournalJson.Options))]);
+            _ = transaction.StreamAddAsync(receiver.Feed.Log, "b", JsonSerializer.Serialize(batch, JournalJson.Options));
+        }
+        _ = transaction.StreamTrimAsync(receiver.Feed.Log, 1, useApproximateMaxLength: false);
+        Assert.True(await transaction.ExecuteAsync());
+
+        // The first reload fails; the next works, and then there is nothing more to reload.
+        await Eventually.True(() => Volatile.Read(ref reloads) >= 2, "the reload to be tried again after it failed");
+        Assert.Equal([2], heard.Select(p => p.Number));
+        await Task.Delay(RedisClusterFeed.CatchUpInterval * 2);
+        Assert.Equal(2, Volatile.Read(ref reloads));
     }
 
     private static string Prefix() => "feed-" + Guid.NewGuid().ToString("N")[..8] + ":";
