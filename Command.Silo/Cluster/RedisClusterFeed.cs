@@ -61,6 +61,7 @@ public sealed class RedisClusterFeed : BackgroundService, IClusterFeed
     // How many entries the log had ever been given up to and including the one at position: what lets the reader
     // tell that entries it never read were trimmed, since trimming leaves no mark of its own on the stream.
     private long consumed;
+    private long lastDropCheck;
     private bool readFailing;
     private bool missed;
     private Func<CancellationToken, Task>? reload;
@@ -297,11 +298,16 @@ public sealed class RedisClusterFeed : BackgroundService, IClusterFeed
                 await MoveToEndOfLogAsync(database).ConfigureAwait(false);
                 await multiplexer!.GetSubscriber().SubscribeAsync(Channel, WokenBy).ConfigureAwait(false);
             }
-            // Before every read, not only after a failure: once this silo has read past the dropped entries, nothing
-            // shows they were ever there (a silo whose process stood still reads on as if nothing happened).
-            if (await DroppedUnreadAsync(database).ConfigureAwait(false))
+            // Not only after a failure: a silo whose process stood still reads on as if nothing happened. The count
+            // still shows the drop after this silo has read past it, so once per catch-up interval is enough; every
+            // wake-up would double the feed's round trips to Redis.
+            if (TimeProvider.System.GetElapsedTime(lastDropCheck) >= CatchUpInterval)
             {
-                MarkMissed("the feed log dropped changes of the other silos before this silo read them");
+                lastDropCheck = TimeProvider.System.GetTimestamp();
+                if (await DroppedUnreadAsync(database).ConfigureAwait(false))
+                {
+                    MarkMissed("the feed log dropped changes of the other silos before this silo read them");
+                }
             }
             int read;
             do
@@ -339,8 +345,7 @@ public sealed class RedisClusterFeed : BackgroundService, IClusterFeed
     /// only gaps in the batch numbers tell.</summary>
     private async Task<bool> DroppedUnreadAsync(IDatabase database)
     {
-        var info = await LogInfoAsync(database).ConfigureAwait(false);
-        if (info is null || !info.TryGetValue("entries-added", out long added) || !info.TryGetValue("length", out long length))
+        if (await LogInfoAsync(database).ConfigureAwait(false) is not { EntriesAdded: long added, Length: long length })
         {
             return false;
         }
@@ -359,8 +364,7 @@ public sealed class RedisClusterFeed : BackgroundService, IClusterFeed
         return false;
     }
 
-    /// <summary>XINFO STREAM's number fields on the log, and last-generated-id as <see cref="LastId"/>; null when
-    /// there is no log yet (nothing was ever written).</summary>
+    /// <summary>What XINFO STREAM says of the log; null when there is no log yet (nothing was ever written).</summary>
     private async Task<LogInfo?> LogInfoAsync(IDatabase database)
     {
         RedisResult info;
@@ -373,27 +377,23 @@ public sealed class RedisClusterFeed : BackgroundService, IClusterFeed
             return null;
         }
         var fields = (RedisResult[])info!;
-        var numbers = new Dictionary<string, long>(StringComparer.Ordinal);
-        string? lastId = null;
+        var log = new LogInfo("0-0", null, null);
         for (int i = 0; i + 1 < fields.Length; i += 2)
         {
-            string? name = (string?)fields[i];
-            if (name == "last-generated-id")
+            var value = fields[i + 1];
+            log = (string?)fields[i] switch
             {
-                lastId = (string?)fields[i + 1];
-            }
-            else if (name is not null && fields[i + 1].Resp2Type == ResultType.Integer)
-            {
-                numbers[name] = (long)fields[i + 1];
-            }
+                "last-generated-id" => log with { LastId = (string?)value ?? "0-0" },
+                "entries-added" => log with { EntriesAdded = (long)value },
+                "length" => log with { Length = (long)value },
+                _ => log,
+            };
         }
-        return new LogInfo(lastId ?? "0-0", numbers);
+        return log;
     }
 
-    private sealed record LogInfo(string LastId, Dictionary<string, long> Numbers)
-    {
-        public bool TryGetValue(string field, out long value) => Numbers.TryGetValue(field, out value);
-    }
+    /// <summary>EntriesAdded is null on a Redis before 7, which does not count them.</summary>
+    private sealed record LogInfo(string LastId, long? EntriesAdded, long? Length);
 
     private void MarkMissed(string why)
     {
@@ -429,7 +429,7 @@ public sealed class RedisClusterFeed : BackgroundService, IClusterFeed
     private async Task MoveToEndOfLogAsync(IDatabase database)
     {
         var info = await LogInfoAsync(database).ConfigureAwait(false);
-        consumed = info is not null && info.TryGetValue("entries-added", out long added) ? added : 0;
+        consumed = info?.EntriesAdded ?? 0;
         position = info?.LastId ?? "0-0";
     }
 
